@@ -1,0 +1,40 @@
+import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
+import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
+import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
+import { UsageError } from './errors.js';
+import type { Io } from './io.js';
+
+const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: Io) => Promise<void> }> = {
+  policies: { usage: POLICIES_USAGE, run: policiesCommand },
+  deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
+};
+
+const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+
+/** Errors the person at the keyboard can fix: one line, exit code 2. */
+const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError];
+
+/** Runs one command; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`escalations: unknown command '${name}': use one of ${Object.keys(COMMANDS).join(', ')}`);
+    return 2;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (error) {
+    if (USER_ERRORS.some((kind) => error instanceof kind)) {
+      io.err(`escalations: ${(error as Error).message}`);
+      return 2;
+    }
+    io.err(`escalations: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
