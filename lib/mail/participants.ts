@@ -1,0 +1,22 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Participant } from './message.js';
+
+/** Plausible addresses only: a header can hold anything. */
+const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+export function participant(address: string | undefined, name: string | undefined): Participant | null {
+  const lower = address?.trim().toLowerCase() ?? '';
+  return ADDRESS.test(lower) ? { address: lower, name: (name ?? '').trim() } : null;
+}
+
+/** Participants of an address field written as text ("Jane <jane@x>, bob@y"), groups flattened. */
+export function parseAddressList(text: string): Participant[] {
+  return addressparser(text, { flatten: true })
+    .map((entry) => ('address' in entry ? participant(entry.address, entry.name) : null))
+    .filter((p): p is Participant => p !== null);
+}
+
+export function uniqueParticipants(list: readonly Participant[]): Participant[] {
+  const seen = new Set<string>();
+  return list.filter((p) => !seen.has(p.address) && seen.add(p.address));
+}
