@@ -1,0 +1,170 @@
+import type { AttachmentInfo } from '../mail/message.js';
+import type { Form, Policy } from '../policy/schema.js';
+import { stageRank } from '../policy/stages.js';
+import {
+  CONDITIONAL,
+  DENIED_RESOLUTION,
+  ESCALATING_NOW,
+  ESCALATION_AFTER_STAGE,
+  ESCALATION_BEFORE_STAGE,
+  ESCALATION_LABEL,
+  NEGATED,
+  NOT_RESOLVED,
+  PAST,
+  PROCESS_WORDS,
+  RESOLVED,
+} from './phrases.js';
+import { sentences } from './sentences.js';
+import type { FormSignal, Reading, ResolutionSignal, Signal, StageSignal } from './types.js';
+import { stageMentions } from './vocabulary.js';
+
+/** What of a message the signals read: never the raw body, only its parts. */
+export interface ReadableMessage {
+  newText: string;
+  historyText: string;
+  cleanSubject: string;
+  attachments: readonly AttachmentInfo[];
+}
+
+export interface CaseContext {
+  /** The case's current stage, when the message belongs to a case. */
+  currentStage?: string | undefined;
+}
+
+/** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
+export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}): Reading {
+  const signals: Signal[] = [];
+  for (const sentence of sentences(message.newText)) signals.push(...sentenceSignals(sentence, policy));
+  signals.push(...subjectSignals(message.cleanSubject, policy, context));
+  signals.push(...formSignals(message, policy));
+  signals.push(...historySignals(message.historyText, policy));
+  return summarise(signals, policy);
+}
+
+function sentenceSignals(sentence: string, policy: Policy): Signal[] {
+  const signals: Signal[] = [];
+  const mentions = stageMentions(sentence, policy);
+  for (const mention of mentions) {
+    const before = sentence.slice(0, mention.index);
+    const after = sentence.slice(mention.index + mention.text.length);
+    const how = stageHow(sentence, before, after);
+    if (!mention.byNumber && how !== 'phrase') continue; // a bare stage name is too common a phrase
+    signals.push({
+      kind: 'stage',
+      stage: mention.stage,
+      escalation: how === 'phrase',
+      how,
+      evidence: sentence,
+      strength: mention.byNumber ? 'strong' : 'weak',
+    });
+  }
+  const escalating = ESCALATING_NOW.exec(sentence);
+  if (mentions.length === 0 && escalating) {
+    const before = sentence.slice(0, escalating.index + escalating[0].length);
+    if (!CONDITIONAL.test(before) && !NEGATED.test(sentence.slice(0, escalating.index)) && !PAST.test(sentence)) {
+      signals.push({ kind: 'escalation', evidence: sentence, strength: 'weak' });
+    }
+  }
+  const resolution = resolutionSignal(sentence);
+  if (resolution) signals.push(resolution);
+  if (PROCESS_WORDS.test(sentence)) signals.push({ kind: 'process', evidence: sentence, strength: 'strong' });
+  return signals;
+}
+
+function stageHow(sentence: string, before: string, after: string): StageSignal['how'] {
+  const clause = before.split(/[;,]\s*(?=but|however|and)/i).pop() ?? before;
+  if (CONDITIONAL.test(clause)) return 'conditional';
+  if (NEGATED.test(clause)) return 'negated';
+  if (PAST.test(sentence)) return 'past';
+  const escalates = ESCALATION_BEFORE_STAGE.test(clause) || ESCALATION_AFTER_STAGE.test(after) || ESCALATION_LABEL.test(clause);
+  if (escalates && sentence.trim().endsWith('?')) return 'question';
+  return escalates ? 'phrase' : 'mention';
+}
+
+function resolutionSignal(sentence: string): ResolutionSignal | null {
+  const match = RESOLVED.exec(sentence);
+  if (!match) {
+    return DENIED_RESOLUTION.test(sentence) ? { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' } : null;
+  }
+  const before = sentence.slice(0, match.index + match[0].length - (match[0].split(/\s+/).pop()?.length ?? 0));
+  if (NOT_RESOLVED.test(before) || /\bnot\b/i.test(match[0])) return { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' };
+  if (CONDITIONAL.test(sentence.slice(0, match.index + 1))) return { kind: 'resolution', resolved: false, how: 'conditional', evidence: sentence, strength: 'strong' };
+  if (sentence.trim().endsWith('?')) return { kind: 'resolution', resolved: false, how: 'question', evidence: sentence, strength: 'weak' };
+  return { kind: 'resolution', resolved: true, how: 'statement', evidence: sentence, strength: 'strong' };
+}
+
+function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
+  const signals: Signal[] = [];
+  for (const mention of stageMentions(subject, policy).filter((m) => m.byNumber)) {
+    const higher = context.currentStage === undefined || stageRank(policy, mention.stage) > stageRank(policy, context.currentStage);
+    const conditional = CONDITIONAL.test(subject.slice(0, mention.index));
+    const escalation = higher && !conditional;
+    signals.push({ kind: 'stage', stage: mention.stage, escalation, how: escalation ? 'subject' : 'mention', evidence: `Subject: ${subject}`, strength: 'strong' });
+  }
+  if (PROCESS_WORDS.test(subject)) signals.push({ kind: 'process', evidence: `Subject: ${subject}`, strength: 'strong' });
+  return signals;
+}
+
+function formSignals(message: ReadableMessage, policy: Policy): Signal[] {
+  const signals: Signal[] = [];
+  for (const form of policy.forms) {
+    const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
+    const sentence = sentences(message.newText).find((s) => namesForm(s, form));
+    if (!attachment && !sentence) continue;
+    const attachedInText = sentence !== undefined && /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?)\b/i.test(sentence) && !CONDITIONAL.test(sentence);
+    const signal: FormSignal = {
+      kind: 'form',
+      form: form.id,
+      via: attachment ? 'attachment' : 'text',
+      attached: attachment !== undefined || attachedInText,
+      evidence: attachment ? `Attachment: ${attachment.filename ?? ''}` : (sentence ?? ''),
+      strength: attachment !== undefined || attachedInText ? 'strong' : 'weak',
+    };
+    signals.push(signal);
+    if (signal.attached && form.stage !== undefined && form.when !== 'at-resolution') {
+      signals.push({ kind: 'stage', stage: form.stage, escalation: true, how: 'form', evidence: signal.evidence, strength: 'strong' });
+    }
+    signals.push({ kind: 'process', evidence: signal.evidence, strength: 'strong' });
+  }
+  return signals;
+}
+
+/** A form is named by one of its aliases, as whole words ("Appendix 1" is not "Appendix 10"). */
+function namesForm(text: string, form: Form): boolean {
+  const words = text.replace(/[_.]+/g, ' ');
+  return form.aliases.some((alias) => new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+')}(?![\\w])`, 'i').test(words));
+}
+
+/** The quoted history gives mentions only: what was said before is not said again. */
+function historySignals(history: string, policy: Policy): Signal[] {
+  const signals: Signal[] = [];
+  for (const sentence of sentences(history)) {
+    for (const mention of stageMentions(sentence, policy).filter((m) => m.byNumber)) {
+      signals.push({ kind: 'stage', stage: mention.stage, escalation: false, how: 'history', evidence: sentence, strength: 'weak' });
+    }
+    if (RESOLVED.test(sentence)) signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence, strength: 'weak' });
+  }
+  return signals;
+}
+
+function summarise(signals: Signal[], policy: Policy): Reading {
+  const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
+  const strongTargets = [...new Set(escalations.filter((s) => s.strength === 'strong').map((s) => s.stage))];
+  const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
+  const phraseTargets = new Set(escalations.filter((s) => s.strength === 'strong' && s.how === 'phrase').map((s) => s.stage));
+  const resolved = signals.some((s) => s.kind === 'resolution' && s.resolved && s.strength === 'strong');
+  const questionedResolution = signals.some((s) => s.kind === 'resolution' && s.how === 'question');
+  const unstaged = signals.some((s) => s.kind === 'escalation');
+  const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
+  const aboutProcess = signals.some((s) => s.kind === 'process' || (s.kind === 'stage' && s.how !== 'history') || s.kind === 'escalation');
+
+  const highest = strongTargets.sort((a, b) => stageRank(policy, b) - stageRank(policy, a))[0] ?? null;
+  let review: string | null = null;
+  if (resolved && highest !== null) review = 'contradictory: the message both escalates and says the disagreement is resolved';
+  else if (phraseTargets.size > 1) review = `ambiguous: the message escalates to several stages (${[...phraseTargets].join(', ')})`;
+  else if (highest === null && weakTargets.length > 0) review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
+  else if (highest === null && !resolved && questionedResolution) review = 'ambiguous: the message asks whether the disagreement is resolved';
+  else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
+
+  return { signals, escalateTo: review ? null : highest, resolved: review ? false : resolved, forms, aboutProcess, review };
+}
