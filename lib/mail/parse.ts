@@ -95,7 +95,9 @@ function collect(raw: Buffer): Promise<Collected> {
       });
     });
     parser.on('error', reject);
-    parser.on('end', () => { resolve(collected); });
+    parser.on('end', () => {
+      resolve(collected);
+    });
     Readable.from([raw]).pipe(parser);
   });
 }

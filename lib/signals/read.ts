@@ -72,8 +72,10 @@ function sentenceSignals(sentence: string, policy: Policy): Signal[] {
 }
 
 function stageHow(sentence: string, before: string, after: string): StageSignal['how'] {
-  const clause = before.split(/[;,]\s*(?=but|however|and)/i).pop() ?? before;
-  if (CONDITIONAL.test(clause)) return 'conditional';
+  // A condition reaches across clauses ("If we can't agree by Friday, I'll refer it to Step 3");
+  // a negation or an escalating verb belongs to its own clause ("…have not resolved this, so I am taking it to Stage Two").
+  const clause = before.split(/[,;:()]|\b(?:so|and|but|because|then)\b/i).pop() ?? before;
+  if (CONDITIONAL.test(before)) return 'conditional';
   if (NEGATED.test(clause)) return 'negated';
   if (PAST.test(sentence)) return 'past';
   const escalates = ESCALATION_BEFORE_STAGE.test(clause) || ESCALATION_AFTER_STAGE.test(after) || ESCALATION_LABEL.test(clause);
@@ -84,11 +86,15 @@ function stageHow(sentence: string, before: string, after: string): StageSignal[
 function resolutionSignal(sentence: string): ResolutionSignal | null {
   const match = RESOLVED.exec(sentence);
   if (!match) {
-    return DENIED_RESOLUTION.test(sentence) ? { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' } : null;
+    return DENIED_RESOLUTION.test(sentence)
+      ? { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' }
+      : null;
   }
   const before = sentence.slice(0, match.index + match[0].length - (match[0].split(/\s+/).pop()?.length ?? 0));
-  if (NOT_RESOLVED.test(before) || /\bnot\b/i.test(match[0])) return { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' };
-  if (CONDITIONAL.test(sentence.slice(0, match.index + 1))) return { kind: 'resolution', resolved: false, how: 'conditional', evidence: sentence, strength: 'strong' };
+  if (NOT_RESOLVED.test(before) || /\bnot\b/i.test(match[0]))
+    return { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' };
+  if (CONDITIONAL.test(sentence.slice(0, match.index + 1)))
+    return { kind: 'resolution', resolved: false, how: 'conditional', evidence: sentence, strength: 'strong' };
   if (sentence.trim().endsWith('?')) return { kind: 'resolution', resolved: false, how: 'question', evidence: sentence, strength: 'weak' };
   return { kind: 'resolution', resolved: true, how: 'statement', evidence: sentence, strength: 'strong' };
 }
@@ -99,7 +105,14 @@ function subjectSignals(subject: string, policy: Policy, context: CaseContext): 
     const higher = context.currentStage === undefined || stageRank(policy, mention.stage) > stageRank(policy, context.currentStage);
     const conditional = CONDITIONAL.test(subject.slice(0, mention.index));
     const escalation = higher && !conditional;
-    signals.push({ kind: 'stage', stage: mention.stage, escalation, how: escalation ? 'subject' : 'mention', evidence: `Subject: ${subject}`, strength: 'strong' });
+    signals.push({
+      kind: 'stage',
+      stage: mention.stage,
+      escalation,
+      how: escalation ? 'subject' : 'mention',
+      evidence: `Subject: ${subject}`,
+      strength: 'strong',
+    });
   }
   if (PROCESS_WORDS.test(subject)) signals.push({ kind: 'process', evidence: `Subject: ${subject}`, strength: 'strong' });
   return signals;
@@ -111,7 +124,10 @@ function formSignals(message: ReadableMessage, policy: Policy): Signal[] {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
     const sentence = sentences(message.newText).find((s) => namesForm(s, form));
     if (!attachment && !sentence) continue;
-    const attachedInText = sentence !== undefined && /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?)\b/i.test(sentence) && !CONDITIONAL.test(sentence);
+    const attachedInText =
+      sentence !== undefined &&
+      /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?)\b/i.test(sentence) &&
+      !CONDITIONAL.test(sentence);
     const signal: FormSignal = {
       kind: 'form',
       form: form.id,
@@ -132,7 +148,9 @@ function formSignals(message: ReadableMessage, policy: Policy): Signal[] {
 /** A form is named by one of its aliases, as whole words ("Appendix 1" is not "Appendix 10"). */
 function namesForm(text: string, form: Form): boolean {
   const words = text.replace(/[_.]+/g, ' ');
-  return form.aliases.some((alias) => new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+')}(?![\\w])`, 'i').test(words));
+  return form.aliases.some((alias) =>
+    new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+')}(?![\\w])`, 'i').test(words),
+  );
 }
 
 /** The quoted history gives mentions only: what was said before is not said again. */
@@ -142,7 +160,8 @@ function historySignals(history: string, policy: Policy): Signal[] {
     for (const mention of stageMentions(sentence, policy).filter((m) => m.byNumber)) {
       signals.push({ kind: 'stage', stage: mention.stage, escalation: false, how: 'history', evidence: sentence, strength: 'weak' });
     }
-    if (RESOLVED.test(sentence)) signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence, strength: 'weak' });
+    if (RESOLVED.test(sentence))
+      signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence, strength: 'weak' });
   }
   return signals;
 }
@@ -162,8 +181,10 @@ function summarise(signals: Signal[], policy: Policy): Reading {
   let review: string | null = null;
   if (resolved && highest !== null) review = 'contradictory: the message both escalates and says the disagreement is resolved';
   else if (phraseTargets.size > 1) review = `ambiguous: the message escalates to several stages (${[...phraseTargets].join(', ')})`;
-  else if (highest === null && weakTargets.length > 0) review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
-  else if (highest === null && !resolved && questionedResolution) review = 'ambiguous: the message asks whether the disagreement is resolved';
+  else if (highest === null && weakTargets.length > 0)
+    review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
+  else if (highest === null && !resolved && questionedResolution)
+    review = 'ambiguous: the message asks whether the disagreement is resolved';
   else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
 
   return { signals, escalateTo: review ? null : highest, resolved: review ? false : resolved, forms, aboutProcess, review };
