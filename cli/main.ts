@@ -1,5 +1,7 @@
+import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
 import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
+import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -7,12 +9,13 @@ import type { Io } from './io.js';
 const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: Io) => Promise<void> }> = {
   policies: { usage: POLICIES_USAGE, run: policiesCommand },
   deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
+  explain: { usage: EXPLAIN_USAGE, run: explainCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
 
 /** Errors the person at the keyboard can fix: one line, exit code 2. */
-const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError];
+const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError, UnreadableMailError];
 
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { convert as htmlToText } from 'html-to-text';
+import { DateTime } from 'luxon';
 import { MailParser, simpleParser, type AddressObject, type HeaderLines } from 'mailparser';
 import { UnreadableMailError } from './errors.js';
 import { forwardedHeaderBlocks } from './forwarded.js';
@@ -108,9 +109,10 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
   const messageIdHeader = stringHeader(mail.headers.get('message-id'));
   const from = addresses(mail.headers.get('from'))[0] ?? null;
   const subject = stringHeader(mail.headers.get('subject')) ?? '';
-  const date = mail.headers.get('date');
-  if (!messageIdHeader && !from && !subject && !(date instanceof Date) && mail.headerLines.length === 0) {
-    throw new UnreadableMailError('not-mail', 'no mail headers found: these bytes are not an email');
+  const date = sentDate(header('date')[0]);
+  const to = addresses(mail.headers.get('to'));
+  if (!messageIdHeader && !from && !subject && !date && to.length === 0) {
+    throw new UnreadableMailError('not-mail', 'no From, To, Subject, Date or Message-ID header: these bytes are not an email');
   }
 
   const body = mail.text.trim() !== '' ? mail.text : mail.html ? htmlAsText(mail.html) : '';
@@ -123,9 +125,9 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
     messageIdDerived: !messageIdHeader,
     sha256,
     size: raw.length,
-    date: date instanceof Date && !Number.isNaN(date.getTime()) ? date : null,
+    date,
     from,
-    to: addresses(mail.headers.get('to')),
+    to,
     cc: addresses(mail.headers.get('cc')),
     replyTo: addresses(mail.headers.get('reply-to')),
     subject,
@@ -186,6 +188,15 @@ function addresses(value: unknown): Participant[] {
   };
   for (const object of objects) visit(object.value);
   return uniqueParticipants(flat);
+}
+
+/** mailparser puts the current time in place of an invalid Date header: read the header itself. */
+function sentDate(raw: string | undefined): Date | null {
+  if (!raw) return null;
+  const rfc = DateTime.fromRFC2822(raw.replace(/\s+\([^)]*\)\s*$/, ''));
+  if (rfc.isValid) return rfc.toJSDate();
+  const lenient = Date.parse(raw);
+  return Number.isNaN(lenient) ? null : new Date(lenient);
 }
 
 function stringHeader(value: unknown): string | undefined {
