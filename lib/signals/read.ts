@@ -38,7 +38,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
   signals.push(...formSignals(message, policy));
   signals.push(...historySignals(message.historyText, policy));
-  return summarise(signals, policy);
+  return summarise(distinct(signals), policy);
 }
 
 function sentenceSignals(sentence: string, policy: Policy): Signal[] {
@@ -164,6 +164,15 @@ function historySignals(history: string, policy: Policy): Signal[] {
       signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence, strength: 'weak' });
   }
   return signals;
+}
+
+/** The same sentence quoted again and again in a long thread is one signal, not many. */
+function distinct(signals: Signal[]): Signal[] {
+  const seen = new Set<string>();
+  return signals.filter((signal) => {
+    const key = JSON.stringify(signal);
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 function summarise(signals: Signal[], policy: Policy): Reading {
