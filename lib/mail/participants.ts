@@ -1,4 +1,3 @@
-import addressparser from 'nodemailer/lib/addressparser';
 import type { Participant } from './message.js';
 
 /** Plausible addresses only: a header can hold anything. */
@@ -7,13 +6,6 @@ const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 export function participant(address: string | undefined, name: string | undefined): Participant | null {
   const lower = address?.trim().toLowerCase() ?? '';
   return ADDRESS.test(lower) ? { address: lower, name: (name ?? '').trim() } : null;
-}
-
-/** Participants of an address field written as text ("Jane <jane@x>, bob@y"), groups flattened. */
-export function parseAddressList(text: string): Participant[] {
-  return addressparser(text, { flatten: true })
-    .map((entry) => ('address' in entry ? participant(entry.address, entry.name) : null))
-    .filter((p): p is Participant => p !== null);
 }
 
 export function uniqueParticipants(list: readonly Participant[]): Participant[] {

@@ -27,6 +27,9 @@ export const NEGATED =
 export const PAST =
   /\b(?:previously|earlier|already (?:been|escalated|at)|last (?:week|month|time|year)|ago|back in|had (?:been )?(?:escalated|raised|referred|moved)|(?:was|were) (?:escalated|raised|referred|moved|taken|resolved at)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)\b)/i;
 
+/** A cheap first test before RESOLVED: no resolution statement lacks all of these. */
+export const RESOLUTION_HINT = /resol|settl|agree|close|withdraw|dispute|disagree|satisf|reassur/i;
+
 /** Resolution stated, the words that carry it. */
 export const RESOLVED =
   /\b(?:(?:is|are|has been|have been|was|now|been|be)\s+(?:now\s+|fully\s+|successfully\s+)?(?:resolved|settled)|(?:is|has)\s+(?:this|it|the matter)\s+(?:now\s+)?(?:been\s+)?(?:resolved|settled)|(?:reached|agreed|found)\s+(?:a\s+|an\s+)?(?:resolution|agreement|way forward)|(?:resolution|agreement)\s+(?:has been\s+|was\s+|is\s+)?(?:reached|agreed)|(?:consider|treat)\s+(?:this|the matter|it|the (?:dispute|disagreement|escalation))\s+(?:as\s+)?(?:closed|resolved)|(?:happy|content|fine)\s+for\s+(?:this|it|the case|the escalation)\s+to\s+(?:be\s+)?close|(?:this|it|the (?:case|escalation|matter))\s+can\s+(?:now\s+)?(?:be\s+)?closed?|withdraw(?:ing|n)?\s+(?:my|our|the)\s+(?:escalation|challenge|concern|disagreement)|no\s+(?:further|longer\s+any)\s+(?:dispute|disagreement)|(?:we|i)\s+(?:now\s+)?(?:agree|accept)\s+(?:with\s+)?(?:your|the)\s+(?:decision|plan|proposal|position|outcome)|(?:i|we)\s+(?:am|are)\s+(?:now\s+)?(?:satisfied|reassured)\s+(?:with|that|by))\b/i;

@@ -12,11 +12,12 @@ import {
   NOT_RESOLVED,
   PAST,
   PROCESS_WORDS,
+  RESOLUTION_HINT,
   RESOLVED,
 } from './phrases.js';
-import { sentences } from './sentences.js';
+import { sentenceAt, sentences } from './sentences.js';
 import type { FormSignal, Reading, ResolutionSignal, Signal, StageSignal } from './types.js';
-import { stageMentions } from './vocabulary.js';
+import { stageMentions, vocabularyOf } from './vocabulary.js';
 
 /** What of a message the signals read: never the raw body, only its parts. */
 export interface ReadableMessage {
@@ -31,13 +32,22 @@ export interface CaseContext {
   currentStage?: string | undefined;
 }
 
+export interface ReadOptions {
+  /**
+   * Also list what the quoted history mentions. They never change a case, so ingest leaves
+   * them out; `explain` shows them, because a person wants to see what was not counted.
+   */
+  includeHistory?: boolean;
+}
+
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
-export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}): Reading {
+export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
   const signals: Signal[] = [];
-  for (const sentence of sentences(message.newText)) signals.push(...sentenceSignals(sentence, policy));
+  const written = sentences(message.newText);
+  for (const sentence of written) signals.push(...sentenceSignals(sentence, policy));
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
-  signals.push(...formSignals(message, policy));
-  signals.push(...historySignals(message.historyText, policy));
+  signals.push(...formSignals(message, written, policy));
+  if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
   return summarise(distinct(signals), policy);
 }
 
@@ -84,6 +94,7 @@ function stageHow(sentence: string, before: string, after: string): StageSignal[
 }
 
 function resolutionSignal(sentence: string): ResolutionSignal | null {
+  if (!RESOLUTION_HINT.test(sentence)) return null;
   const match = RESOLVED.exec(sentence);
   if (!match) {
     return DENIED_RESOLUTION.test(sentence)
@@ -101,7 +112,7 @@ function resolutionSignal(sentence: string): ResolutionSignal | null {
 
 function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  for (const mention of stageMentions(subject, policy).filter((m) => m.byNumber)) {
+  for (const mention of stageMentions(subject, policy, { byNumberOnly: true })) {
     const higher = context.currentStage === undefined || stageRank(policy, mention.stage) > stageRank(policy, context.currentStage);
     const conditional = CONDITIONAL.test(subject.slice(0, mention.index));
     const escalation = higher && !conditional;
@@ -118,11 +129,11 @@ function subjectSignals(subject: string, policy: Policy, context: CaseContext): 
   return signals;
 }
 
-function formSignals(message: ReadableMessage, policy: Policy): Signal[] {
+function formSignals(message: ReadableMessage, written: readonly string[], policy: Policy): Signal[] {
   const signals: Signal[] = [];
   for (const form of policy.forms) {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
-    const sentence = sentences(message.newText).find((s) => namesForm(s, form));
+    const sentence = written.find((s) => namesForm(s, form));
     if (!attachment && !sentence) continue;
     const attachedInText =
       sentence !== undefined &&
@@ -153,18 +164,36 @@ function namesForm(text: string, form: Form): boolean {
   );
 }
 
-/** The quoted history gives mentions only: what was said before is not said again. */
+/**
+ * The quoted history gives mentions only: what was said before is not said again. Long threads
+ * quote a lot, so only lines that could name a stage or a resolution are read at all.
+ */
 function historySignals(history: string, policy: Policy): Signal[] {
   const signals: Signal[] = [];
-  for (const sentence of sentences(history)) {
-    for (const mention of stageMentions(sentence, policy).filter((m) => m.byNumber)) {
-      signals.push({ kind: 'stage', stage: mention.stage, escalation: false, how: 'history', evidence: sentence, strength: 'weak' });
+  const { anyStageWord } = vocabularyOf(policy);
+  for (const line of new Set(history.split('\n'))) {
+    if (anyStageWord.test(line)) {
+      for (const mention of stageMentions(line, policy, { byNumberOnly: true })) {
+        signals.push({
+          kind: 'stage',
+          stage: mention.stage,
+          escalation: false,
+          how: 'history',
+          evidence: sentenceAt(line, mention.index),
+          strength: 'weak',
+        });
+      }
     }
-    if (RESOLVED.test(sentence))
-      signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence, strength: 'weak' });
+    if (RESOLUTION_HINT.test(line)) {
+      for (const match of line.matchAll(RESOLVED_ALL)) {
+        signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentenceAt(line, match.index), strength: 'weak' });
+      }
+    }
   }
   return signals;
 }
+
+const RESOLVED_ALL = new RegExp(RESOLVED.source, 'gi');
 
 /** The same sentence quoted again and again in a long thread is one signal, not many. */
 function distinct(signals: Signal[]): Signal[] {

@@ -16,13 +16,43 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface CompiledVocabulary {
+  /** Cheap first test: could this text name a stage at all? */
+  anyStageWord: RegExp;
+  numbered: RegExp;
+  ordinal: RegExp;
+  names: { stage: string; pattern: RegExp }[];
+  known: Set<string>;
+}
+
+const compiled = new WeakMap<Policy, CompiledVocabulary>();
+
+/** A policy's stage vocabulary as regular expressions, built once per policy. */
+export function vocabularyOf(policy: Policy): CompiledVocabulary {
+  let vocabulary = compiled.get(policy);
+  if (!vocabulary) {
+    const words = policy.vocabulary.stageWords.map(escape).join('|');
+    vocabulary = {
+      anyStageWord: new RegExp(`\\b(?:${words})\\b`, 'i'),
+      numbered: new RegExp(`\\b(?:${words})\\s*(?:no\\.?\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi'),
+      ordinal: new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'gi'),
+      names: policy.stages.flatMap((stage) =>
+        [stage.name, ...stage.aliases]
+          .filter((name) => name.length >= 5)
+          .map((name) => ({ stage: stage.id, pattern: new RegExp(`\\b${escape(name)}\\b`, 'i') })),
+      ),
+      known: new Set(policy.stages.map((s) => s.id)),
+    };
+    compiled.set(policy, vocabulary);
+  }
+  return vocabulary;
+}
+
 /** The stage mentions in a sentence: "Stage 3", "stage three", "Step Two", "the third stage", the policy's stage names. */
-export function stageMentions(sentence: string, policy: Policy): StageMention[] {
-  const words = policy.vocabulary.stageWords.map(escape).join('|');
-  const numbered = new RegExp(`\\b(?:${words})\\s*(?:no\\.?\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi');
-  const ordinal = new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'gi');
+export function stageMentions(sentence: string, policy: Policy, options: { byNumberOnly?: boolean } = {}): StageMention[] {
+  const { numbered, ordinal, names, known, anyStageWord } = vocabularyOf(policy);
   const found: StageMention[] = [];
-  const known = new Set(policy.stages.map((s) => s.id));
+  if (!anyStageWord.test(sentence) && (options.byNumberOnly || !names.some(({ pattern }) => pattern.test(sentence)))) return found;
   for (const match of sentence.matchAll(numbered)) {
     const raw = (match[1] ?? '').toLowerCase();
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
@@ -32,17 +62,12 @@ export function stageMentions(sentence: string, policy: Policy): StageMention[] 
     const stage = String(ORDINALS[(match[1] ?? '').toLowerCase()]);
     if (known.has(stage)) found.push({ stage, index: match.index, text: match[0], byNumber: true });
   }
-  if (found.length === 0) {
-    for (const stage of policy.stages) {
-      for (const name of [stage.name, ...stage.aliases]) {
-        if (name.length < 5) continue;
-        const match = new RegExp(`\\b${escape(name)}\\b`, 'i').exec(sentence);
-        if (match) {
-          found.push({ stage: stage.id, index: match.index, text: match[0], byNumber: false });
-          break;
-        }
-      }
+  if (found.length === 0 && !options.byNumberOnly) {
+    for (const { stage, pattern } of names) {
+      const match = pattern.exec(sentence);
+      if (match && !found.some((f) => f.stage === stage)) found.push({ stage, index: match.index, text: match[0], byNumber: false });
     }
+    // One mention per stage, the first name found: aliases overlap ("senior manager", "senior managers").
   }
   return found.sort((a, b) => a.index - b.index);
 }

@@ -51,7 +51,17 @@ describe('the labelled mail corpus', () => {
     expect(message.flags).toEqual(expected.flags);
     if (expected.escalateTo === undefined) return; // noise: its flags decide what happens to it
 
-    const reading = readSignals(message, builtInPolicy(expected.policy), { currentStage: expected.currentStage });
+    const policy = builtInPolicy(expected.policy);
+    const reading = readSignals(message, policy, { currentStage: expected.currentStage }, { includeHistory: true });
+    // What ingest reads, without the history's mentions, must mean the same.
+    const meaning = (r: typeof reading) => ({
+      escalateTo: r.escalateTo,
+      resolved: r.resolved,
+      forms: r.forms,
+      aboutProcess: r.aboutProcess,
+      review: r.review,
+    });
+    expect(meaning(readSignals(message, policy, { currentStage: expected.currentStage }))).toEqual(meaning(reading));
     count('escalation', expected.escalateTo, reading.escalateTo, null);
     count('resolution', expected.resolved, reading.resolved, false);
     const explained = JSON.stringify({ newText: message.newText, signals: reading.signals, review: reading.review }, null, 2);
