@@ -1,0 +1,28 @@
+import type { DateTime } from 'luxon';
+import type { Message } from '../mail/message.js';
+
+/** What a message brings to a case, apart from what it means. */
+export interface Arrival {
+  messageId: string;
+  at: DateTime;
+  /** Every address on the message, forwarded and quoted people included. */
+  people: string[];
+  /** From, To and Cc, less the partnership's own addresses: who reminders of a stage go to. */
+  contacts: string[];
+  /** Its own Message-ID, its In-Reply-To and all its References. */
+  threadKeys: string[];
+}
+
+export function arrivalOf(message: Message, at: DateTime, partnershipAddresses: readonly string[]): Arrival {
+  const own = new Set(partnershipAddresses.map((a) => a.toLowerCase()));
+  const direct = [message.from, ...message.to, ...message.cc].filter((p) => p !== null).map((p) => p.address);
+  const forwarded = message.forwarded.flatMap((f) => [...f.from, ...f.to, ...f.cc]).map((p) => p.address);
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    messageId: message.messageId,
+    at,
+    people: unique([...direct, ...forwarded]),
+    contacts: unique(direct.filter((address) => !own.has(address))),
+    threadKeys: unique([message.messageId, ...(message.inReplyTo ? [message.inReplyTo] : []), ...message.references]),
+  };
+}

@@ -1,0 +1,53 @@
+export type CaseStatus = 'open' | 'resolved';
+export type CaseEvent = 'opened' | 'advanced' | 'resolved' | 'reopened' | 'noted';
+
+/** One transition of a case and the message that caused it. */
+export interface HistoryEntry {
+  /** ISO 8601 instant. */
+  at: string;
+  event: CaseEvent;
+  /** The stage after the event. */
+  stage: string;
+  messageId: string;
+  /** Why a message changed nothing, or went to review. */
+  note?: string;
+}
+
+/**
+ * A professional disagreement being tracked: what the store keeps. Message metadata only, never
+ * a body, a subject or a name: people are kept as addresses, to remind them.
+ */
+export interface Case {
+  ref: string;
+  policyId: string;
+  /** The partnership mailbox the case's mail was copied to. */
+  mailbox: string;
+  status: CaseStatus;
+  stage: string;
+  openedAt: string;
+  stageStartedAt: string;
+  resolvedAt: string | null;
+  /** Every message attributed to the case, in processing order. */
+  messages: string[];
+  history: HistoryEntry[];
+  /** Every address that has appeared on the case's messages. */
+  participants: string[];
+  /** The domains of those addresses: a stranger's domain is not on this list. */
+  domains: string[];
+  /** The people on the message that opened the current stage (From, To, Cc), less the partnership's own addresses. */
+  stageContacts: string[];
+  /** Every Message-ID the case's messages carry or mention. */
+  threadKeys: string[];
+  /** When the opening acknowledgement went out; null until it has, so a retry sends it. */
+  acknowledgedAt: string | null;
+  /** Optimistic-locking version: each write expects the one it read. */
+  version: number;
+}
+
+export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+export function union(list: readonly string[], more: readonly string[]): string[] {
+  const set = new Set(list);
+  const added = more.filter((item) => !set.has(item) && set.add(item));
+  return added.length === 0 ? [...list] : [...list, ...added];
+}

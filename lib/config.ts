@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Policy } from './policy/schema.js';
+
+const Email = z.email().transform((address) => address.toLowerCase());
+
+/** A deployment as an admin writes it: one schema for AWS and the local runtime. */
+export const DeploymentSchema = z.strictObject({
+  mailboxes: z
+    .array(
+      z.strictObject({
+        /** The partnership address practitioners copy, which delivers to this system. */
+        address: Email,
+        /** A built-in policy id, or the path of a policy .json file. */
+        policy: z.string().min(1),
+        /** The partnership's own addresses: reviews and overdue copies go here; they are never a case's contacts. */
+        partnershipAddresses: z.array(Email).min(1),
+      }),
+    )
+    .min(1),
+  /** The address outgoing mail is sent from. */
+  fromAddress: Email,
+  /** The X-Loop value of outgoing mail, by which the system knows its own mail. */
+  loopId: z.string().min(3),
+  /** Days the partnership is closed, on top of bank holidays. */
+  closureDays: z.array(z.iso.date()).default([]),
+});
+export type DeploymentConfig = z.infer<typeof DeploymentSchema>;
+
+/** A mailbox with its policy loaded. */
+export interface Mailbox {
+  address: string;
+  policy: Policy;
+  partnershipAddresses: string[];
+}
+
+export interface Deployment {
+  mailboxes: Mailbox[];
+  fromAddress: string;
+  loopId: string;
+  closureDays: string[];
+}

@@ -1,0 +1,77 @@
+import { DateTime } from 'luxon';
+import { describeDue } from '../calendar/wording.js';
+import type { Case } from '../cases/case.js';
+import { calendarFor } from '../policy/calendar.js';
+import { stageDeadlines } from '../policy/deadlines.js';
+import type { Policy } from '../policy/schema.js';
+import { findStage, stageTitle } from '../policy/stages.js';
+import type { OutgoingMail } from './mail.js';
+
+interface Context {
+  policy: Policy;
+  mailbox: string;
+  closureDays: readonly string[];
+}
+
+/** The one acknowledgement a case's people get when it opens: reference, stage, deadlines, how to record progress. */
+export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: Context): OutgoingMail {
+  const stage = findStage(policy, opened.stage);
+  const title = stageTitle(policy, stage);
+  const deadlines = stageDeadlines(
+    policy,
+    { stageId: stage.id, stageStartedAt: DateTime.fromISO(opened.stageStartedAt), caseOpenedAt: DateTime.fromISO(opened.openedAt) },
+    calendarFor(policy, closureDays),
+  );
+  const word = policy.vocabulary.stageWords[0] ?? 'stage';
+  const next = policy.stages[policy.stages.indexOf(stage) + 1];
+  const lines = [
+    `This professional disagreement is now tracked under ${policy.partnership}'s ${policy.title} as case ${opened.ref}.`,
+    '',
+    `It is at ${title}. Owner: ${stage.owner}.`,
+    ...deadlines.map((d) => `- ${d.label}: ${describeDue(d.due, policy.timezone)}.`),
+    ...(deadlines.length === 0 ? ['This stage has no timescale of its own.'] : []),
+    '',
+    ...(next ? [`If it is not resolved at this ${word}, the next is ${stageTitle(policy, next)} (${next.owner}).`, ''] : []),
+    `To record progress, reply to this thread keeping [${opened.ref}] in the subject, and copy ${mailbox}:`,
+    `write "escalating to ${word.charAt(0).toUpperCase()}${word.slice(1)} <number>" when it moves on, or "resolved" when it is resolved.`,
+    '',
+    'This is an automatic message. It holds no personal details: please do not reply with any.',
+  ];
+  return {
+    kind: 'acknowledgement',
+    caseRef: opened.ref,
+    stage: opened.stage,
+    to: opened.stageContacts,
+    cc: [],
+    subject: `[${opened.ref}] Professional disagreement recorded: ${title}`,
+    text: lines.join('\n'),
+    replyTo: mailbox,
+  };
+}
+
+/** A message a person must look at: sent to the partnership only, with the reason and the message's id. */
+export function reviewRequest(
+  input: { messageId: string; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null },
+  partnershipAddresses: readonly string[],
+  mailbox: string,
+): OutgoingMail {
+  const about = input.caseRef ? `case ${input.caseRef}` : 'no case';
+  return {
+    kind: 'review',
+    caseRef: input.caseRef,
+    stage: input.stage,
+    to: [...partnershipAddresses],
+    cc: [],
+    subject: `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed: a message the escalation mailbox did not act on`,
+    text: [
+      `A message copied to ${mailbox} needs a person to look at it (${about}).`,
+      '',
+      `Why: ${input.reason}.`,
+      `Message-ID: ${input.messageId}`,
+      `Received: ${input.receivedAt.toUTC().toISO() ?? ''}`,
+      '',
+      'Find it in the mailbox by its Message-ID. No case changed stage or status because of it.',
+    ].join('\n'),
+    replyTo: mailbox,
+  };
+}

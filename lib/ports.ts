@@ -1,0 +1,59 @@
+import type { DateTime } from 'luxon';
+import type { Case } from './cases/case.js';
+import type { OutgoingMail } from './outgoing/mail.js';
+import type { Policy } from './policy/schema.js';
+
+/** What is kept of a processed message: never its body. */
+export interface MessageRecord {
+  messageId: string;
+  caseRef: string | null;
+  outcome: string;
+  /** ISO 8601 instant it was processed. */
+  at: string;
+  sha256: string;
+}
+
+export interface Lookup {
+  /** The record of this Message-ID, if it was processed before. */
+  message: MessageRecord | null;
+  /** The cases named by the references asked for, by reference. */
+  cases: Map<string, Case>;
+  /** The case each thread key asked for belongs to. */
+  threads: Map<string, string>;
+}
+
+/** Cases, their thread keys, processed messages and reference counters. */
+export interface CaseStore {
+  /** One round trip: the message's record, the cases its subject names, its thread keys' cases. */
+  lookup(query: { messageId: string; refs: readonly string[]; policyId: string; threadKeys: readonly string[] }): Promise<Lookup>;
+  getCase(ref: string): Promise<Case | null>;
+  /** The next number for a policy and year, handed out atomically: never the same twice. */
+  nextNumber(policyId: string, year: number): Promise<number>;
+  /** Claims a thread for a new case; false when another case already holds it. */
+  claimThread(policyId: string, key: string, ref: string): Promise<boolean>;
+  /** Writes a new case; throws CaseConflictError if the reference exists. */
+  createCase(newCase: Case): Promise<void>;
+  /** Writes a changed case if its stored version is still `expectedVersion`; throws CaseConflictError otherwise. */
+  updateCase(changed: Case, expectedVersion: number): Promise<void>;
+  /** Idempotent: each key → the case. */
+  addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
+  recordMessage(record: MessageRecord): Promise<void>;
+}
+
+/** Makes the booked reminders match what a case needs now. */
+export interface ReminderBook {
+  sync(current: Case, policy: Policy): Promise<void>;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Where raw messages are read from (S3 in AWS, files locally). */
+export interface RawMailSource {
+  read(key: string): Promise<Buffer>;
+}
+
+export interface Clock {
+  now(): DateTime;
+}
