@@ -33,8 +33,12 @@ export interface IngestDependencies {
   deployment: Deployment;
 }
 
-/** How often a write that lost a race to another message is re-read and retried. */
-const MAX_ATTEMPTS = 8;
+/**
+ * How often a write that lost a race to another message is re-read and retried: a burst of N
+ * messages on one case needs up to N rounds, so allow a large burst, with jittered waits so the
+ * losers do not collide again at once.
+ */
+const MAX_ATTEMPTS = 30;
 
 /**
  * One copied email in, its case out: parse, route to the partnership, match a case, apply what
@@ -56,6 +60,7 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   const now = deps.clock.now();
   const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
     const result = await attemptIngest(message, mailbox, arrival, now, deps);
     if (result) return { ...result, ...base };
   }
