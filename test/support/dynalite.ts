@@ -55,10 +55,16 @@ export async function startDynamo(): Promise<EmbeddedDynamo> {
     table,
     requests,
     requestCount: () => [...requests.values()].reduce((a, b) => a + b, 0),
-    resetCount: () => { requests.clear(); },
+    resetCount: () => {
+      requests.clear();
+    },
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 }

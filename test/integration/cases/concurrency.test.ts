@@ -12,7 +12,13 @@ afterEach(async () => {
 
 describe('concurrent messages', () => {
   it('20 messages on one case at once all land on it, and it ends at the highest stage', async () => {
-    const first = eml({ from: JANE, to: RAJ, cc: SSP, subject: 'Professional disagreement', text: 'Raising this at Stage 1 of the resolution policy.' });
+    const first = eml({
+      from: JANE,
+      to: RAJ,
+      cc: SSP,
+      subject: 'Professional disagreement',
+      text: 'Raising this at Stage 1 of the resolution policy.',
+    });
     const opened = await h.ingest(first);
     const ref = opened.caseRef ?? '';
     const stages = [2, 3, 4, 5];
@@ -41,7 +47,13 @@ describe('concurrent messages', () => {
 
   it('reference numbers never repeat when many cases open at once', async () => {
     const openers = Array.from({ length: 25 }, (_, i) =>
-      eml({ from: JANE, to: RAJ, cc: SSP, subject: `Professional disagreement ${i}`, text: 'I am raising this as a Stage 2 discussion under the resolution policy.' }),
+      eml({
+        from: JANE,
+        to: RAJ,
+        cc: SSP,
+        subject: `Professional disagreement ${i}`,
+        text: 'I am raising this as a Stage 2 discussion under the resolution policy.',
+      }),
     );
     const outcomes = await Promise.all(openers.map((raw) => h.ingest(raw)));
     const refs = outcomes.map((o) => o.caseRef);
@@ -52,7 +64,15 @@ describe('concurrent messages', () => {
   it('two messages of one new thread arriving together open one case, not two', async () => {
     const root = '<thread-root@agency.example>';
     const both = [JANE, RAJ].map((from, i) =>
-      eml({ from, to: i ? JANE : RAJ, cc: SSP, subject: 'Re: Professional disagreement', text: 'I am raising this at Stage 2 of the resolution policy.', inReplyTo: root, references: [root] }),
+      eml({
+        from,
+        to: i ? JANE : RAJ,
+        cc: SSP,
+        subject: 'Re: Professional disagreement',
+        text: 'I am raising this at Stage 2 of the resolution policy.',
+        inReplyTo: root,
+        references: [root],
+      }),
     );
     const outcomes = await Promise.all(both.map((raw) => h.ingest(raw)));
     expect(new Set(outcomes.map((o) => o.caseRef)).size).toBe(1);

@@ -1,0 +1,31 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { OutgoingMail } from './mail.js';
+
+export interface Sender {
+  from: string;
+  /** The system's X-Loop value, by which it knows its own mail when it comes back. */
+  loopId: string;
+}
+
+/**
+ * The raw MIME of an outgoing email: the headers that stop auto-replies and loops, Reply-To the
+ * partnership mailbox so that replies thread back into the case.
+ */
+export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> {
+  return new MailComposer({
+    from: sender.from,
+    to: mail.to,
+    ...(mail.cc.length ? { cc: mail.cc } : {}),
+    replyTo: mail.replyTo,
+    subject: mail.subject,
+    text: mail.text,
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+      'X-Loop': sender.loopId,
+      Precedence: 'bulk',
+    },
+  })
+    .compile()
+    .build();
+}
