@@ -258,3 +258,32 @@ describe('cost', () => {
     expect(byReference).toBeLessThanOrEqual(6);
   });
 });
+
+describe('recovery', () => {
+  it('a retry after a failed acknowledgement sends it once and changes nothing else', async () => {
+    const first = opener();
+    const send = h.mailer.send.bind(h.mailer);
+    let failures = 1;
+    h.mailer.send = (mail) => (failures-- > 0 ? Promise.reject(new Error('SES throttled')) : send(mail));
+    await expect(h.ingest(first)).rejects.toThrow('SES throttled');
+    const afterFailure = await h.store.getCase('SSP-2026-0001');
+    expect(afterFailure?.acknowledgedAt).toBeNull();
+    expect(await h.ingest(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
+    const stored = await h.store.getCase('SSP-2026-0001');
+    expect(stored?.messages).toEqual([messageIdOf(first)]);
+    expect(stored?.acknowledgedAt).not.toBeNull();
+    expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement')).toHaveLength(1);
+    expect(await h.ingest(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+    expect(h.mailer.sent).toHaveLength(1);
+  });
+
+  it('text in the quoted history neither resolves nor escalates', async () => {
+    const { first, ref } = await openCase();
+    const quoting = reply(
+      first,
+      'Thanks, speak tomorrow.\n\nOn Mon, 2 Nov 2026 at 10:00, Jane <jane@x.example> wrote:\n> This is now resolved.\n> I am escalating this to Stage 4.',
+    );
+    expect(await h.ingest(quoting)).toMatchObject({ outcome: 'noted', caseRef: ref });
+    expect(await h.store.getCase(ref)).toMatchObject({ status: 'open', stage: '2' });
+  });
+});
