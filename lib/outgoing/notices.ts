@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { describeDue } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
-import { calendarFor } from '../policy/calendar.js';
-import { stageDeadlines } from '../policy/deadlines.js';
+import { caseDeadlines } from '../cases/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import { findStage, stageTitle } from '../policy/stages.js';
 import type { OutgoingMail } from './mail.js';
@@ -17,11 +16,7 @@ interface Context {
 export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: Context): OutgoingMail {
   const stage = findStage(policy, opened.stage);
   const title = stageTitle(policy, stage);
-  const deadlines = stageDeadlines(
-    policy,
-    { stageId: stage.id, stageStartedAt: DateTime.fromISO(opened.stageStartedAt), caseOpenedAt: DateTime.fromISO(opened.openedAt) },
-    calendarFor(policy, closureDays),
-  );
+  const deadlines = caseDeadlines(opened, policy, closureDays);
   const word = policy.vocabulary.stageWords[0] ?? 'stage';
   const next = policy.stages[policy.stages.indexOf(stage) + 1];
   const lines = [

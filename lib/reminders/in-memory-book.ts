@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
-import { calendarFor } from '../policy/calendar.js';
-import { stageDeadlines, type Deadline } from '../policy/deadlines.js';
+import { caseDeadlines } from '../cases/deadlines.js';
+import type { Deadline } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import type { ReminderBook } from '../ports.js';
 
@@ -15,20 +14,8 @@ export class InMemoryReminderBook implements ReminderBook {
   constructor(private readonly closureDays: readonly string[] = []) {}
 
   sync(current: Case, policy: Policy): Promise<void> {
-    if (current.status === 'resolved') {
-      this.booked.delete(current.ref);
-      return Promise.resolve();
-    }
-    const deadlines = stageDeadlines(
-      policy,
-      {
-        stageId: current.stage,
-        stageStartedAt: DateTime.fromISO(current.stageStartedAt),
-        caseOpenedAt: DateTime.fromISO(current.openedAt),
-      },
-      calendarFor(policy, this.closureDays),
-    );
-    this.booked.set(current.ref, deadlines);
+    if (current.status === 'resolved') this.booked.delete(current.ref);
+    else this.booked.set(current.ref, caseDeadlines(current, policy, this.closureDays));
     return Promise.resolve();
   }
 }
