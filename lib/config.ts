@@ -23,6 +23,10 @@ export const DeploymentSchema = z.strictObject({
   loopId: z.string().min(3),
   /** Days the partnership is closed, on top of bank holidays. */
   closureDays: z.array(z.iso.date()).default([]),
+  /** Reminders go only to addresses in these domains, when given (the partnership's own addresses always qualify). */
+  recipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)).optional(),
+  /** The most people one reminder is addressed to. */
+  maxRecipients: z.number().int().min(1).max(50).default(10),
 });
 export type DeploymentConfig = z.infer<typeof DeploymentSchema>;
 
@@ -38,4 +42,6 @@ export interface Deployment {
   fromAddress: string;
   loopId: string;
   closureDays: string[];
+  recipientDomains?: string[] | undefined;
+  maxRecipients: number;
 }

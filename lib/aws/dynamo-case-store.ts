@@ -1,16 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { CaseStore, Lookup, MessageRecord } from '../ports.js';
-import { caseKey, counterKey, messageKey, threadKey } from './case-table.js';
+import { caseKey, counterKey, messageKey, reminderKey, threadKey } from './case-table.js';
 
 /** BatchGetItem takes 100 keys, BatchWriteItem 25 items. */
 const GET_BATCH = 100;
@@ -129,6 +122,20 @@ export class DynamoCaseStore implements CaseStore {
 
   async recordMessage(record: MessageRecord): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record } }));
+  }
+
+  async claimReminder(reminderId: string): Promise<boolean> {
+    try {
+      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...reminderKey(reminderId), reminderId }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseReminder(reminderId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: reminderKey(reminderId) }));
   }
 
   private async batchGet(keys: Key[]): Promise<Record<string, unknown>[]> {

@@ -44,6 +44,6 @@ export async function loadIngestEnvironment(env: Record<string, string | undefin
     table: vars.data.CASE_TABLE,
     bucket: vars.data.MAIL_BUCKET,
     prefix: vars.data.MAIL_PREFIX,
-    deployment: { mailboxes, fromAddress: config.data.fromAddress, loopId: config.data.loopId, closureDays: config.data.closureDays },
+    deployment: { ...config.data, mailboxes },
   };
 }

@@ -19,6 +19,7 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
     replyTo: mail.replyTo,
     subject: mail.subject,
     text: mail.text,
+    html: asHtml(mail.text),
     headers: {
       'Auto-Submitted': 'auto-generated',
       'X-Auto-Response-Suppress': 'All',
@@ -28,4 +29,11 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
   })
     .compile()
     .build();
+}
+
+/** The same words as HTML, for clients that show only the HTML part: paragraphs kept, nothing added. */
+function asHtml(text: string): string {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const paragraphs = text.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.split('\n').map(escape).join('<br>')}</p>`);
+  return `<!doctype html><html><body style="font-family: Arial, sans-serif; font-size: 14px">${paragraphs.join('')}</body></html>`;
 }

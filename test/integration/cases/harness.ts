@@ -23,6 +23,7 @@ export const deployment: Deployment = {
   fromAddress: 'escalations@partnership.example',
   loopId: 'escalations@partnership.example',
   closureDays: [],
+  maxRecipients: 10,
 };
 
 export interface Harness {

@@ -1,0 +1,112 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ListSchedulesCommand,
+  ResourceNotFoundException,
+  UpdateScheduleCommand,
+  type CreateScheduleCommandInput,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { Case } from '../cases/case.js';
+import type { Policy } from '../policy/schema.js';
+import type { Clock, ReminderBook } from '../ports.js';
+import { planReminders, scheduleName, type PlannedReminder } from '../reminders/plan.js';
+import type { ReminderRequest } from '../remind.js';
+
+export interface SchedulerSettings {
+  groupName: string;
+  /** The remind function. */
+  targetArn: string;
+  /** The role Scheduler assumes: it may invoke the remind function and nothing else. */
+  roleArn: string;
+  deadLetterArn: string;
+  /** Scheduler's own retries of a failed invocation; the function's async retries add to these. */
+  maximumRetryAttempts: number;
+  maximumEventAgeInSeconds: number;
+}
+
+/** A reminder due this soon is sent at once: Scheduler may refuse an `at()` in the past. */
+const SEND_AT_ONCE_WITHIN_MS = 60_000;
+
+/**
+ * One one-time EventBridge Scheduler schedule per planned reminder, in the deployment's group,
+ * deleted after it runs. `sync` makes Scheduler match the plan: it lists the case's schedules by
+ * their name prefix, creates what is missing (updating on a name conflict) and deletes what is
+ * obsolete (one already gone is fine). A stage change costs one list, a create per new
+ * reminder and a delete per old one.
+ */
+export class SchedulerReminderBook implements ReminderBook {
+  constructor(
+    private readonly scheduler: SchedulerClient,
+    private readonly settings: SchedulerSettings,
+    private readonly clock: Clock,
+    private readonly closureDays: readonly string[],
+    /** Sends a reminder that is due now instead of booking it. */
+    private readonly sendNow: (request: ReminderRequest) => Promise<unknown>,
+  ) {}
+
+  async sync(current: Case, policy: Policy): Promise<void> {
+    const now = this.clock.now();
+    const plan = planReminders(current, policy, now, { closureDays: this.closureDays });
+    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SEND_AT_ONCE_WITHIN_MS);
+    const wanted = new Map(plan.filter((r) => !dueNow.includes(r)).map((r) => [scheduleName(r), r]));
+    const existing = await this.existingNames(current.ref);
+    for (const [name, reminder] of wanted) if (!existing.has(name)) await this.book(name, reminder, policy);
+    for (const name of existing) if (!wanted.has(name)) await this.remove(name);
+    for (const reminder of dueNow) await this.sendNow({ caseRef: reminder.caseRef, reminderId: reminder.id });
+  }
+
+  /** The schedule that sends one reminder. */
+  scheduleInput(name: string, reminder: PlannedReminder, policy: Policy): CreateScheduleCommandInput {
+    const input: ReminderRequest = { caseRef: reminder.caseRef, reminderId: reminder.id };
+    return {
+      Name: name,
+      GroupName: this.settings.groupName,
+      ScheduleExpression: `at(${reminder.at.setZone(policy.timezone).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+      ScheduleExpressionTimezone: policy.timezone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      State: 'ENABLED',
+      Description: `${reminder.kind} reminder for ${reminder.caseRef}`,
+      Target: {
+        Arn: this.settings.targetArn,
+        RoleArn: this.settings.roleArn,
+        Input: JSON.stringify(input),
+        RetryPolicy: { MaximumRetryAttempts: this.settings.maximumRetryAttempts, MaximumEventAgeInSeconds: this.settings.maximumEventAgeInSeconds },
+        DeadLetterConfig: { Arn: this.settings.deadLetterArn },
+      },
+    };
+  }
+
+  private async book(name: string, reminder: PlannedReminder, policy: Policy): Promise<void> {
+    const input = this.scheduleInput(name, reminder, policy);
+    try {
+      await this.scheduler.send(new CreateScheduleCommand(input));
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+      await this.scheduler.send(new UpdateScheduleCommand(input)); // booked meanwhile by a retry: make it match
+    }
+  }
+
+  private async remove(name: string): Promise<void> {
+    try {
+      await this.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: this.settings.groupName }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error; // ran and deleted itself, or deleted by a retry
+    }
+  }
+
+  private async existingNames(ref: string): Promise<Set<string>> {
+    const names = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await this.scheduler.send(
+        new ListSchedulesCommand({ GroupName: this.settings.groupName, NamePrefix: `${ref}.`, ...(token ? { NextToken: token } : {}) }),
+      );
+      for (const schedule of page.Schedules ?? []) if (schedule.Name) names.add(schedule.Name);
+      token = page.NextToken;
+    } while (token);
+    return names;
+  }
+}

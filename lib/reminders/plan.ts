@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { DateTime } from 'luxon';
+import type { Case } from '../cases/case.js';
+import { caseDeadlines } from '../cases/deadlines.js';
+import type { Deadline } from '../policy/deadlines.js';
+import type { Policy } from '../policy/schema.js';
+
+export type ReminderKind = 'due-soon' | 'overdue';
+
+export interface PlannedReminder {
+  /**
+   * Stable for as long as the reminder means the same thing: the case, the deadline, the kind and
+   * when the deadline's clock started (a stage entered again is a new clock, and new reminders).
+   */
+  id: string;
+  caseRef: string;
+  kind: ReminderKind;
+  at: DateTime;
+  deadline: Deadline;
+}
+
+export interface PlanContext {
+  closureDays: readonly string[];
+}
+
+/** Every reminder the case's current deadlines call for, past or future; none once it is resolved. */
+export function allReminders(current: Case, policy: Policy, context: PlanContext): PlannedReminder[] {
+  return caseDeadlines(current, policy, context.closureDays).flatMap((deadline) => {
+    const planned: PlannedReminder[] = [];
+    const started = deadline.startedAt.toUTC().toFormat("yyyyMMdd'T'HHmmss");
+    const make = (kind: ReminderKind, at: DateTime) => ({ id: `${current.ref}/${deadline.id}/${kind}/${started}`, caseRef: current.ref, kind, at, deadline });
+    if (deadline.dueSoonAt) planned.push(make('due-soon', deadline.dueSoonAt));
+    if (deadline.overdueAt) planned.push(make('overdue', deadline.overdueAt));
+    return planned;
+  });
+}
+
+/** The reminders still to come: nothing in the past is planned. */
+export function planReminders(current: Case, policy: Policy, now: DateTime, context: PlanContext): PlannedReminder[] {
+  return allReminders(current, policy, context).filter((reminder) => reminder.at > now);
+}
+
+/**
+ * A schedule name for a reminder: deterministic, within Scheduler's 64 characters of
+ * [0-9A-Za-z-_.], and starting with the case reference so a case's schedules list by prefix.
+ */
+export function scheduleName(reminder: Pick<PlannedReminder, 'id' | 'caseRef'>): string {
+  return `${reminder.caseRef}.${createHash('sha256').update(reminder.id).digest('hex').slice(0, 24)}`;
+}

@@ -1,0 +1,62 @@
+import { describeDue } from '../calendar/wording.js';
+import type { Case } from '../cases/case.js';
+import { domainOf } from '../cases/case.js';
+import type { Deployment, Mailbox } from '../config.js';
+import type { OutgoingMail } from '../outgoing/mail.js';
+import { findStage, stageTitle } from '../policy/stages.js';
+import type { PlannedReminder } from './plan.js';
+
+/**
+ * Who a reminder goes to: the people on the message that opened the current stage, less the
+ * partnership's own addresses, within the allowed domains and the cap; an overdue notice copies
+ * the partnership, and goes to it alone when nobody else qualifies.
+ */
+export function reminderRecipients(current: Case, reminder: PlannedReminder, mailbox: Mailbox, deployment: Deployment): { to: string[]; cc: string[] } {
+  const own = new Set(mailbox.partnershipAddresses);
+  const allowed = deployment.recipientDomains?.map((d) => d.toLowerCase());
+  const to = current.stageContacts
+    .filter((address) => !own.has(address) && current.participants.includes(address))
+    .filter((address) => !allowed || allowed.includes(domainOf(address)))
+    .slice(0, deployment.maxRecipients);
+  if (reminder.kind === 'due-soon') return { to, cc: [] };
+  return to.length > 0 ? { to, cc: [...mailbox.partnershipAddresses] } : { to: [...mailbox.partnershipAddresses], cc: [] };
+}
+
+/** The reminder email: reference, stage and owner, what is due by when, what follows, how to record progress. */
+export function reminderMail(current: Case, reminder: PlannedReminder, mailbox: Mailbox, deployment: Deployment): OutgoingMail {
+  const { policy } = mailbox;
+  const stage = findStage(policy, current.stage);
+  const title = stageTitle(policy, stage);
+  const word = policy.vocabulary.stageWords[0] ?? 'stage';
+  const Word = `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  const due = describeDue(reminder.deadline.due, policy.timezone);
+  const next = policy.stages[policy.stages.indexOf(stage) + 1];
+  const what = reminder.deadline.kind === 'overall' ? `the whole process: ${reminder.deadline.label}` : reminder.deadline.label;
+  const overdue = reminder.kind === 'overdue';
+  const lines = [
+    `Case ${current.ref} is at ${title} under ${policy.partnership}'s ${policy.title}.`,
+    `Owner: ${stage.owner}.`,
+    '',
+    overdue ? `This was due ${due} and is now overdue:` : `This is due ${due}:`,
+    `  ${what}.`,
+    '',
+    next
+      ? `If it is not resolved at this ${word}, the policy's next step is ${stageTitle(policy, next)} (${next.owner}).`
+      : `This is the last ${word} of the policy.`,
+    ...(overdue ? ['The partnership has been told that this deadline has passed.'] : []),
+    '',
+    `To record progress, reply to this email keeping [${current.ref}] in the subject, and copy ${mailbox.address}:`,
+    next ? `write "escalating to ${Word} ${next.id}" if it moves on, or "resolved" when it is resolved.` : 'write "resolved" when it is resolved.',
+    '',
+    'This is an automatic reminder. It holds no personal details: please do not reply with any.',
+  ];
+  return {
+    kind: reminder.kind,
+    caseRef: current.ref,
+    stage: current.stage,
+    ...reminderRecipients(current, reminder, mailbox, deployment),
+    subject: `[${current.ref}] ${overdue ? 'Overdue' : 'Due soon'}: ${title}, ${overdue ? 'was due' : 'due'} ${due}`,
+    text: lines.join('\n'),
+    replyTo: mailbox.address,
+  };
+}
