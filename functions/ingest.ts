@@ -1,26 +1,30 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
-import { loadIngestEnvironment } from '../lib/aws/ingest-environment.js';
+import { loadIngestEnvironment } from '../lib/aws/environment.js';
 import { S3RawMailSource } from '../lib/aws/s3-raw-mail-source.js';
+import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
 import { handleSesEvent } from '../lib/aws/ses-intake.js';
 import { SesMailer } from '../lib/aws/ses-mailer.js';
 import { systemClock } from '../lib/clock.js';
-import { InMemoryReminderBook } from '../lib/reminders/in-memory-book.js';
+import { remind } from '../lib/remind.js';
 
 // Built once per cold start: configuration, clients and adapters.
 const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
 const env = await loadIngestEnvironment(process.env);
+const store = new DynamoCaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }), env.table);
+const mailer = new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const deps = {
-  store: new DynamoCaseStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-    env.table,
+  store,
+  mailer,
+  // A reminder already due when it is booked is sent from here instead.
+  reminders: new SchedulerReminderBook(new SchedulerClient({}), env.scheduler, systemClock, env.deployment.closureDays, (request) =>
+    remind(request, { store, mailer, deployment: env.deployment }),
   ),
-  mailer: new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
-  reminders: new InMemoryReminderBook(env.deployment.closureDays),
   clock: systemClock,
   deployment: env.deployment,
   source: new S3RawMailSource(new S3Client({}), env.bucket),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GetObjectCommand, NoSuchKey, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
+import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,7 @@ const body = (raw: Buffer) =>
 
 const s3 = mockClient(S3Client);
 const ses = mockClient(SESClient);
+const scheduler = mockClient(SchedulerClient);
 let dynamo: EmbeddedDynamo;
 let handler: (event: unknown) => Promise<void>;
 let logs: string[] = [];
@@ -41,6 +43,12 @@ beforeAll(async () => {
     CASE_TABLE: dynamo.table,
     MAIL_BUCKET: 'escalation-mail',
     MAIL_PREFIX: 'incoming/',
+    SCHEDULE_GROUP: 'escalation-reminders',
+    REMIND_FUNCTION_ARN: 'arn:aws:lambda:eu-west-2:123456789012:function:Remind',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/SchedulerInvokeRemind',
+    REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:reminders-dlq',
+    REMINDER_MAX_RETRIES: '4',
+    REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
     DEPLOYMENT: JSON.stringify({
       mailboxes: [{ address: MAILBOX, policy: 'swindon', partnershipAddresses: [MAILBOX] }],
       fromAddress: 'escalations@partnership.example',
@@ -56,6 +64,9 @@ beforeEach(() => {
   s3.reset();
   ses.reset();
   ses.on(SendRawEmailCommand).resolves({ MessageId: 'sent-1' });
+  scheduler.reset();
+  scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
+  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
   logs = [];
   // Powertools writes INFO to stdout, WARN and ERROR to stderr.
   for (const stream of [process.stdout, process.stderr]) {
@@ -89,6 +100,10 @@ describe('the ingest handler', () => {
     expect(raw).toMatch(/^X-Auto-Response-Suppress: All/m);
     expect(raw).toMatch(/^X-Loop: escalations@partnership.example/m);
     expect(raw).toMatch(new RegExp(`^Reply-To: ${MAILBOX}`, 'm'));
+    // The new case's reminders are booked: stage 2's deadline and the overall Day 17, each due soon and overdue.
+    expect(scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.Target?.Arn)).toEqual(
+      Array(4).fill('arn:aws:lambda:eu-west-2:123456789012:function:Remind'),
+    );
     const logged = logs.join('');
     expect(logged).toContain('"outcome":"opened"');
     expect(logged).toContain('"caseRef":"SSP-2026-0001"');

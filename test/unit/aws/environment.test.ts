@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadIngestEnvironment } from '../../../lib/aws/ingest-environment.js';
+import { ConfigurationError, loadIngestEnvironment, loadRemindEnvironment } from '../../../lib/aws/environment.js';
 
 const valid = {
   CASE_TABLE: 'cases',
   MAIL_BUCKET: 'mail',
   MAIL_PREFIX: 'incoming/',
+  SCHEDULE_GROUP: 'reminders',
+  REMIND_FUNCTION_ARN: 'arn:aws:lambda:eu-west-2:123456789012:function:Remind',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/Invoke',
+  REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:dlq',
+  REMINDER_MAX_RETRIES: '4',
+  REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
   DEPLOYMENT: JSON.stringify({
     mailboxes: [{ address: 'Partnership@Swindon.example', policy: 'swindon', partnershipAddresses: ['partnership@swindon.example'] }],
     fromAddress: 'escalations@partnership.example',
@@ -19,11 +25,28 @@ describe('the ingest environment', () => {
     expect(env).toMatchObject({ table: 'cases', bucket: 'mail', prefix: 'incoming/', deployment: { closureDays: ['2026-12-29'] } });
     expect(env.deployment.mailboxes[0]?.address).toBe('partnership@swindon.example');
     expect(env.deployment.mailboxes[0]?.policy.id).toBe('swindon');
+    expect(env.scheduler).toEqual({
+      groupName: 'reminders',
+      targetArn: valid.REMIND_FUNCTION_ARN,
+      roleArn: valid.SCHEDULER_ROLE_ARN,
+      deadLetterArn: valid.REMINDER_DLQ_ARN,
+      maximumRetryAttempts: 4,
+      maximumEventAgeInSeconds: 3600,
+    });
+    expect(env.deployment.maxRecipients).toBe(10);
+  });
+
+  it('for the remind function needs only the table and the deployment', async () => {
+    const env = await loadRemindEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT: valid.DEPLOYMENT });
+    expect(env.table).toBe('cases');
+    await expect(loadRemindEnvironment({ DEPLOYMENT: valid.DEPLOYMENT })).rejects.toThrow('remind environment: CASE_TABLE');
   });
 
   it.each([
     [{ ...valid, CASE_TABLE: undefined }, 'CASE_TABLE'],
     [{ ...valid, MAIL_PREFIX: undefined }, 'MAIL_PREFIX'],
+    [{ ...valid, REMINDER_DLQ_ARN: 'dlq' }, 'REMINDER_DLQ_ARN: an ARN'],
+    [{ ...valid, REMINDER_MAX_RETRIES: 'many' }, 'REMINDER_MAX_RETRIES'],
     [{ ...valid, DEPLOYMENT: '{ "mailboxes": ' }, 'DEPLOYMENT is not JSON'],
     [
       { ...valid, DEPLOYMENT: JSON.stringify({ mailboxes: [], fromAddress: 'x@y.example', loopId: 'x@y.example' }) },

@@ -1,0 +1,23 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
+import { loadRemindEnvironment } from '../lib/aws/environment.js';
+import { handleReminderEvent } from '../lib/aws/reminder-intake.js';
+import { SesMailer } from '../lib/aws/ses-mailer.js';
+
+// Built once per cold start: configuration, clients and adapters.
+const logger = new Logger({ serviceName: 'escalation-mailbox-remind' });
+const env = await loadRemindEnvironment(process.env);
+const deps = {
+  store: new DynamoCaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }), env.table),
+  mailer: new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
+  deployment: env.deployment,
+  log: logger,
+};
+
+/** An EventBridge Scheduler schedule fired (asynchronous invocation) with `{ caseRef, reminderId }`. */
+export const handler = async (event: unknown): Promise<void> => {
+  await handleReminderEvent(event, deps);
+};

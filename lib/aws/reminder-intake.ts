@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Log } from '../log.js';
+import { remind, type RemindDependencies } from '../remind.js';
+
+/** What each schedule sends: always set, or Scheduler would send a default payload. */
+export const ReminderEventSchema = z.strictObject({
+  caseRef: z.string().regex(/^[A-Z]{2,8}-\d{4}-\d{4,6}$/),
+  reminderId: z.string().min(1).max(300),
+});
+
+/**
+ * A schedule fired. An event that is not a reminder is logged and dropped (a retry cannot cure
+ * it); a failure to send is thrown, so that Lambda's retries and then its on-failure destination
+ * take it.
+ */
+export async function handleReminderEvent(event: unknown, deps: RemindDependencies & { log: Log }): Promise<void> {
+  const parsed = ReminderEventSchema.safeParse(event);
+  if (!parsed.success) {
+    deps.log.error('rejected an invalid reminder event', { problems: parsed.error.issues.map((i) => `${z.core.toDotPath(i.path)}: ${i.code}`) });
+    return;
+  }
+  const outcome = await remind(parsed.data, deps);
+  deps.log.info(outcome.outcome === 'sent' ? 'reminder sent' : 'reminder not sent', { ...outcome });
+}

@@ -1,0 +1,85 @@
+import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
+import { openCase } from '../../../lib/cases/transitions.js';
+import { builtInPolicy } from '../../../lib/policy/registry.js';
+import { allReminders } from '../../../lib/reminders/plan.js';
+import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+
+const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
+const ses = mockClient(SESClient);
+let dynamo: EmbeddedDynamo;
+let handler: (event: unknown) => Promise<void>;
+let logs: string[] = [];
+const policy = builtInPolicy('swindon');
+const opened = openCase({
+  ref: 'SSP-2026-0001',
+  policy,
+  mailbox: MAILBOX,
+  stage: '3',
+  arrival: {
+    messageId: '<m1@x.example>',
+    at: DateTime.fromISO('2026-11-09T09:00:00Z'),
+    people: ['a@agency.example', MAILBOX],
+    contacts: ['a@agency.example'],
+    threadKeys: ['<m1@x.example>'],
+  },
+});
+
+beforeAll(async () => {
+  dynamo = await startDynamo();
+  await new DynamoCaseStore(dynamo.doc, dynamo.table).createCase(opened);
+  const endpoint = (await dynamo.client.config.endpoint?.())?.port;
+  Object.assign(process.env, {
+    AWS_REGION: 'eu-west-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${String(endpoint)}`,
+    CASE_TABLE: dynamo.table,
+    DEPLOYMENT: JSON.stringify({
+      mailboxes: [{ address: MAILBOX, policy: 'swindon', partnershipAddresses: [MAILBOX] }],
+      fromAddress: 'escalations@partnership.example',
+      loopId: 'escalations@partnership.example',
+    }),
+  });
+  ({ handler } = await import('../../../functions/remind.js'));
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+beforeEach(() => {
+  ses.reset();
+  ses.on(SendRawEmailCommand).resolves({ MessageId: 'sent' });
+  logs = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logs.push(chunk.toString());
+      return true;
+    });
+  }
+});
+
+describe('the remind handler', () => {
+  it('sends a reminder once, however often its schedule fires', async () => {
+    const [first] = allReminders(opened, policy, { closureDays: [] });
+    const event = { caseRef: 'SSP-2026-0001', reminderId: first?.id };
+    await handler(event);
+    await handler(event);
+    expect(ses.commandCalls(SendRawEmailCommand).map((c) => c.args[0].input.Destinations)).toEqual([['a@agency.example']]);
+    expect(logs.join('')).toContain('"reason":"already-sent"');
+  });
+
+  it('rejects an event that is not a reminder, without retrying', async () => {
+    await expect(handler({ 'detail-type': 'Scheduled Event' })).resolves.toBeUndefined();
+    expect(logs.join('')).toContain('rejected an invalid reminder event');
+    expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(0);
+  });
+
+  it('throws when sending fails, so that Lambda retries', async () => {
+    ses.on(SendRawEmailCommand).rejects(new Error('Throttling'));
+    const [, second] = allReminders(opened, policy, { closureDays: [] });
+    await expect(handler({ caseRef: 'SSP-2026-0001', reminderId: second?.id })).rejects.toThrow('Throttling');
+  });
+});
