@@ -16,7 +16,10 @@ import { remind } from '../lib/remind.js';
 // Built once per cold start: configuration, clients and adapters.
 const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }), env.table);
+const store = new DynamoCaseStore(
+  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+  env.table,
+);
 const mailer = new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const deps = {
   store,

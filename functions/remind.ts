@@ -11,7 +11,10 @@ import { SesMailer } from '../lib/aws/ses-mailer.js';
 const logger = new Logger({ serviceName: 'escalation-mailbox-remind' });
 const env = await loadRemindEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }), env.table),
+  store: new DynamoCaseStore(
+    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+    env.table,
+  ),
   mailer: new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   deployment: env.deployment,
   log: logger,

@@ -25,7 +25,11 @@ export interface RemindDependencies {
  * second invocation of the same reminder sends nothing; a failed send gives the claim back.
  */
 export async function remind(request: ReminderRequest, deps: RemindDependencies): Promise<RemindOutcome> {
-  const skipped = (reason: Extract<RemindOutcome, { outcome: 'skipped' }>['reason']): RemindOutcome => ({ outcome: 'skipped', caseRef: request.caseRef, reason });
+  const skipped = (reason: Extract<RemindOutcome, { outcome: 'skipped' }>['reason']): RemindOutcome => ({
+    outcome: 'skipped',
+    caseRef: request.caseRef,
+    reason,
+  });
   const current = await deps.store.getCase(request.caseRef);
   if (!current) return skipped('case-gone');
   const mailbox = deps.deployment.mailboxes.find((m) => m.address === current.mailbox);

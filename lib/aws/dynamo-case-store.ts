@@ -1,5 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { CaseStore, Lookup, MessageRecord } from '../ports.js';
@@ -126,7 +134,13 @@ export class DynamoCaseStore implements CaseStore {
 
   async claimReminder(reminderId: string): Promise<boolean> {
     try {
-      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...reminderKey(reminderId), reminderId }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...reminderKey(reminderId), reminderId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

@@ -69,7 +69,8 @@ export async function loadIngestEnvironment(env: Record<string, string | undefin
 
 function parse<S extends z.ZodType>(name: string, schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(env);
-  if (!result.success) throw new ConfigurationError(`${name} environment: ${describeIssues(result.error).join('; ')}`, { cause: result.error });
+  if (!result.success)
+    throw new ConfigurationError(`${name} environment: ${describeIssues(result.error).join('; ')}`, { cause: result.error });
   return result.data;
 }
 
@@ -82,7 +83,10 @@ async function deploymentOf(name: string, text: string): Promise<Deployment> {
     throw new ConfigurationError(`${name} environment: DEPLOYMENT is not JSON`, { cause: error });
   }
   const config = DeploymentSchema.safeParse(json);
-  if (!config.success) throw new ConfigurationError(`${name} environment: DEPLOYMENT.${describeIssues(config.error).join('; ')}`, { cause: config.error });
-  const mailboxes = await Promise.all(config.data.mailboxes.map(async (mailbox) => ({ ...mailbox, policy: await resolvePolicy(mailbox.policy) })));
+  if (!config.success)
+    throw new ConfigurationError(`${name} environment: DEPLOYMENT.${describeIssues(config.error).join('; ')}`, { cause: config.error });
+  const mailboxes = await Promise.all(
+    config.data.mailboxes.map(async (mailbox) => ({ ...mailbox, policy: await resolvePolicy(mailbox.policy) })),
+  );
   return { ...config.data, mailboxes };
 }

@@ -16,7 +16,9 @@ export const ReminderEventSchema = z.strictObject({
 export async function handleReminderEvent(event: unknown, deps: RemindDependencies & { log: Log }): Promise<void> {
   const parsed = ReminderEventSchema.safeParse(event);
   if (!parsed.success) {
-    deps.log.error('rejected an invalid reminder event', { problems: parsed.error.issues.map((i) => `${z.core.toDotPath(i.path)}: ${i.code}`) });
+    deps.log.error('rejected an invalid reminder event', {
+      problems: parsed.error.issues.map((i) => `${z.core.toDotPath(i.path)}: ${i.code}`),
+    });
     return;
   }
   const outcome = await remind(parsed.data, deps);

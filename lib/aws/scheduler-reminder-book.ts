@@ -73,7 +73,10 @@ export class SchedulerReminderBook implements ReminderBook {
         Arn: this.settings.targetArn,
         RoleArn: this.settings.roleArn,
         Input: JSON.stringify(input),
-        RetryPolicy: { MaximumRetryAttempts: this.settings.maximumRetryAttempts, MaximumEventAgeInSeconds: this.settings.maximumEventAgeInSeconds },
+        RetryPolicy: {
+          MaximumRetryAttempts: this.settings.maximumRetryAttempts,
+          MaximumEventAgeInSeconds: this.settings.maximumEventAgeInSeconds,
+        },
         DeadLetterConfig: { Arn: this.settings.deadLetterArn },
       },
     };

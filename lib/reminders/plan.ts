@@ -28,7 +28,13 @@ export function allReminders(current: Case, policy: Policy, context: PlanContext
   return caseDeadlines(current, policy, context.closureDays).flatMap((deadline) => {
     const planned: PlannedReminder[] = [];
     const started = deadline.startedAt.toUTC().toFormat("yyyyMMdd'T'HHmmss");
-    const make = (kind: ReminderKind, at: DateTime) => ({ id: `${current.ref}/${deadline.id}/${kind}/${started}`, caseRef: current.ref, kind, at, deadline });
+    const make = (kind: ReminderKind, at: DateTime) => ({
+      id: `${current.ref}/${deadline.id}/${kind}/${started}`,
+      caseRef: current.ref,
+      kind,
+      at,
+      deadline,
+    });
     if (deadline.dueSoonAt) planned.push(make('due-soon', deadline.dueSoonAt));
     if (deadline.overdueAt) planned.push(make('overdue', deadline.overdueAt));
     return planned;

@@ -11,7 +11,12 @@ import type { PlannedReminder } from './plan.js';
  * partnership's own addresses, within the allowed domains and the cap; an overdue notice copies
  * the partnership, and goes to it alone when nobody else qualifies.
  */
-export function reminderRecipients(current: Case, reminder: PlannedReminder, mailbox: Mailbox, deployment: Deployment): { to: string[]; cc: string[] } {
+export function reminderRecipients(
+  current: Case,
+  reminder: PlannedReminder,
+  mailbox: Mailbox,
+  deployment: Deployment,
+): { to: string[]; cc: string[] } {
   const own = new Set(mailbox.partnershipAddresses);
   const allowed = deployment.recipientDomains?.map((d) => d.toLowerCase());
   const to = current.stageContacts
@@ -46,7 +51,9 @@ export function reminderMail(current: Case, reminder: PlannedReminder, mailbox: 
     ...(overdue ? ['The partnership has been told that this deadline has passed.'] : []),
     '',
     `To record progress, reply to this email keeping [${current.ref}] in the subject, and copy ${mailbox.address}:`,
-    next ? `write "escalating to ${Word} ${next.id}" if it moves on, or "resolved" when it is resolved.` : 'write "resolved" when it is resolved.',
+    next
+      ? `write "escalating to ${Word} ${next.id}" if it moves on, or "resolved" when it is resolved.`
+      : 'write "resolved" when it is resolved.',
     '',
     'This is an automatic reminder. It holds no personal details: please do not reply with any.',
   ];
