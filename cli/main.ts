@@ -3,6 +3,7 @@ import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../li
 import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
+import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   policies: { usage: POLICIES_USAGE, run: policiesCommand },
   deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
   explain: { usage: EXPLAIN_USAGE, run: explainCommand },
+  replay: { usage: REPLAY_USAGE, run: replayCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESClient } from '@aws-sdk/client-ses';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadIngestEnvironment } from '../lib/aws/environment.js';
 import { S3RawMailSource } from '../lib/aws/s3-raw-mail-source.js';
@@ -16,10 +16,7 @@ import { remind } from '../lib/remind.js';
 // Built once per cold start: configuration, clients and adapters.
 const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(
-  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-  env.table,
-);
+const store = new DynamoCaseStore(documentClient(new DynamoDBClient({})), env.table);
 const mailer = new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const deps = {
   store,

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadRemindEnvironment } from '../lib/aws/environment.js';
 import { handleReminderEvent } from '../lib/aws/reminder-intake.js';
@@ -11,10 +11,7 @@ import { SesMailer } from '../lib/aws/ses-mailer.js';
 const logger = new Logger({ serviceName: 'escalation-mailbox-remind' });
 const env = await loadRemindEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-    env.table,
-  ),
+  store: new DynamoCaseStore(documentClient(new DynamoDBClient({})), env.table),
   mailer: new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   deployment: env.deployment,
   log: logger,

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
-import { PARTITION_KEY, SORT_KEY } from '../../lib/aws/case-table.js';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../lib/aws/dynamo-clients.js';
+import { startEmbeddedDynamo } from '../../lib/local/embedded-dynamo.js';
 
 export interface EmbeddedDynamo {
   client: DynamoDBClient;
@@ -15,56 +14,26 @@ export interface EmbeddedDynamo {
   close(): Promise<void>;
 }
 
-/** A DynamoDB-compatible server on 127.0.0.1 at a random port, with the case table created. */
+/** The embedded DynamoDB-compatible server on 127.0.0.1, with a count of the requests made to it. */
 export async function startDynamo(): Promise<EmbeddedDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'eu-west-2',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const dynamo = await startEmbeddedDynamo();
   const requests = new Map<string, number>();
-  client.middlewareStack.add(
+  dynamo.client.middlewareStack.add(
     (next, context) => (args) => {
       requests.set(context.commandName ?? '?', (requests.get(context.commandName ?? '?') ?? 0) + 1);
       return next(args);
     },
     { step: 'initialize', name: 'countRequests' },
   );
-  const table = 'cases';
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: PARTITION_KEY, AttributeType: 'S' },
-        { AttributeName: SORT_KEY, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: PARTITION_KEY, KeyType: 'HASH' },
-        { AttributeName: SORT_KEY, KeyType: 'RANGE' },
-      ],
-    }),
-  );
-  requests.clear();
   return {
-    client,
-    doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    table,
+    client: dynamo.client,
+    doc: documentClient(dynamo.client),
+    table: dynamo.table,
     requests,
     requestCount: () => [...requests.values()].reduce((a, b) => a + b, 0),
     resetCount: () => {
       requests.clear();
     },
-    close: async () => {
-      client.destroy();
-      await new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
-    },
+    close: () => dynamo.close(),
   };
 }

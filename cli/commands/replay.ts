@@ -1,0 +1,47 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { replay, type StoredMessage } from '../../lib/local/replay.js';
+import { resolvePolicy } from '../../lib/policy/registry.js';
+import { parseCommandArgs, parseInstant } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export const REPLAY_USAGE = 'replay --policy <id|file.json> --mailbox <address> [--until <ISO instant>] <file.eml|folder>...';
+
+const ArgsSchema = z.object({
+  policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
+  mailbox: z.email({
+    error: (issue) =>
+      issue.input === undefined ? 'required: the partnership mailbox address the messages were copied to' : 'not an email address',
+  }),
+  until: z.string().optional(),
+  positionals: z.array(z.string()).min(1, { error: 'give at least one .eml file or folder of them' }),
+});
+
+/** The real ingest path over stored messages with a virtual clock: one JSON document on standard output. */
+export async function replayCommand(argv: readonly string[], io: Io): Promise<void> {
+  const args = parseCommandArgs(
+    'replay',
+    argv,
+    { policy: { type: 'string' }, mailbox: { type: 'string' }, until: { type: 'string' } },
+    ArgsSchema,
+  );
+  const policy = await resolvePolicy(args.policy);
+  const until = args.until === undefined ? undefined : parseInstant('until', args.until, policy.timezone);
+  const messages = (await Promise.all(args.positionals.map(messagesAt))).flat();
+  const { document, unreadable } = await replay({ policy, mailbox: args.mailbox.toLowerCase(), messages, ...(until ? { until } : {}) });
+  for (const problem of unreadable) io.err(`escalations: replay: skipped ${problem.name}: ${problem.reason}`);
+  io.out(JSON.stringify(document, null, 2));
+}
+
+/** A file, or every .eml file in a folder (by name). */
+async function messagesAt(path: string): Promise<StoredMessage[]> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new UsageError(`replay: no such file or folder '${path}'`, { cause: error });
+  });
+  if (info.isFile()) return [{ name: basename(path), bytes: await readFile(path) }];
+  const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.eml')).sort();
+  if (names.length === 0) throw new UsageError(`replay: folder '${path}' has no .eml files`);
+  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(path, name)) })));
+}

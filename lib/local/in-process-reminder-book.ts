@@ -1,0 +1,52 @@
+import type { DateTime } from 'luxon';
+import type { Case } from '../cases/case.js';
+import type { Policy } from '../policy/schema.js';
+import type { Clock, ReminderBook } from '../ports.js';
+import { planReminders, scheduleName } from '../reminders/plan.js';
+import type { ReminderRequest } from '../remind.js';
+
+export interface PendingReminder extends ReminderRequest {
+  name: string;
+  at: DateTime;
+}
+
+/**
+ * Scheduler's part, in this process: a case's pending reminders, made to match its plan on each
+ * sync, and handed out in time order when the clock reaches them.
+ */
+export class InProcessReminderBook implements ReminderBook {
+  private readonly pending = new Map<string, PendingReminder>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly closureDays: readonly string[],
+  ) {}
+
+  sync(current: Case, policy: Policy): Promise<void> {
+    const wanted = planReminders(current, policy, this.clock.now(), { closureDays: this.closureDays });
+    for (const [name, reminder] of this.pending) if (reminder.caseRef === current.ref) this.pending.delete(name);
+    for (const reminder of wanted) {
+      const name = scheduleName(reminder);
+      this.pending.set(name, { name, caseRef: reminder.caseRef, reminderId: reminder.id, at: reminder.at });
+    }
+    return Promise.resolve();
+  }
+
+  /** The next reminder due at or before `until`, removed from the book; null when none is. */
+  takeNextDue(until: DateTime): PendingReminder | null {
+    let next: PendingReminder | null = null;
+    for (const reminder of this.pending.values()) if (reminder.at <= until && (!next || reminder.at < next.at)) next = reminder;
+    if (next) this.pending.delete(next.name);
+    return next;
+  }
+
+  /** Everything still booked, in time order. */
+  list(): PendingReminder[] {
+    return [...this.pending.values()].sort((a, b) => a.at.toMillis() - b.at.toMillis());
+  }
+
+  /** Restores what a previous run had booked (the local runtime persists it). */
+  restore(reminders: readonly PendingReminder[]): void {
+    for (const reminder of reminders) this.pending.set(reminder.name, reminder);
+  }
+}

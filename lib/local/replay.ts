@@ -1,0 +1,153 @@
+import { DateTime } from 'luxon';
+import { documentClient } from '../aws/dynamo-clients.js';
+import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
+import { isoLocal } from '../calendar/wording.js';
+import type { Case } from '../cases/case.js';
+import { caseDeadlines } from '../cases/deadlines.js';
+import type { Deployment } from '../config.js';
+import { ingest } from '../ingest.js';
+import { UnreadableMailError } from '../mail/errors.js';
+import { parseMessage } from '../mail/parse.js';
+import type { Policy } from '../policy/schema.js';
+import { remind } from '../remind.js';
+import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { InProcessReminderBook } from './in-process-reminder-book.js';
+import { Outbox } from './outbox.js';
+import { VirtualClock } from './virtual-clock.js';
+
+/** The address replayed mail is sent from, and the X-Loop by which it knows its own. */
+export const LOCAL_SENDER = 'escalations@partnership.example';
+
+export interface StoredMessage {
+  /** The file it came from: ties between equal Date headers go by this name. */
+  name: string;
+  bytes: Buffer;
+}
+
+export interface ReplayInput {
+  policy: Policy;
+  mailbox: string;
+  messages: readonly StoredMessage[];
+  /** Run the clock on to here after the last message; default: the last message's time. */
+  until?: DateTime;
+}
+
+/** DESIGN.md's replay document. */
+export interface ReplayDocument {
+  cases: {
+    ref: string;
+    policy: string;
+    status: string;
+    stage: string;
+    openedAt: string;
+    stageStartedAt: string;
+    deadlines: { kind: string; stage: string | null; label: string; due: string }[];
+    messages: string[];
+    history: { at: string; event: string; stage: string; messageId: string }[];
+  }[];
+  outbox: { at: string; kind: string; caseRef: string | null; stage: string | null; to: string[]; cc: string[]; subject: string }[];
+  ignored: { messageId: string; reason: string }[];
+  review: { messageId: string; caseRef: string | null; reason: string }[];
+}
+
+export interface ReplayResult {
+  document: ReplayDocument;
+  /** Messages that could not be read, by file: reported, while the rest still ran. */
+  unreadable: { name: string; reason: string }[];
+}
+
+/**
+ * The real ingest path over stored messages with a virtual clock: each message at the time in its
+ * Date header (in that order, ties by file name), reminders firing at their times in between and
+ * after the last message, the same DynamoDB adapter against an embedded server.
+ */
+export async function replay(input: ReplayInput): Promise<ReplayResult> {
+  const { policy, mailbox } = input;
+  const deployment: Deployment = {
+    mailboxes: [{ address: mailbox, policy, partnershipAddresses: [mailbox] }],
+    fromAddress: LOCAL_SENDER,
+    loopId: LOCAL_SENDER,
+    closureDays: [],
+    maxRecipients: 10,
+  };
+  const unreadable: ReplayResult['unreadable'] = [];
+  const dated: { message: StoredMessage; at: DateTime | null }[] = [];
+  for (const message of input.messages) {
+    try {
+      const parsed = await parseMessage(message.bytes, { ownLoop: LOCAL_SENDER });
+      dated.push({ message, at: parsed.date ? DateTime.fromJSDate(parsed.date) : null });
+    } catch (error) {
+      if (!(error instanceof UnreadableMailError)) throw error;
+      unreadable.push({ name: message.name, reason: error.message });
+    }
+  }
+  dated.sort((a, b) => (a.at?.toMillis() ?? Infinity) - (b.at?.toMillis() ?? Infinity) || a.message.name.localeCompare(b.message.name));
+
+  const dynamo = await startEmbeddedDynamo();
+  try {
+    const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+    const clock = new VirtualClock(dated[0]?.at ?? input.until ?? DateTime.utc());
+    const book = new InProcessReminderBook(clock, deployment.closureDays);
+    const outbox = new Outbox(clock);
+    const document: ReplayDocument = { cases: [], outbox: [], ignored: [], review: [] };
+    const refs: string[] = [];
+    const fireUntil = async (until: DateTime) => {
+      for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
+        clock.advanceTo(due.at);
+        await remind(due, { store, mailer: outbox, deployment });
+      }
+    };
+
+    for (const { message, at } of dated) {
+      await fireUntil(at ?? clock.now());
+      if (at) clock.advanceTo(at);
+      const outcome = await ingest(
+        { raw: message.bytes, recipients: [mailbox] },
+        { store, mailer: outbox, reminders: book, clock, deployment },
+      );
+      if (outcome.outcome === 'ignored') document.ignored.push({ messageId: outcome.messageId, reason: outcome.reason });
+      else if (outcome.outcome === 'review')
+        document.review.push({ messageId: outcome.messageId, caseRef: outcome.caseRef, reason: outcome.reason });
+      if (outcome.caseRef && outcome.outcome !== 'ignored' && !refs.includes(outcome.caseRef)) refs.push(outcome.caseRef);
+    }
+    await fireUntil(input.until ?? clock.now());
+
+    for (const ref of refs) {
+      const stored = await store.getCase(ref);
+      if (stored && stored.messages.length > 0) document.cases.push(caseEntry(stored, policy));
+    }
+    document.outbox = outbox.sent.map(({ at, mail }) => ({
+      at,
+      kind: mail.kind,
+      caseRef: mail.caseRef,
+      stage: mail.stage,
+      to: mail.to,
+      cc: mail.cc,
+      subject: mail.subject,
+    }));
+    return { document, unreadable };
+  } finally {
+    await dynamo.close();
+  }
+}
+
+const utc = (iso: string) => DateTime.fromISO(iso).toUTC().toISO({ suppressMilliseconds: true }) ?? iso;
+
+function caseEntry(stored: Case, policy: Policy): ReplayDocument['cases'][number] {
+  return {
+    ref: stored.ref,
+    policy: stored.policyId,
+    status: stored.status,
+    stage: stored.stage,
+    openedAt: utc(stored.openedAt),
+    stageStartedAt: utc(stored.stageStartedAt),
+    deadlines: caseDeadlines(stored, policy, []).map((d) => ({
+      kind: d.kind,
+      stage: d.stage,
+      label: d.label,
+      due: isoLocal(d.due, policy.timezone),
+    })),
+    messages: stored.messages,
+    history: stored.history.map((h) => ({ at: utc(h.at), event: h.event, stage: h.stage, messageId: h.messageId })),
+  };
+}
