@@ -1,9 +1,11 @@
+import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
 import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
 import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
+import { SERVE_USAGE, serveCommand } from './commands/serve.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -12,12 +14,13 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
   explain: { usage: EXPLAIN_USAGE, run: explainCommand },
   replay: { usage: REPLAY_USAGE, run: replayCommand },
+  serve: { usage: SERVE_USAGE, run: serveCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
 
 /** Errors the person at the keyboard can fix: one line, exit code 2. */
-const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError, UnreadableMailError];
+const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError, UnreadableMailError, LocalConfigError];
 
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

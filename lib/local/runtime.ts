@@ -1,0 +1,151 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { createTransport } from 'nodemailer';
+import { documentClient } from '../aws/dynamo-clients.js';
+import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
+import { UnroutableMessageError } from '../cases/errors.js';
+import type { Deployment } from '../config.js';
+import { ingest } from '../ingest.js';
+import { UnreadableMailError } from '../mail/errors.js';
+import { composeRaw } from '../outgoing/compose.js';
+import type { Clock } from '../ports.js';
+import { remind } from '../remind.js';
+import { startEmbeddedDynamo } from './embedded-dynamo.js';
+import { InProcessReminderBook, type PendingReminder } from './in-process-reminder-book.js';
+import { Outbox, type SentMail } from './outbox.js';
+import { startSmtpInbox } from './smtp-inbox.js';
+
+export interface LocalRuntimeOptions {
+  deployment: Deployment;
+  /** Where cases, pending reminders and the outbox live; a restart picks them up. */
+  dataDir: string;
+  smtpPort: number;
+  /** An SMTP server to relay outgoing mail to, as well as writing it to the outbox. */
+  relay?: { host: string; port: number } | undefined;
+  clock: Clock;
+  /** One readable line per event. */
+  log: (line: string) => void;
+  /** How often due reminders are looked for. */
+  tickMs?: number;
+}
+
+export interface LocalRuntime {
+  smtpPort: number;
+  store: DynamoCaseStore;
+  reminders: InProcessReminderBook;
+  outbox: Outbox;
+  /** Stops taking mail, waits for work in hand, and closes everything. */
+  stop(): Promise<void>;
+}
+
+/** The same lib/ code as in AWS, with local adapters: the product on one machine. */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const { deployment, clock, log } = options;
+  const outboxDir = join(options.dataDir, 'outbox');
+  await mkdir(outboxDir, { recursive: true });
+  const dynamo = await startEmbeddedDynamo({ path: join(options.dataDir, 'db') });
+  const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+  const sender = { from: deployment.fromAddress, loopId: deployment.loopId };
+  const relay = options.relay
+    ? createTransport({ host: options.relay.host, port: options.relay.port, secure: false, ignoreTLS: true })
+    : null;
+  let written = 0;
+  const outbox = new Outbox(clock, async ({ at, mail }: SentMail) => {
+    const raw = await composeRaw(mail, sender);
+    const file = join(
+      outboxDir,
+      `${at.replace(/[:]/g, '')}-${String(++written).padStart(4, '0')}-${mail.kind}-${mail.caseRef ?? 'none'}.eml`,
+    );
+    await writeFile(file, raw);
+    log(`email ${mail.kind}${mail.caseRef ? ` for ${mail.caseRef}` : ''} to ${mail.to.length + mail.cc.length} recipient(s): ${file}`);
+    if (relay) await relay.sendMail({ envelope: { from: sender.from, to: [...mail.to, ...mail.cc] }, raw });
+  });
+
+  const reminders = new InProcessReminderBook(clock, deployment.closureDays);
+  const pendingFile = join(options.dataDir, 'reminders.json');
+  reminders.restore(await loadPending(pendingFile));
+  const savePending = async () => {
+    const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
+    await writeFile(`${pendingFile}.tmp`, JSON.stringify(serialised, null, 2));
+    await rename(`${pendingFile}.tmp`, pendingFile);
+  };
+
+  const work = new Set<Promise<void>>();
+  const track = (promise: Promise<void>) => {
+    work.add(promise);
+    void promise.finally(() => work.delete(promise));
+  };
+  const receive = async (raw: Buffer, recipients: string[]) => {
+    try {
+      const outcome = await ingest({ raw, recipients }, { store, mailer: outbox, reminders, clock, deployment });
+      const about = outcome.caseRef ? ` ${outcome.caseRef}` : '';
+      if (outcome.outcome === 'ignored') log(`message ignored${about}: ${outcome.reason}`);
+      else if (outcome.outcome === 'review') log(`message sent for review${about}: ${outcome.reason}`);
+      else log(`case${about} ${outcome.outcome}, now at stage ${(await store.getCase(outcome.caseRef))?.stage ?? '?'}`);
+      if (outcome.caseRef)
+        log(`reminders booked for ${outcome.caseRef}: ${reminders.list().filter((r) => r.caseRef === outcome.caseRef).length} pending`);
+      await savePending();
+    } catch (error) {
+      if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError) log(`message rejected: ${error.message}`);
+      else log(`message failed: ${error instanceof Error ? error.name : 'error'} (it was accepted; send it again to retry)`);
+    }
+  };
+  const inbox = await startSmtpInbox({
+    port: options.smtpPort,
+    mailboxes: deployment.mailboxes.map((m) => m.address),
+    receive: (raw, recipients) => {
+      const job = receive(raw, recipients);
+      track(job);
+      return job;
+    },
+  });
+
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      for (let due = reminders.takeNextDue(clock.now()); due; due = reminders.takeNextDue(clock.now())) {
+        const outcome = await remind(due, { store, mailer: outbox, deployment });
+        log(
+          outcome.outcome === 'sent'
+            ? `reminder sent: ${outcome.kind} for ${outcome.caseRef}`
+            : `reminder for ${outcome.caseRef} not sent: ${outcome.reason}`,
+        );
+        await savePending();
+      }
+    } catch (error) {
+      log(`reminder failed: ${error instanceof Error ? error.name : 'error'}`);
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => {
+    track(tick());
+  }, options.tickMs ?? 1000);
+
+  return {
+    smtpPort: inbox.port,
+    store,
+    reminders,
+    outbox,
+    stop: async () => {
+      clearInterval(timer);
+      await inbox.close();
+      await Promise.all([...work]);
+      relay?.close();
+      await dynamo.close();
+    },
+  };
+}
+
+async function loadPending(file: string): Promise<PendingReminder[]> {
+  try {
+    const list = JSON.parse(await readFile(file, 'utf8')) as (Omit<PendingReminder, 'at'> & { at: string })[];
+    return list.map((r) => ({ ...r, at: DateTime.fromISO(r.at) }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
