@@ -1,0 +1,19 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { replay } from '../lib/local/replay.js';
+import { timeline } from '../lib/local/timeline.js';
+import { BUILT_IN_POLICIES } from '../lib/policy/registry.js';
+
+/** `npm run demo`: replays examples/, a thread for each policy, and prints each case's timeline. */
+const examples = new URL('../examples/', import.meta.url).pathname;
+const UNTIL = DateTime.fromISO('2027-01-31T12:00:00Z');
+
+for (const policy of BUILT_IN_POLICIES) {
+  const folder = join(examples, policy.id);
+  const mailbox = (await readFile(join(folder, 'MAILBOX'), 'utf8')).trim();
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.eml')).sort();
+  const messages = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
+  const { document } = await replay({ policy, mailbox, messages, until: UNTIL });
+  process.stdout.write(`${timeline(document, policy)}\n\n`);
+}
