@@ -20,7 +20,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['lib/aws/**', 'functions/**', 'test/**'],
+    files: ['lib/aws/**', 'functions/**', 'test/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,10 +1,12 @@
+import { benchBundles } from './bundles.js';
+import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
 
 /** `npm run bench`: one JSON line per benchmark (comparable run to run), then a short table. */
-const results = [await benchMail()];
+const results: Record<string, unknown>[] = [await benchMail(), await benchIngest(), await benchScheduler(), await benchBundles()];
 for (const result of results) console.log(JSON.stringify(result));
 console.log('');
-for (const result of results) {
-  for (const [key, value] of Object.entries(result))
-    if (key !== 'bench') console.log(`${String(result.bench).padEnd(6)} ${key.padEnd(22)} ${String(value)}`);
+const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+for (const { bench, ...figures } of results) {
+  for (const [key, value] of Object.entries(figures)) console.log(`${shown(bench).padEnd(9)} ${key.padEnd(28)} ${shown(value)}`);
 }

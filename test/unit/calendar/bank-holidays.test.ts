@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bankHolidays } from '../../../lib/calendar/bank-holidays.js';
+import { CalendarError } from '../../../lib/calendar/errors.js';
+import { englandAndWalesFromLibrary, FIRST_YEAR, LAST_YEAR } from '../../../scripts/bank-holidays-source.js';
 import { englandAndWales, london } from './london.js';
 
 // GOV.UK's list for england-and-wales (substitute days and one-off holidays included).
@@ -11,6 +13,19 @@ const official = JSON.parse(readFileSync(new URL('./fixtures/bank-holidays-engla
 describe('England and Wales bank holidays', () => {
   it.each(['2022', '2023', '2024', '2025', '2026', '2027'])('match the official list for %s', (year) => {
     expect([...bankHolidays('england-and-wales', Number(year))].sort()).toEqual(official.dates[year]);
+  });
+
+  it('are exactly what date-holidays computes, for every year of the generated table', () => {
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      expect([...bankHolidays('england-and-wales', year)].sort(), `${year}: run npm run generate:holidays`).toEqual(
+        englandAndWalesFromLibrary(year),
+      );
+    }
+  });
+
+  it('name the years they cover when asked for another', () => {
+    expect(() => bankHolidays('england-and-wales', LAST_YEAR + 1)).toThrow(CalendarError);
+    expect(() => bankHolidays('england-and-wales', LAST_YEAR + 1)).toThrow(`the table covers ${FIRST_YEAR}–${LAST_YEAR}`);
   });
 
   it('include the one-off holidays and the substitute days', () => {

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { median } from './measure.js';
+
+const exec = promisify(execFile);
+const root = new URL('../', import.meta.url).pathname;
+const FUNCTIONS = ['ingest', 'remind'] as const;
+
+/** What each function needs at cold start; nothing in it is reached over the network while loading. */
+const ENV = {
+  AWS_REGION: 'eu-west-2',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  CASE_TABLE: 'cases',
+  MAIL_BUCKET: 'mail',
+  MAIL_PREFIX: 'incoming/',
+  SCHEDULE_GROUP: 'reminders',
+  REMIND_FUNCTION_ARN: 'arn:aws:lambda:eu-west-2:123456789012:function:Remind',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/Invoke',
+  REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:dlq',
+  REMINDER_MAX_RETRIES: '4',
+  REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
+  DEPLOYMENT: JSON.stringify({
+    mailboxes: [{ address: 'partnership@swindon.example', policy: 'swindon', partnershipAddresses: ['partnership@swindon.example'] }],
+    fromAddress: 'escalations@partnership.example',
+    loopId: 'escalations@partnership.example',
+  }),
+};
+
+/**
+ * Each Lambda bundled as the stack will (esbuild, ESM, minified, the AWS SDK included so the
+ * code runs with the versions it was tested with), its size, and its cold initialisation: a
+ * fresh Node process importing it, median of 10. Goals: under 1 MB, under 150 ms.
+ */
+export async function benchBundles(): Promise<Record<string, unknown>> {
+  const out = await mkdtemp(join(tmpdir(), 'bundles-'));
+  const bundleBytes: Record<string, number> = {};
+  const coldInitMs: Record<string, number> = {};
+  for (const name of FUNCTIONS) {
+    const file = join(out, `${name}.mjs`);
+    await build({
+      entryPoints: [join(root, 'functions', `${name}.ts`)],
+      outfile: file,
+      bundle: true,
+      minify: true,
+      sourcemap: 'external',
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      // CommonJS dependencies call require(): give the ES module one.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'error',
+    });
+    bundleBytes[name] = (await stat(file)).size;
+    const samples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { stdout } = await exec(
+        process.execPath,
+        [
+          '--no-warnings',
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`,
+        ],
+        { env: { ...process.env, ...ENV }, cwd: out },
+      );
+      samples.push(Number(stdout.trim()));
+    }
+    coldInitMs[name] = Math.round(median(samples));
+  }
+  return { bench: 'bundles', bundleBytes, coldInitMs, bundleBytesGoal: 1_048_576, coldInitMsGoal: 150 };
+}
