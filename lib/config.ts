@@ -10,8 +10,8 @@ export const DeploymentSchema = z.strictObject({
       z.strictObject({
         /** The partnership address practitioners copy, which delivers to this system. */
         address: Email,
-        /** A built-in policy id, or the path of a policy .json file. */
-        policy: z.string().min(1),
+        /** A built-in policy id, the path of a policy .json file, or a policy written inline (the CDK app inlines files). */
+        policy: z.union([z.string().min(1), z.looseObject({ id: z.string() })]),
         /** The partnership's own addresses: reviews and overdue copies go here; they are never a case's contacts. */
         partnershipAddresses: z.array(Email).min(1),
       }),

@@ -48,7 +48,8 @@ export async function loadPolicyFile(path: string): Promise<Policy> {
   return parsePolicy(json, `file '${path}'`);
 }
 
-/** A built-in policy by id, or a policy file by a path ending in `.json`. */
-export async function resolvePolicy(idOrPath: string): Promise<Policy> {
-  return idOrPath.endsWith('.json') ? loadPolicyFile(idOrPath) : builtInPolicy(idOrPath);
+/** A built-in policy by id, a policy file by a path ending in `.json`, or a policy given inline. */
+export async function resolvePolicy(policy: string | Record<string, unknown>): Promise<Policy> {
+  if (typeof policy !== 'string') return parsePolicy(policy, `inline '${String(policy.id)}'`);
+  return policy.endsWith('.json') ? loadPolicyFile(policy) : builtInPolicy(policy);
 }

@@ -1,0 +1,135 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { InfraConfig } from '../config.js';
+import type { Reminders } from './reminders.js';
+
+/** Where incoming raw mail is stored by SES's S3 action. */
+export const MAIL_PREFIX = 'incoming/';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export interface FunctionsProps {
+  config: InfraConfig;
+  table: ITableV2;
+  mailBucket: IBucket;
+  reminders: Reminders;
+}
+
+/** The two Lambda functions, bundled with esbuild (no Docker), each with the least it needs. */
+export class Functions extends Construct {
+  readonly ingest: NodejsFunction;
+  readonly remind: NodejsFunction;
+  /** Asynchronous invocations that failed every retry. */
+  readonly failures: Queue;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const { config, table, mailBucket, reminders } = props;
+    const stack = Stack.of(this);
+    this.failures = new Queue(this, 'FailedInvocations', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const deployment = JSON.stringify(config.deployment);
+
+    // Remind: loads a case, sends one email. 256 MB and 30 s cover a DynamoDB read and an SES call with retries.
+    this.remind = this.fn('Remind', 'remind', {
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: { CASE_TABLE: table.tableName, DEPLOYMENT: deployment },
+    });
+    reminders.allowInvoking(this.remind);
+
+    // Ingest: parses a message of up to 40 MB (memory is bounded by streaming attachments past), with S3, DynamoDB and Scheduler retries.
+    this.ingest = this.fn('Ingest', 'ingest', {
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      environment: {
+        CASE_TABLE: table.tableName,
+        DEPLOYMENT: deployment,
+        MAIL_BUCKET: mailBucket.bucketName,
+        MAIL_PREFIX,
+        SCHEDULE_GROUP: reminders.groupName,
+        REMIND_FUNCTION_ARN: this.remind.functionArn,
+        SCHEDULER_ROLE_ARN: reminders.role.roleArn,
+        REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
+        REMINDER_MAX_RETRIES: '4',
+        REMINDER_MAX_EVENT_AGE_SECONDS: String(6 * 3600),
+      },
+    });
+
+    const caseItems = [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+    ];
+    this.ingest.addToRolePolicy(new PolicyStatement({ actions: caseItems, resources: [table.tableArn] }));
+    this.remind.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
+    );
+    this.ingest.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [mailBucket.arnForObjects(`${MAIL_PREFIX}*`)] }),
+    );
+    // SES checks sending against the identity (the address or its domain); the condition pins the From address.
+    const sendRaw = new PolicyStatement({
+      actions: ['ses:SendRawEmail'],
+      resources: [`arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/*`],
+      conditions: { StringEquals: { 'ses:FromAddress': config.deployment.fromAddress } },
+    });
+    this.ingest.addToRolePolicy(sendRaw);
+    this.remind.addToRolePolicy(sendRaw);
+    this.ingest.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [reminders.schedulesArn()],
+      }),
+    );
+    // ListSchedules has no resource-level permission: it can only be granted on every resource.
+    this.ingest.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    this.ingest.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [reminders.role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+  }
+
+  private fn(
+    id: string,
+    entry: string,
+    options: { memorySize: number; timeout: Duration; environment: Record<string, string> },
+  ): NodejsFunction {
+    return new NodejsFunction(this, id, {
+      entry: `${root}functions/${entry}.ts`,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      ...options,
+      logGroup: new LogGroup(this, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.failures),
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        // CommonJS dependencies call require(): give the ES module one.
+        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import { buildApp } from './app.js';
+
+const { app } = await buildApp();
+app.synth();

@@ -1,0 +1,40 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { InfraConfig } from './config.js';
+import { Alarms } from './constructs/alarms.js';
+import { CaseTable } from './constructs/case-table.js';
+import { Functions } from './constructs/functions.js';
+import { MailIntake } from './constructs/mail-intake.js';
+import { Reminders } from './constructs/reminders.js';
+
+/** The escalation mailbox: the stack only wires its parts together. */
+export class EscalationMailboxStack extends Stack {
+  readonly cases: CaseTable;
+  readonly intake: MailIntake;
+  readonly reminders: Reminders;
+  readonly functions: Functions;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, config: InfraConfig, props: StackProps = {}) {
+    super(scope, id, props);
+    this.cases = new CaseTable(this, 'Cases');
+    this.intake = new MailIntake(this, 'MailIntake', {
+      recipients: config.deployment.mailboxes.map((m) => m.address),
+      retentionDays: config.rawMailRetentionDays,
+      activateRuleSet: config.activateRuleSet,
+    });
+    this.reminders = new Reminders(this, 'Reminders');
+    this.functions = new Functions(this, 'Functions', {
+      config,
+      table: this.cases.table,
+      mailBucket: this.intake.bucket,
+      reminders: this.reminders,
+    });
+    this.intake.deliverTo(this.functions.ingest);
+    this.alarms = new Alarms(this, 'Alarms', {
+      alarmEmail: config.alarmEmail,
+      functions: { Ingest: this.functions.ingest, Remind: this.functions.remind },
+      deadLetterQueues: { FailedInvocations: this.functions.failures, ReminderDeadLetters: this.reminders.deadLetterQueue },
+    });
+  }
+}
