@@ -1,9 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import { InfraConfigError, readInfraConfig } from '../../infra/config.js';
+import { builtInPolicy } from '../../lib/policy/registry.js';
 
 const MAILBOX = 'safeguardingpartnership@mail.swindon-ssp.example';
 const config = {
@@ -188,6 +192,23 @@ describe('the stack', () => {
 });
 
 describe('the configuration', () => {
+  it('checks a policy file and inlines it, since a function cannot read the admin’s file', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'infra-policy-')), 'local.json');
+    writeFileSync(path, JSON.stringify({ ...builtInPolicy('swindon'), id: 'swindon-local', referencePrefix: 'SWL' }));
+    const read = await readInfraConfig({
+      ...config,
+      deployment: { ...config.deployment, mailboxes: [{ ...config.deployment.mailboxes[0], policy: path }] },
+    });
+    expect(read.deployment.mailboxes[0]?.policy).toMatchObject({ id: 'swindon-local', referencePrefix: 'SWL' });
+    writeFileSync(path, '{ "id": "broken" }');
+    await expect(
+      readInfraConfig({
+        ...config,
+        deployment: { ...config.deployment, mailboxes: [{ ...config.deployment.mailboxes[0], policy: path }] },
+      }),
+    ).rejects.toThrow(/mailbox safeguardingpartnership@mail\.swindon-ssp\.example: invalid policy file .*partnership: /);
+  });
+
   it.each([
     [{ ...config, region: 'eu-west-9' }, 'region: SES receives mail only in'],
     [{ ...config, deployment: { ...config.deployment, mailboxes: [] } }, 'deployment.mailboxes: Too small'],
