@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
-import type { Case } from '../lib/cases/case.js';
 import type { Deployment } from '../lib/config.js';
 import { ingest } from '../lib/ingest.js';
 import { startEmbeddedDynamo } from '../lib/local/embedded-dynamo.js';
@@ -15,6 +14,7 @@ import { VirtualClock } from '../lib/local/virtual-clock.js';
 import { MAILPARSER_OPTIONS } from '../lib/mail/parse.js';
 import { builtInPolicy } from '../lib/policy/registry.js';
 import { planReminders, scheduleName } from '../lib/reminders/plan.js';
+import { aCase } from '../test/support/case.js';
 import { pairedRatio, throughput } from './measure.js';
 
 const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
@@ -86,24 +86,7 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
 
 /** Scheduler calls when a case moves from Stage 2 to Stage 3: one list, the new stage's bookings, the old stage's deletions. */
 export async function benchScheduler(): Promise<Record<string, number | string>> {
-  const stage2: Case = {
-    ref: 'SSP-2026-0001',
-    policyId: 'swindon',
-    mailbox: MAILBOX,
-    status: 'open',
-    stage: '2',
-    openedAt: '2026-11-02T10:00:00.000Z',
-    stageStartedAt: '2026-11-02T10:00:00.000Z',
-    resolvedAt: null,
-    messages: [],
-    history: [],
-    participants: [],
-    domains: [],
-    stageContacts: [],
-    threadKeys: [],
-    acknowledgedAt: null,
-    version: 1,
-  };
+  const stage2 = aCase({ mailbox: MAILBOX, stage: '2' });
   const clock = new VirtualClock(DateTime.fromISO('2026-11-05T10:00:00Z'));
   const booked = planReminders(stage2, policy, DateTime.fromISO('2026-11-02T10:00:00Z'), { closureDays: [] }).map(scheduleName);
   let calls = 0;

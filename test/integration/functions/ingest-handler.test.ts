@@ -3,9 +3,10 @@ import { GetObjectCommand, NoSuchKey, S3Client, type GetObjectCommandOutput } fr
 import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SesLambdaEventSchema } from '../../../lib/aws/ses-event.js';
 import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+import { captureLogs } from '../../support/logs.js';
 import { eml } from '../../support/eml.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
@@ -67,14 +68,7 @@ beforeEach(() => {
   scheduler.reset();
   scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
   scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
-  logs = [];
-  // Powertools writes INFO to stdout, WARN and ERROR to stderr.
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logs.push(chunk.toString());
-      return true;
-    });
-  }
+  logs = captureLogs();
 });
 
 describe('the ingest handler', () => {

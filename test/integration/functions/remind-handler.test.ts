@@ -1,12 +1,13 @@
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
 import { openCase } from '../../../lib/cases/transitions.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { allReminders } from '../../../lib/reminders/plan.js';
 import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+import { captureLogs } from '../../support/logs.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
 const ses = mockClient(SESClient);
@@ -52,13 +53,7 @@ afterAll(async () => {
 beforeEach(() => {
   ses.reset();
   ses.on(SendRawEmailCommand).resolves({ MessageId: 'sent' });
-  logs = [];
-  for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      logs.push(chunk.toString());
-      return true;
-    });
-  }
+  logs = captureLogs();
 });
 
 describe('the remind handler', () => {

@@ -15,6 +15,7 @@ import type { Case } from '../../../lib/cases/case.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { planReminders, scheduleName } from '../../../lib/reminders/plan.js';
 import type { ReminderRequest } from '../../../lib/remind.js';
+import { aCase } from '../../support/case.js';
 import { FixedClock } from '../../support/fakes.js';
 
 const scheduler = mockClient(SchedulerClient);
@@ -34,24 +35,12 @@ const book = new SchedulerReminderBook(new SchedulerClient({ region: 'eu-west-2'
   return Promise.resolve();
 });
 
-const atStage = (stage: string, started: string): Case => ({
-  ref: 'SSP-2026-0001',
-  policyId: 'swindon',
-  mailbox: 'p@x.example',
-  status: 'open',
-  stage,
-  openedAt: '2026-11-02T10:15:00.000Z',
-  stageStartedAt: DateTime.fromISO(started, { zone: 'Europe/London' }).toUTC().toISO() ?? '',
-  resolvedAt: null,
-  messages: [],
-  history: [],
-  participants: [],
-  domains: [],
-  stageContacts: [],
-  threadKeys: [],
-  acknowledgedAt: null,
-  version: 1,
-});
+const atStage = (stage: string, started: string): Case =>
+  aCase({
+    stage,
+    openedAt: '2026-11-02T10:15:00.000Z',
+    stageStartedAt: DateTime.fromISO(started, { zone: 'Europe/London' }).toUTC().toISO() ?? '',
+  });
 const namesOf = (c: Case) => planReminders(c, policy, clock.now(), { closureDays: [] }).map(scheduleName);
 const calls = () => ({
   list: scheduler.commandCalls(ListSchedulesCommand).length,

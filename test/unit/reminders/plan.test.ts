@@ -4,28 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../lib/cases/case.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { allReminders, planReminders, scheduleName } from '../../../lib/reminders/plan.js';
+import { aCase } from '../../support/case.js';
 
 const london = (local: string) => DateTime.fromISO(local, { zone: 'Europe/London' });
 function caseAt(policyId: string, stage: string, started: string, opened = started, status: Case['status'] = 'open'): Case {
   const utc = (local: string) => london(local).toUTC().toISO() ?? '';
-  return {
-    ref: 'TEST-2026-0001',
-    policyId,
-    mailbox: 'p@x.example',
-    status,
-    stage,
-    openedAt: utc(opened),
-    stageStartedAt: utc(started),
-    resolvedAt: null,
-    messages: [],
-    history: [],
-    participants: [],
-    domains: [],
-    stageContacts: [],
-    threadKeys: [],
-    acknowledgedAt: null,
-    version: 0,
-  };
+  return aCase({ ref: 'TEST-2026-0001', policyId, status, stage, openedAt: utc(opened), stageStartedAt: utc(started), version: 0 });
 }
 const plan = (c: Case, now: string) =>
   planReminders(c, builtInPolicy(c.policyId), london(now), { closureDays: [] }).map(
