@@ -7,3 +7,11 @@ export function describeIssues(error: z.ZodError): string[] {
     return `${path}: ${issue.message}`;
   });
 }
+
+/**
+ * The same problems, for logs: the path and zod's issue code only, since a message may quote
+ * part of the input, and an event's input may hold an address or a subject.
+ */
+export function issueCodes(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.length > 0 ? z.core.toDotPath(issue.path) : '(top level)'}: ${issue.code}`);
+}

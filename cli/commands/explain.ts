@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { shortDateTime } from '../../lib/calendar/wording.js';
 import type { Message, Participant } from '../../lib/mail/message.js';
+import { LOCAL_SENDER } from '../../lib/local/local-config.js';
 import { parseMessage } from '../../lib/mail/parse.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import type { Policy } from '../../lib/policy/schema.js';
@@ -14,9 +15,6 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
 export const EXPLAIN_USAGE = 'explain --policy <id|file.json> [--stage <current stage>] [--json] <file.eml>';
-
-/** The X-Loop the local runtime and the examples use; own mail is recognised by it. */
-export const DEFAULT_OWN_LOOP = 'escalations@partnership.example';
 
 const ArgsSchema = z.object({
   policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
@@ -39,7 +37,7 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<v
   const raw = await readFile(path).catch((error: unknown) => {
     throw new UsageError(`explain: cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
   });
-  const message = await parseMessage(raw, { ownLoop: DEFAULT_OWN_LOOP });
+  const message = await parseMessage(raw, { ownLoop: LOCAL_SENDER });
   const reading = readSignals(message, policy, { currentStage: args.stage }, { includeHistory: true });
   io.out(args.json ? JSON.stringify(asJson(message, reading), null, 2) : asText(message, reading, policy, args.stage));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Log } from '../log.js';
+import { issueCodes } from '../validation.js';
 import { remind, type RemindDependencies } from '../remind.js';
 
 /** What each schedule sends: always set, or Scheduler would send a default payload. */
@@ -17,7 +18,7 @@ export async function handleReminderEvent(event: unknown, deps: RemindDependenci
   const parsed = ReminderEventSchema.safeParse(event);
   if (!parsed.success) {
     deps.log.error('rejected an invalid reminder event', {
-      problems: parsed.error.issues.map((i) => `${z.core.toDotPath(i.path)}: ${i.code}`),
+      problems: issueCodes(parsed.error),
     });
     return;
   }

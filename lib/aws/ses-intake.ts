@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { UnroutableMessageError } from '../cases/errors.js';
 import { ingest, type IngestDependencies } from '../ingest.js';
 import type { Log } from '../log.js';
+import { issueCodes } from '../validation.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import type { RawMailSource } from '../ports.js';
 import { SesLambdaEventSchema, verdictsOf } from './ses-event.js';
@@ -32,7 +32,7 @@ export interface IntakeSummary {
 export async function handleSesEvent(event: unknown, deps: IntakeDependencies): Promise<IntakeSummary> {
   const parsed = SesLambdaEventSchema.safeParse(event);
   if (!parsed.success) {
-    deps.log.error('rejected an invalid SES event', { problems: parsed.error.issues.map((i) => `${z.core.toDotPath(i.path)}: ${i.code}`) });
+    deps.log.error('rejected an invalid SES event', { problems: issueCodes(parsed.error) });
     return { processed: 0, rejected: 1 };
   }
   const summary: IntakeSummary = { processed: 0, rejected: 0 };

@@ -12,6 +12,9 @@ export const LocalConfigSchema = DeploymentSchema.extend({
 });
 export type LocalConfig = z.infer<typeof LocalConfigSchema>;
 
+/** The address local runs (serve's sample, replay, explain) send from, and the X-Loop by which they know their own mail. */
+export const LOCAL_SENDER = 'escalations@partnership.example';
+
 /** What `npm start` runs with when given no configuration: one sample mailbox on the Swindon policy. */
 export const SAMPLE_CONFIG: z.input<typeof LocalConfigSchema> = {
   mailboxes: [
@@ -21,8 +24,8 @@ export const SAMPLE_CONFIG: z.input<typeof LocalConfigSchema> = {
       partnershipAddresses: ['safeguardingpartnership@swindon.example'],
     },
   ],
-  fromAddress: 'escalations@partnership.example',
-  loopId: 'escalations@partnership.example',
+  fromAddress: LOCAL_SENDER,
+  loopId: LOCAL_SENDER,
 };
 
 export class LocalConfigError extends Error {

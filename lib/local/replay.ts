@@ -12,11 +12,9 @@ import type { Policy } from '../policy/schema.js';
 import { remind } from '../remind.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook } from './in-process-reminder-book.js';
+import { LOCAL_SENDER } from './local-config.js';
 import { Outbox } from './outbox.js';
 import { VirtualClock } from './virtual-clock.js';
-
-/** The address replayed mail is sent from, and the X-Loop by which it knows its own. */
-export const LOCAL_SENDER = 'escalations@partnership.example';
 
 export interface StoredMessage {
   /** The file it came from: ties between equal Date headers go by this name. */
