@@ -2,12 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { simpleParser } from 'mailparser';
 import { DateTime } from 'luxon';
-import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
 import type { Deployment } from '../lib/config.js';
 import { ingest } from '../lib/ingest.js';
-import { startEmbeddedDynamo } from '../lib/local/embedded-dynamo.js';
 import { InProcessReminderBook } from '../lib/local/in-process-reminder-book.js';
 import { Outbox } from '../lib/local/outbox.js';
 import { VirtualClock } from '../lib/local/virtual-clock.js';
@@ -15,6 +13,7 @@ import { MAILPARSER_OPTIONS } from '../lib/mail/parse.js';
 import { builtInPolicy } from '../lib/policy/registry.js';
 import { planReminders, scheduleName } from '../lib/reminders/plan.js';
 import { aCase } from '../test/support/case.js';
+import { startDynamo } from '../test/support/dynalite.js';
 import { pairedRatio, throughput } from './measure.js';
 
 const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
@@ -40,9 +39,8 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
       .sort()
       .map((n) => readFile(corpusDir + n)),
   );
-  const dynamo = await startEmbeddedDynamo();
-  const requests = countRequests(dynamo.client);
-  const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+  const dynamo = await startDynamo();
+  const store = new DynamoCaseStore(dynamo.doc, dynamo.table);
   const clock = new VirtualClock(DateTime.fromISO('2026-11-02T10:00:00Z'));
   const deps = { store, mailer: new Outbox(clock), reminders: new InProcessReminderBook(clock, []), clock, deployment };
   let n = 0;
@@ -57,18 +55,18 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
       { warmup: 100, rounds: 9, roundMs: 400 },
     );
     // Requests for a first message (opens a case) and a follow-up in its thread.
-    requests.clear();
+    dynamo.resetCount();
     const first = Buffer.from(
       `From: a@one.example\r\nTo: b@two.example\r\nCc: ${MAILBOX}\r\nSubject: Professional disagreement\r\nMessage-ID: <first-${n}@one.example>\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n\r\nRaising this at Stage 2 of the resolution policy.\r\n`,
     );
     await ingest({ raw: first, recipients: [MAILBOX] }, deps);
-    const dynamoRequestsFirst = requests.total();
-    requests.clear();
+    const dynamoRequestsFirst = dynamo.requestCount();
+    dynamo.resetCount();
     const followUp = Buffer.from(
       `From: b@two.example\r\nTo: a@one.example\r\nCc: ${MAILBOX}\r\nSubject: RE: Professional disagreement\r\nMessage-ID: <second-${n}@two.example>\r\nIn-Reply-To: <first-${n}@one.example>\r\nReferences: <first-${n}@one.example>\r\nDate: Tue, 3 Nov 2026 10:00:00 +0000\r\n\r\nI am escalating this to Stage 3.\r\n`,
     );
     await ingest({ raw: followUp, recipients: [MAILBOX] }, deps);
-    const dynamoRequestsFollowUp = requests.total();
+    const dynamoRequestsFollowUp = dynamo.requestCount();
     return {
       bench: 'ingest',
       corpusMessages: corpus.length,
@@ -108,16 +106,4 @@ export async function benchScheduler(): Promise<Record<string, number | string>>
   const book = new SchedulerReminderBook(scheduler as unknown as SchedulerClient, settings, clock, [], () => Promise.resolve());
   await book.sync({ ...stage2, stage: '3', stageStartedAt: '2026-11-05T10:00:00.000Z', version: 2 }, policy);
   return { bench: 'scheduler', schedulerCallsPerStageChange: calls };
-}
-
-function countRequests(client: { middlewareStack: { add: (...args: never[]) => void } }) {
-  let count = 0;
-  (client.middlewareStack.add as (m: unknown, o: unknown) => void)(
-    (next: (args: unknown) => unknown) => (args: unknown) => {
-      count++;
-      return next(args);
-    },
-    { step: 'initialize', name: 'benchCount' },
-  );
-  return { clear: () => (count = 0), total: () => count };
 }

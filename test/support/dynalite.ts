@@ -37,3 +37,23 @@ export async function startDynamo(): Promise<EmbeddedDynamo> {
     close: () => dynamo.close(),
   };
 }
+
+/**
+ * The environment a Lambda module needs to reach the embedded server through the AWS SDK
+ * (`AWS_ENDPOINT_URL_DYNAMODB`), with the case table and a deployment on one mailbox.
+ */
+export async function functionEnvironment(dynamo: EmbeddedDynamo, mailbox: string): Promise<Record<string, string>> {
+  const port = (await dynamo.client.config.endpoint?.())?.port;
+  return {
+    AWS_REGION: 'eu-west-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${String(port)}`,
+    CASE_TABLE: dynamo.table,
+    DEPLOYMENT: JSON.stringify({
+      mailboxes: [{ address: mailbox, policy: 'swindon', partnershipAddresses: [mailbox] }],
+      fromAddress: 'escalations@partnership.example',
+      loopId: 'escalations@partnership.example',
+    }),
+  };
+}

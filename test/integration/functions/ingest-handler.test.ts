@@ -5,7 +5,7 @@ import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SesLambdaEventSchema } from '../../../lib/aws/ses-event.js';
-import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+import { functionEnvironment, startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
 import { captureLogs } from '../../support/logs.js';
 import { eml } from '../../support/eml.js';
 
@@ -35,13 +35,7 @@ let logs: string[] = [];
 
 beforeAll(async () => {
   dynamo = await startDynamo();
-  const endpoint = (await dynamo.client.config.endpoint?.())?.port;
-  Object.assign(process.env, {
-    AWS_REGION: 'eu-west-2',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${String(endpoint)}`,
-    CASE_TABLE: dynamo.table,
+  Object.assign(process.env, await functionEnvironment(dynamo, MAILBOX), {
     MAIL_BUCKET: 'escalation-mail',
     MAIL_PREFIX: 'incoming/',
     SCHEDULE_GROUP: 'escalation-reminders',
@@ -50,11 +44,6 @@ beforeAll(async () => {
     REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:reminders-dlq',
     REMINDER_MAX_RETRIES: '4',
     REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
-    DEPLOYMENT: JSON.stringify({
-      mailboxes: [{ address: MAILBOX, policy: 'swindon', partnershipAddresses: [MAILBOX] }],
-      fromAddress: 'escalations@partnership.example',
-      loopId: 'escalations@partnership.example',
-    }),
   });
   ({ handler } = await import('../../../functions/ingest.js'));
 });

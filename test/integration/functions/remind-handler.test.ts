@@ -6,7 +6,7 @@ import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
 import { openCase } from '../../../lib/cases/transitions.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { allReminders } from '../../../lib/reminders/plan.js';
-import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+import { functionEnvironment, startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
 import { captureLogs } from '../../support/logs.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
@@ -32,19 +32,7 @@ const opened = openCase({
 beforeAll(async () => {
   dynamo = await startDynamo();
   await new DynamoCaseStore(dynamo.doc, dynamo.table).createCase(opened);
-  const endpoint = (await dynamo.client.config.endpoint?.())?.port;
-  Object.assign(process.env, {
-    AWS_REGION: 'eu-west-2',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${String(endpoint)}`,
-    CASE_TABLE: dynamo.table,
-    DEPLOYMENT: JSON.stringify({
-      mailboxes: [{ address: MAILBOX, policy: 'swindon', partnershipAddresses: [MAILBOX] }],
-      fromAddress: 'escalations@partnership.example',
-      loopId: 'escalations@partnership.example',
-    }),
-  });
+  Object.assign(process.env, await functionEnvironment(dynamo, MAILBOX));
   ({ handler } = await import('../../../functions/remind.js'));
 });
 afterAll(async () => {

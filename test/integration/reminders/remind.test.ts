@@ -35,6 +35,8 @@ async function openedCase() {
   return { first, current, reminders: allReminders(current, policy, { closureDays: [] }) };
 }
 const deps = () => ({ store: h.store, mailer: h.mailer, deployment });
+const replyTo = (first: Buffer, text: string) =>
+  eml({ from: RAJ, to: JANE, cc: SSP, subject: 'RE: x', text, inReplyTo: messageIdOf(first), references: [messageIdOf(first)] });
 
 describe('a reminder firing', () => {
   it('sends the due-soon reminder to the people of the stage: stage, owner, what is due and when, never a name or the subject', async () => {
@@ -83,32 +85,12 @@ describe('a reminder firing', () => {
     const { first, current, reminders } = await openedCase();
     const stage2 = reminders.find((r) => r.deadline.kind === 'deadline');
     const overall = reminders.find((r) => r.deadline.kind === 'overall');
-    await h.ingest(
-      eml({
-        from: RAJ,
-        to: JANE,
-        cc: SSP,
-        subject: 'RE: x',
-        text: 'I am escalating this to Stage 3.',
-        inReplyTo: messageIdOf(first),
-        references: [messageIdOf(first)],
-      }),
-    );
+    await h.ingest(replyTo(first, 'I am escalating this to Stage 3.'));
     expect(await remind({ caseRef: current.ref, reminderId: stage2?.id ?? '' }, deps())).toMatchObject({
       outcome: 'skipped',
       reason: 'not-in-plan',
     });
-    await h.ingest(
-      eml({
-        from: RAJ,
-        to: JANE,
-        cc: SSP,
-        subject: 'RE: x',
-        text: 'This is now resolved.',
-        inReplyTo: messageIdOf(first),
-        references: [messageIdOf(first)],
-      }),
-    );
+    await h.ingest(replyTo(first, 'This is now resolved.'));
     expect(await remind({ caseRef: current.ref, reminderId: overall?.id ?? '' }, deps())).toMatchObject({
       outcome: 'skipped',
       reason: 'not-in-plan',
