@@ -24,7 +24,14 @@ const ENV = {
   REMINDER_MAX_RETRIES: '4',
   REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
   DEPLOYMENT: JSON.stringify({
-    mailboxes: [{ address: 'partnership@swindon.example', policy: 'swindon', partnershipAddresses: ['partnership@swindon.example'] }],
+    mailboxes: [
+      {
+        address: 'partnership@swindon.example',
+        policy: 'swindon',
+        partnershipAddresses: ['partnership@swindon.example'],
+        monitoringAddress: 'partnership@swindon.example',
+      },
+    ],
     fromAddress: 'escalations@partnership.example',
     loopId: 'escalations@partnership.example',
   }),

@@ -20,11 +20,12 @@ const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
 const policy = builtInPolicy('swindon');
 const deployment: Deployment = {
-  mailboxes: [{ address: MAILBOX, policy, partnershipAddresses: [MAILBOX] }],
+  mailboxes: [{ address: MAILBOX, policy, partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX }],
   fromAddress: 'escalations@partnership.example',
   loopId: 'escalations@partnership.example',
   closureDays: [],
   maxRecipients: 10,
+  agencies: {},
 };
 
 /**

@@ -31,8 +31,6 @@ export const InfraConfigSchema = z.strictObject({
   region: z.enum(SES_RECEIVING_REGIONS, { error: `SES receives mail only in ${SES_RECEIVING_REGIONS.join(', ')}` }),
   /** Mailboxes and their policies, the sending address, closure days, recipient rules: as the functions read them. */
   deployment: DeploymentSchema,
-  /** Where the partnership's monitoring mail (forms, closure summaries, reports) goes. */
-  monitoringAddress: z.email(),
   /** Who is told when something fails: errors, throttles, dead letters. */
   alarmEmail: z.email(),
   /** Raw mail is deleted after this many days. */

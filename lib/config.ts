@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { Policy } from './policy/schema.js';
 
 const Email = z.email().transform((address) => address.toLowerCase());
+const Domain = z
+  .string()
+  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a mail domain such as "swindon.gov.uk"')
+  .transform((domain) => domain.toLowerCase());
 
 /** A deployment as an admin writes it: one schema for AWS and the local runtime. */
 export const DeploymentSchema = z.strictObject({
@@ -14,6 +18,8 @@ export const DeploymentSchema = z.strictObject({
         policy: z.union([z.string().min(1), z.looseObject({ id: z.string() })]),
         /** The partnership's own addresses: reviews and overdue copies go here; they are never a case's contacts. */
         partnershipAddresses: z.array(Email).min(1),
+        /** Where the partnership's records go: pre-filled forms, closure summaries, the monthly report. */
+        monitoringAddress: Email,
       }),
     )
     .min(1),
@@ -24,9 +30,11 @@ export const DeploymentSchema = z.strictObject({
   /** Days the partnership is closed, on top of bank holidays. */
   closureDays: z.array(z.iso.date()).default([]),
   /** Reminders go only to addresses in these domains, when given (the partnership's own addresses always qualify). */
-  recipientDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)).optional(),
+  recipientDomains: z.array(Domain).optional(),
   /** The most people one reminder is addressed to. */
   maxRecipients: z.number().int().min(1).max(50).default(10),
+  /** Agency names by mail domain, for forms and the monitoring report; an unnamed domain is shown as itself. */
+  agencies: z.record(Domain, z.string().min(1)).default({}),
 });
 export type DeploymentConfig = z.infer<typeof DeploymentSchema>;
 
@@ -35,6 +43,7 @@ export interface Mailbox {
   address: string;
   policy: Policy;
   partnershipAddresses: string[];
+  monitoringAddress: string;
 }
 
 export interface Deployment {
@@ -44,4 +53,5 @@ export interface Deployment {
   closureDays: string[];
   recipientDomains?: string[] | undefined;
   maxRecipients: number;
+  agencies: Readonly<Record<string, string>>;
 }

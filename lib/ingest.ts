@@ -10,6 +10,7 @@ import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
 import { acknowledgement, reviewRequest } from './outgoing/notices.js';
 import type { CaseStore, Clock, Mailer, ReminderBook } from './ports.js';
+import { sendRecords } from './records/send.js';
 import { readSignals } from './signals/read.js';
 
 export interface IncomingMail {
@@ -150,7 +151,8 @@ async function attemptIngest(
 
 /**
  * After the case write: the message's thread keys, the acknowledgement if the case still owes
- * one, the message's record, the case's reminders. Each step is idempotent or guarded, so a
+ * one, the partnership's records (forms, closure summary) it now owes, the message's record, the
+ * case's reminders. Each step is idempotent or guarded, so a
  * retry of the same message finishes what a failure left undone.
  */
 async function finish(
@@ -173,6 +175,7 @@ async function finish(
       if (!(error instanceof CaseConflictError)) throw error;
     });
   }
+  await sendRecords(acknowledged, mailbox, deps);
   await record(current.ref, outcome);
   await deps.reminders.sync(acknowledged, mailbox.policy);
 }

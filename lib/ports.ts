@@ -38,10 +38,10 @@ export interface CaseStore {
   /** Idempotent: each key → the case. */
   addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
   recordMessage(record: MessageRecord): Promise<void>;
-  /** Claims the sending of a reminder; false when it was claimed (sent) before. */
-  claimReminder(reminderId: string): Promise<boolean>;
+  /** Claims the sending of a reminder or a record (by its id); false when it was claimed (sent) before. */
+  claimSending(id: string): Promise<boolean>;
   /** Gives a claim back after sending failed, so that a retry may send. */
-  releaseReminder(reminderId: string): Promise<void>;
+  releaseSending(id: string): Promise<void>;
 }
 
 /** Makes the booked reminders match what a case needs now. */

@@ -38,11 +38,11 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
   if (!reminder) return skipped('not-in-plan');
   const mail = reminderMail(current, reminder, mailbox, deps.deployment);
   if (mail.to.length === 0) return skipped('nobody-to-tell');
-  if (!(await deps.store.claimReminder(reminder.id))) return skipped('already-sent');
+  if (!(await deps.store.claimSending(reminder.id))) return skipped('already-sent');
   try {
     await deps.mailer.send(mail);
   } catch (error) {
-    await deps.store.releaseReminder(reminder.id);
+    await deps.store.releaseSending(reminder.id);
     throw error;
   }
   return { outcome: 'sent', caseRef: current.ref, kind: reminder.kind };

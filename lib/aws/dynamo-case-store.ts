@@ -11,7 +11,7 @@ import {
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { CaseStore, Lookup, MessageRecord } from '../ports.js';
-import { caseKey, counterKey, messageKey, reminderKey, threadKey } from './case-table.js';
+import { caseKey, counterKey, messageKey, sentKey, threadKey } from './case-table.js';
 
 /** BatchGetItem takes 100 keys, BatchWriteItem 25 items. */
 const GET_BATCH = 100;
@@ -132,12 +132,12 @@ export class DynamoCaseStore implements CaseStore {
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record } }));
   }
 
-  async claimReminder(reminderId: string): Promise<boolean> {
+  async claimSending(id: string): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...reminderKey(reminderId), reminderId },
+          Item: { ...sentKey(id), id },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -148,8 +148,8 @@ export class DynamoCaseStore implements CaseStore {
     }
   }
 
-  async releaseReminder(reminderId: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.table, Key: reminderKey(reminderId) }));
+  async releaseSending(id: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: sentKey(id) }));
   }
 
   private async batchGet(keys: Key[]): Promise<Record<string, unknown>[]> {

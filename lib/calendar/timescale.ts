@@ -75,3 +75,20 @@ export function addCalendarMonths(from: DateTime, months: number, calendar: Work
 export const workingDays = (amount: number): Timescale => ({ unit: 'working-days', amount });
 export const workingHours = (amount: number): Timescale => ({ unit: 'hours', amount });
 export const calendarMonths = (amount: number): Timescale => ({ unit: 'calendar-months', amount });
+
+/**
+ * Time between two instants on the working-hours clock (the one `addWorkingHours` runs), in
+ * hours: what the monitoring report counts as time spent in a stage. Zero when `to` is not later.
+ */
+export function workingHoursBetween(from: DateTime, to: DateTime, calendar: WorkingCalendar): number {
+  let elapsedMs = 0;
+  let cursor = calendar.local(from);
+  const end = calendar.local(to);
+  if (!calendar.isWorkingDay(cursor)) cursor = calendar.startOfNextWorkingDay(cursor);
+  while (cursor < end) {
+    const midnight = cursor.startOf('day').plus({ days: 1 });
+    elapsedMs += Math.min(midnight.toMillis(), end.toMillis()) - cursor.toMillis();
+    cursor = calendar.startOfNextWorkingDay(cursor);
+  }
+  return elapsedMs / 3_600_000;
+}

@@ -31,3 +31,8 @@ export function shortDateTime(instant: DateTime, timezone: string): string {
 export function isoLocal(instant: DateTime, timezone: string): string {
   return instant.setZone(timezone).toISO({ suppressMilliseconds: true }) ?? '';
 }
+
+/** "Mon 9 Nov 2026": the date of an instant in the timezone, for forms and summaries. */
+export function shortDate(instant: DateTime, timezone: string): string {
+  return instant.setZone(timezone).setLocale('en-GB').toFormat('ccc d LLL yyyy');
+}

@@ -5,6 +5,8 @@ import type { Message } from '../mail/message.js';
 export interface Arrival {
   messageId: string;
   at: DateTime;
+  /** The sender's address, when the message has one. */
+  from: string | null;
   /** Every address on the message, forwarded and quoted people included. */
   people: string[];
   /** From, To and Cc, less the partnership's own addresses: who reminders of a stage go to. */
@@ -21,6 +23,7 @@ export function arrivalOf(message: Message, at: DateTime, partnershipAddresses: 
   return {
     messageId: message.messageId,
     at,
+    from: message.from?.address ?? null,
     people: unique([...direct, ...forwarded]),
     contacts: unique(direct.filter((address) => !own.has(address))),
     threadKeys: unique([message.messageId, ...(message.inReplyTo ? [message.inReplyTo] : []), ...message.references]),

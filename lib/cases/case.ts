@@ -11,6 +11,10 @@ export interface HistoryEntry {
   messageId: string;
   /** Why a message changed nothing, or went to review. */
   note?: string;
+  /** Who sent the message: what the policies' forms call who raised the stage. */
+  from?: string;
+  /** Whom it was sent to (To and Cc, less the sender and the partnership): who was contacted. */
+  to?: string[];
 }
 
 /**

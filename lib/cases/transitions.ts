@@ -27,7 +27,7 @@ export function openCase(input: { ref: string; policy: Policy; mailbox: string; 
     stageStartedAt: at,
     resolvedAt: null,
     messages: [arrival.messageId],
-    history: [{ at, event: 'opened', stage: input.stage, messageId: arrival.messageId }],
+    history: [{ at, event: 'opened', stage: input.stage, messageId: arrival.messageId, ...correspondents(arrival) }],
     participants: arrival.people,
     domains: [...new Set(arrival.people.map(domainOf))],
     stageContacts: arrival.contacts,
@@ -67,7 +67,7 @@ export function applyReading(current: Case, arrival: Arrival, reading: Reading, 
     event = current.status === 'resolved' ? 'reopened' : 'advanced';
     next = { ...next, status: 'open', resolvedAt: null, stage: reading.escalateTo, stageStartedAt: at, stageContacts: arrival.contacts };
   }
-  const entry: HistoryEntry = { at, event, stage: next.stage, messageId: arrival.messageId };
+  const entry: HistoryEntry = { at, event, stage: next.stage, messageId: arrival.messageId, ...correspondents(arrival) };
   const why = note ?? (event === 'noted' ? notedBecause(current, reading, policy) : undefined);
   if (why) entry.note = why;
   return { case: { ...next, history: [...current.history, entry] }, event };
@@ -79,4 +79,10 @@ function notedBecause(current: Case, reading: Reading, policy: Policy): string |
   }
   if (current.status === 'resolved' && reading.resolved) return 'already resolved';
   return undefined;
+}
+
+/** Who wrote to whom: addresses only, for the stage log the policies' forms ask for. */
+function correspondents(arrival: Arrival): Pick<HistoryEntry, 'from' | 'to'> {
+  const to = arrival.contacts.filter((address) => address !== arrival.from);
+  return { ...(arrival.from ? { from: arrival.from } : {}), to };
 }

@@ -22,6 +22,7 @@ export const SAMPLE_CONFIG: z.input<typeof LocalConfigSchema> = {
       address: 'safeguardingpartnership@swindon.example',
       policy: 'swindon',
       partnershipAddresses: ['safeguardingpartnership@swindon.example'],
+      monitoringAddress: 'safeguardingpartnership@swindon.example',
     },
   ],
   fromAddress: LOCAL_SENDER,

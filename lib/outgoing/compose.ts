@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { escapeHtml } from './escape-html.js';
 import type { OutgoingMail } from './mail.js';
 
 export interface Sender {
@@ -20,6 +21,9 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
     subject: mail.subject,
     text: mail.text,
     html: asHtml(mail.text),
+    ...(mail.attachments?.length
+      ? { attachments: mail.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })) }
+      : {}),
     headers: {
       'Auto-Submitted': 'auto-generated',
       'X-Auto-Response-Suppress': 'All',
@@ -33,7 +37,6 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
 
 /** The same words as HTML, for clients that show only the HTML part: paragraphs kept, nothing added. */
 function asHtml(text: string): string {
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const paragraphs = text.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.split('\n').map(escape).join('<br>')}</p>`);
+  const paragraphs = text.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`);
   return `<!doctype html><html><body style="font-family: Arial, sans-serif; font-size: 14px">${paragraphs.join('')}</body></html>`;
 }

@@ -1,4 +1,12 @@
-export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'closure';
+/** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved. */
+export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure';
+
+/** A file sent with a record: the partnership's forms, the monitoring report. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
 
 /** An email the system sends: it names a case, a stage and a deadline, never a person or a child. */
 export interface OutgoingMail {
@@ -12,4 +20,6 @@ export interface OutgoingMail {
   text: string;
   /** Replies go to the partnership mailbox, so they thread back into the case. */
   replyTo: string;
+  /** Only records to the partnership carry files; reminders never do. */
+  attachments?: Attachment[];
 }

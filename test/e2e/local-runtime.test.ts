@@ -12,11 +12,12 @@ import { FixedClock } from '../support/fakes.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon.example';
 const deployment = {
-  mailboxes: [{ address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX] }],
+  mailboxes: [{ address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX }],
   fromAddress: 'escalations@partnership.example',
   loopId: 'escalations@partnership.example',
   closureDays: [],
   maxRecipients: 10,
+  agencies: {},
 };
 const JANE = 'Jane Smith <jane.smith@swindon-council.example>';
 const RAJ = 'Raj Patel <raj.patel@gwh-nhs.example>';

@@ -14,11 +14,17 @@ const config = {
   region: 'eu-west-2',
   account: '123456789012',
   deployment: {
-    mailboxes: [{ address: MAILBOX, policy: 'swindon', partnershipAddresses: ['safeguardingpartnership@swindon-ssp.example'] }],
+    mailboxes: [
+      {
+        address: MAILBOX,
+        policy: 'swindon',
+        partnershipAddresses: ['safeguardingpartnership@swindon-ssp.example'],
+        monitoringAddress: 'safeguardingpartnership@swindon-ssp.example',
+      },
+    ],
     fromAddress: 'escalations@mail.swindon-ssp.example',
     loopId: 'escalations@mail.swindon-ssp.example',
   },
-  monitoringAddress: 'safeguardingpartnership@swindon-ssp.example',
   alarmEmail: 'admin@swindon-ssp.example',
   rawMailRetentionDays: 90,
 };

@@ -51,7 +51,7 @@ export async function functionEnvironment(dynamo: EmbeddedDynamo, mailbox: strin
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${String(port)}`,
     CASE_TABLE: dynamo.table,
     DEPLOYMENT: JSON.stringify({
-      mailboxes: [{ address: mailbox, policy: 'swindon', partnershipAddresses: [mailbox] }],
+      mailboxes: [{ address: mailbox, policy: 'swindon', partnershipAddresses: [mailbox], monitoringAddress: mailbox }],
       fromAddress: 'escalations@partnership.example',
       loopId: 'escalations@partnership.example',
     }),

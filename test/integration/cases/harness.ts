@@ -13,17 +13,19 @@ export const RAJ = 'Raj Patel <raj.patel@gwh-nhs.example>';
 
 export const deployment: Deployment = {
   mailboxes: [
-    { address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX] },
+    { address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX },
     {
       address: 'sscp@sunderland-council.example',
       policy: builtInPolicy('sunderland'),
       partnershipAddresses: ['sscp@sunderland-council.example'],
+      monitoringAddress: 'sscp-monitoring@sunderland-council.example',
     },
   ],
   fromAddress: 'escalations@partnership.example',
   loopId: 'escalations@partnership.example',
   closureDays: [],
   maxRecipients: 10,
+  agencies: {},
 };
 
 export interface Harness {

@@ -23,6 +23,7 @@ const opened = openCase({
   arrival: {
     messageId: '<m1@x.example>',
     at: DateTime.fromISO('2026-11-09T09:00:00Z'),
+    from: 'a@agency.example',
     people: ['a@agency.example', MAILBOX],
     contacts: ['a@agency.example'],
     threadKeys: ['<m1@x.example>'],

@@ -12,7 +12,14 @@ const valid = {
   REMINDER_MAX_RETRIES: '4',
   REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
   DEPLOYMENT: JSON.stringify({
-    mailboxes: [{ address: 'Partnership@Swindon.example', policy: 'swindon', partnershipAddresses: ['partnership@swindon.example'] }],
+    mailboxes: [
+      {
+        address: 'Partnership@Swindon.example',
+        policy: 'swindon',
+        partnershipAddresses: ['partnership@swindon.example'],
+        monitoringAddress: 'monitoring@swindon.example',
+      },
+    ],
     fromAddress: 'escalations@partnership.example',
     loopId: 'escalations@partnership.example',
     closureDays: ['2026-12-29'],

@@ -8,6 +8,7 @@ import {
   describeTimescale,
   dueAfter,
   workingDays,
+  workingHoursBetween,
 } from '../../../lib/calendar/timescale.js';
 import { englandAndWales, iso, london, ZONE } from './london.js';
 
@@ -132,6 +133,26 @@ describe('properties of hour deadlines', () => {
           if (end > start) workingMs += end.toMillis() - start.toMillis();
         }
         expect(workingMs).toBe(hours * 3_600_000);
+      }),
+    );
+  });
+});
+
+describe('working hours between two instants', () => {
+  it.each([
+    ['Friday 16:00 to Monday 16:00: the weekend does not count', '2026-11-20T16:00', '2026-11-23T16:00', 24],
+    ['within one working day', '2026-11-23T09:00', '2026-11-23T17:30', 8.5],
+    ['from a Saturday: the clock starts on Monday 00:00', '2026-11-21T10:00', '2026-11-23T06:00', 6],
+    ['Christmas 2026: Wed 23 18:00 to Tue 29 18:00 counts 23, 24 and 29 December', '2026-12-23T18:00', '2026-12-29T18:00', 6 + 24 + 18],
+    ['backwards is zero', '2026-11-23T10:00', '2026-11-20T10:00', 0],
+  ])('%s', (_, from, to, hours) => {
+    expect(workingHoursBetween(london(from), london(to), calendar)).toBeCloseTo(hours, 9);
+  });
+
+  it('is the inverse of adding working hours', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 200 }), (from, hours) => {
+        expect(workingHoursBetween(from, addWorkingHours(from, hours, calendar), calendar)).toBeCloseTo(hours, 6);
       }),
     );
   });

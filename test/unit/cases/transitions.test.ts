@@ -22,6 +22,7 @@ let n = 0;
 const arrival = (people = ['a@one.example', 'b@two.example']): Arrival => ({
   messageId: `<m${++n}@x>`,
   at: DateTime.fromISO('2026-11-02T10:00:00Z').plus({ minutes: n }),
+  from: people[0] ?? null,
   people,
   contacts: people,
   threadKeys: [`<m${n}@x>`],
