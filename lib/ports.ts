@@ -38,6 +38,10 @@ export interface CaseStore {
   /** Idempotent: each key → the case. */
   addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
   recordMessage(record: MessageRecord): Promise<void>;
+  /** Cases opened at or after `from` and before `to`: the monitoring report's period. */
+  casesOpened(from: DateTime, to: DateTime): Promise<Case[]>;
+  /** Every case still open, whenever it opened. */
+  openCases(): Promise<Case[]>;
   /** Claims the sending of a reminder or a record (by its id); false when it was claimed (sent) before. */
   claimSending(id: string): Promise<boolean>;
   /** Gives a claim back after sending failed, so that a retry may send. */

@@ -2,7 +2,8 @@
  * The one table: a case (`CASE#<ref>`), each processed message (`MSG#<Message-ID>`), each thread
  * key (`THREAD#<policy>#<Message-ID>`), each reminder or record sent (`SENT#<id>`) and the
  * reference counters (`COUNTER#<policy>#<year>`).
- * Every item has the same sort key, so the table needs only these two attributes declared.
+ * Every item has the same sort key. Two indexes serve the monitoring report: case items carry
+ * the month they opened (`byOpenedMonth`) and, while open, a flag (`openCases`, sparse).
  */
 export const PARTITION_KEY = 'pk';
 export const SORT_KEY = 'sk';
@@ -13,3 +14,11 @@ export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 
 export const threadKey = (policyId: string, key: string) => ({ pk: `THREAD#${policyId}#${key}`, sk: ITEM });
 export const sentKey = (id: string) => ({ pk: `SENT#${id}`, sk: ITEM });
 export const counterKey = (policyId: string, year: number) => ({ pk: `COUNTER#${policyId}#${year}`, sk: ITEM });
+
+/** Cases by the UTC month they opened (`2026-11`), sorted by their opening instant. */
+export const OPENED_INDEX = { name: 'byOpenedMonth', partitionKey: 'openedMonth', sortKey: 'openedAt' } as const;
+/** Open cases only: the flag is written while a case is open and dropped when it is resolved. */
+export const OPEN_INDEX = { name: 'openCases', partitionKey: 'openFlag', sortKey: 'ref' } as const;
+export const OPEN_FLAG = 'OPEN';
+/** Attributes that exist for the indexes only: not part of a case. */
+export const INDEX_ONLY_ATTRIBUTES: readonly string[] = [OPENED_INDEX.partitionKey, OPEN_INDEX.partitionKey];

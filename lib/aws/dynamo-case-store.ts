@@ -5,13 +5,26 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
+  type QueryCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { CaseStore, Lookup, MessageRecord } from '../ports.js';
-import { caseKey, counterKey, messageKey, sentKey, threadKey } from './case-table.js';
+import {
+  caseKey,
+  counterKey,
+  INDEX_ONLY_ATTRIBUTES,
+  messageKey,
+  OPEN_FLAG,
+  OPEN_INDEX,
+  OPENED_INDEX,
+  sentKey,
+  threadKey,
+} from './case-table.js';
 
 /** BatchGetItem takes 100 keys, BatchWriteItem 25 items. */
 const GET_BATCH = 100;
@@ -34,6 +47,8 @@ export class DynamoCaseStore implements CaseStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
+    /** Items per query page; DynamoDB's own 1 MB pages when absent. */
+    private readonly pageSize?: number,
   ) {}
 
   async lookup(query: { messageId: string; refs: readonly string[]; policyId: string; threadKeys: readonly string[] }): Promise<Lookup> {
@@ -95,17 +110,12 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async createCase(newCase: Case): Promise<void> {
-    await this.conditionalPut(
-      { ...caseKey(newCase.ref), ...newCase },
-      'attribute_not_exists(pk)',
-      {},
-      `case ${newCase.ref} exists already`,
-    );
+    await this.conditionalPut(caseItem(newCase), 'attribute_not_exists(pk)', {}, `case ${newCase.ref} exists already`);
   }
 
   async updateCase(changed: Case, expectedVersion: number): Promise<void> {
     await this.conditionalPut(
-      { ...caseKey(changed.ref), ...changed },
+      caseItem(changed),
       '#version = :expected',
       { ':expected': expectedVersion },
       `case ${changed.ref} changed since version ${expectedVersion}`,
@@ -152,6 +162,45 @@ export class DynamoCaseStore implements CaseStore {
     await this.client.send(new DeleteCommand({ TableName: this.table, Key: sentKey(id) }));
   }
 
+  async casesOpened(from: DateTime, to: DateTime): Promise<Case[]> {
+    const cases: Case[] = [];
+    const [start, end] = [from.toUTC(), to.toUTC()];
+    for (let month = start.startOf('month'); month < end; month = month.plus({ months: 1 })) {
+      cases.push(
+        ...(await this.queryAll({
+          IndexName: OPENED_INDEX.name,
+          KeyConditionExpression: '#month = :month AND #opened BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#month': OPENED_INDEX.partitionKey, '#opened': OPENED_INDEX.sortKey },
+          ExpressionAttributeValues: { ':month': month.toFormat('yyyy-MM'), ':from': isoUtc(start), ':to': isoUtc(end) },
+        })),
+      );
+    }
+    // BETWEEN includes its upper bound; the period does not.
+    return cases.filter((c) => c.openedAt < isoUtc(end));
+  }
+
+  async openCases(): Promise<Case[]> {
+    return this.queryAll({
+      IndexName: OPEN_INDEX.name,
+      KeyConditionExpression: '#flag = :open',
+      ExpressionAttributeNames: { '#flag': OPEN_INDEX.partitionKey },
+      ExpressionAttributeValues: { ':open': OPEN_FLAG },
+    });
+  }
+
+  private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Case[]> {
+    const cases: Case[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey, Limit: this.pageSize }),
+      );
+      cases.push(...(page.Items ?? []).map((item) => withoutKeys(item) as unknown as Case));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return cases;
+  }
+
   private async batchGet(keys: Key[]): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     for (let start = 0; start < keys.length; start += GET_BATCH) {
@@ -194,7 +243,22 @@ export class DynamoCaseStore implements CaseStore {
 }
 
 function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk'));
+  return Object.fromEntries(
+    Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !INDEX_ONLY_ATTRIBUTES.includes(name)),
+  );
+}
+
+/** Stored case instants are UTC ISO strings, so they sort and compare as text. */
+const isoUtc = (instant: DateTime) => instant.toUTC().toISO() ?? '';
+
+/** A case as an item: its key, the case, and the attributes of the report's indexes. */
+function caseItem(stored: Case): Record<string, unknown> {
+  return {
+    ...caseKey(stored.ref),
+    ...stored,
+    [OPENED_INDEX.partitionKey]: stored.openedAt.slice(0, 7),
+    ...(stored.status === 'open' ? { [OPEN_INDEX.partitionKey]: OPEN_FLAG } : {}),
+  };
 }
 
 /** Exponential back-off with full jitter, as AWS recommends for unprocessed batch items. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
-import { createCaseTable, localDynamoClient, type DynamoDBClient } from '../aws/dynamo-clients.js';
+import { OPEN_INDEX, OPENED_INDEX } from '../aws/case-table.js';
+import { createCaseTable, DescribeTableCommand, localDynamoClient, type DynamoDBClient } from '../aws/dynamo-clients.js';
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -19,9 +20,10 @@ export async function startEmbeddedDynamo(options: { table?: string; path?: stri
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = localDynamoClient(endpoint);
   const table = options.table ?? 'cases';
-  await createCaseTable(client, table).catch((error: unknown) => {
+  await createCaseTable(client, table).catch(async (error: unknown) => {
     // A persisted folder already has its table.
     if (!(error instanceof Error && error.name === 'ResourceInUseException')) throw error;
+    await checkIndexes(client, table, options.path ?? '');
   });
   return {
     endpoint,
@@ -36,4 +38,19 @@ export async function startEmbeddedDynamo(options: { table?: string; path?: stri
       );
     },
   };
+}
+
+/** The local store of an older version lacks the report's indexes, which the embedded server cannot add to a table. */
+export class OutdatedLocalStoreError extends Error {
+  override readonly name = 'OutdatedLocalStoreError';
+}
+
+async function checkIndexes(client: DynamoDBClient, table: string, path: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = [OPENED_INDEX.name, OPEN_INDEX.name].filter((name) => !present.has(name));
+  if (missing.length > 0)
+    throw new OutdatedLocalStoreError(
+      `the local store in ${path} predates the monitoring report (no ${missing.join(', ')} index): move that folder aside to start a new store`,
+    );
 }

@@ -55,11 +55,13 @@ describe('DynamoCaseStore, for what a local server cannot produce', () => {
 
   it('writes a changed case only under its version, and reports a lost race as a conflict', async () => {
     doc.on(PutCommand).rejects(conditionFailed());
-    const changed = { ref: 'SSP-2026-0001', version: 4 } as unknown as Parameters<typeof store.updateCase>[0];
+    const changed = { ref: 'SSP-2026-0001', version: 4, openedAt: '2026-11-02T10:00:00Z', status: 'open' } as unknown as Parameters<
+      typeof store.updateCase
+    >[0];
     await expect(store.updateCase(changed, 3)).rejects.toBeInstanceOf(CaseConflictError);
     expect(doc.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       TableName: 'cases',
-      Item: { pk: 'CASE#SSP-2026-0001', sk: 'item', ref: 'SSP-2026-0001', version: 4 },
+      Item: { pk: 'CASE#SSP-2026-0001', sk: 'item', ref: 'SSP-2026-0001', version: 4, openedMonth: '2026-11', openFlag: 'OPEN' },
       ConditionExpression: '#version = :expected',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':expected': 3 },
