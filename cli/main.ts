@@ -1,3 +1,4 @@
+import { LocalStoreError } from '../lib/local/embedded-dynamo.js';
 import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
@@ -5,6 +6,7 @@ import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
 import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
+import { REPORT_USAGE, reportCommand } from './commands/report.js';
 import { SERVE_USAGE, serveCommand } from './commands/serve.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -15,12 +17,21 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   explain: { usage: EXPLAIN_USAGE, run: explainCommand },
   replay: { usage: REPLAY_USAGE, run: replayCommand },
   serve: { usage: SERVE_USAGE, run: serveCommand },
+  report: { usage: REPORT_USAGE, run: reportCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
 
 /** Errors the person at the keyboard can fix: one line, exit code 2. */
-const USER_ERRORS = [UsageError, UnknownPolicyError, UnknownStageError, InvalidPolicyError, UnreadableMailError, LocalConfigError];
+const USER_ERRORS = [
+  UsageError,
+  UnknownPolicyError,
+  UnknownStageError,
+  InvalidPolicyError,
+  UnreadableMailError,
+  LocalConfigError,
+  LocalStoreError,
+];
 
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -8,9 +8,10 @@ import type { Deployment } from '../config.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { parseMessage } from '../mail/parse.js';
-import type { OutgoingKind } from '../outgoing/mail.js';
+import { WORD_DOCUMENT, type Attachment, type OutgoingKind } from '../outgoing/mail.js';
 import type { Policy } from '../policy/schema.js';
 import { remind } from '../remind.js';
+import { monitoringFigures, type MonitoringReport } from '../report/figures.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook } from './in-process-reminder-book.js';
 import { LOCAL_SENDER } from './local-config.js';
@@ -53,6 +54,10 @@ export interface ReplayResult {
   document: ReplayDocument;
   /** Messages that could not be read, by file: reported, while the rest still ran. */
   unreadable: { name: string; reason: string }[];
+  /** Every Word form the replayed cases sent to the partnership, by file name. */
+  forms: Attachment[];
+  /** The monitoring report of the replayed cases, from the day the first opened to the end of the run. */
+  report(): MonitoringReport;
 }
 
 /**
@@ -112,10 +117,12 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     }
     await fireUntil(input.until ?? clock.now());
 
+    const cases: Case[] = [];
     for (const ref of refs) {
       const stored = await store.getCase(ref);
-      if (stored && stored.messages.length > 0) document.cases.push(caseEntry(stored, policy));
+      if (stored && stored.messages.length > 0) cases.push(stored);
     }
+    document.cases = cases.map((c) => caseEntry(c, policy));
     document.outbox = outbox.sent.map(({ at, mail }) => ({
       at,
       kind: contractKind(mail.kind),
@@ -125,7 +132,9 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       cc: mail.cc,
       subject: mail.subject,
     }));
-    return { document, unreadable };
+    // The run ends at --until, which may be later than the last thing that happened.
+    const end = input.until && input.until > clock.now() ? input.until : clock.now();
+    return { document, unreadable, forms: wordForms(outbox), report: () => replayReport(cases, deployment, policy, end) };
   } finally {
     await dynamo.close();
   }
@@ -137,6 +146,28 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
  * read this document; the contract's list of kinds stays as written.
  */
 const contractKind = (kind: OutgoingKind): string => (kind === 'form' ? 'review' : kind);
+
+function wordForms(outbox: Outbox): Attachment[] {
+  const byName = new Map<string, Attachment>();
+  for (const { mail } of outbox.sent) {
+    for (const file of mail.attachments ?? []) if (file.contentType === WORD_DOCUMENT) byName.set(file.filename, file);
+  }
+  return [...byName.values()];
+}
+
+function replayReport(cases: readonly Case[], deployment: Deployment, policy: Policy, end: DateTime): MonitoringReport {
+  const first = cases.map((c) => DateTime.fromISO(c.openedAt)).reduce((a, b) => (b < a ? b : a), end);
+  return monitoringFigures({
+    from: first.setZone(policy.timezone).startOf('day'),
+    to: end.setZone(policy.timezone).startOf('day').plus({ days: 1 }),
+    now: end,
+    cases,
+    openCases: cases.filter((c) => c.status === 'open'),
+    policies: [policy],
+    agencies: deployment.agencies,
+    closureDays: deployment.closureDays,
+  });
+}
 
 const utc = (iso: string) => DateTime.fromISO(iso).toUTC().toISO({ suppressMilliseconds: true }) ?? iso;
 

@@ -1,6 +1,9 @@
 /** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved. */
 export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure';
 
+/** The media type of the Word forms. */
+export const WORD_DOCUMENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** A file sent with a record: the partnership's forms, the monitoring report. */
 export interface Attachment {
   filename: string;

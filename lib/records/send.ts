@@ -6,7 +6,7 @@ import { formFileStem, type FilledForm } from '../forms/model.js';
 import { fillForms } from '../forms/fill.js';
 import { formHtml } from '../forms/html.js';
 import type { FormContext } from '../forms/trail.js';
-import type { Attachment, OutgoingMail } from '../outgoing/mail.js';
+import { WORD_DOCUMENT, type Attachment, type OutgoingMail } from '../outgoing/mail.js';
 import { closureSummary, formNotice } from '../outgoing/records.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageRank } from '../policy/stages.js';
@@ -19,8 +19,6 @@ export interface RecordDependencies {
   clock: Clock;
   deployment: Deployment;
 }
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * What the partnership must keep, sent once each to its monitoring address: a policy's form when
@@ -78,7 +76,7 @@ async function attachmentsOf(forms: FilledForm[], occasion: 'stage' | 'closure')
   const attachments: Attachment[] = [];
   for (const form of forms) {
     const stem = formFileStem(form, occasion);
-    attachments.push({ filename: `${stem}.docx`, contentType: DOCX, content: await formDocx(form) });
+    attachments.push({ filename: `${stem}.docx`, contentType: WORD_DOCUMENT, content: await formDocx(form) });
     attachments.push({ filename: `${stem}.html`, contentType: 'text/html; charset=utf-8', content: Buffer.from(formHtml(form), 'utf8') });
   }
   return attachments;
