@@ -22,7 +22,7 @@ function logLines({ policy, log, date }: RecordContext): string[] {
   return log.map((visit) => {
     const ended =
       visit.outcome.kind === 'advanced'
-        ? `escalated to ${policy.vocabulary.stageWords[0] ?? 'stage'} ${visit.outcome.to} on ${date(visit.leftAt ?? visit.enteredAt)}`
+        ? `escalated to ${name(policy, visit.outcome.to)} on ${date(visit.leftAt ?? visit.enteredAt)}`
         : visit.outcome.kind === 'resolved'
           ? `resolved on ${date(visit.leftAt ?? visit.enteredAt)}`
           : 'still running';

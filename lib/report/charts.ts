@@ -46,7 +46,7 @@ function frame(chart: Chart, height: number, body: string): string {
 
 /** One row a category, a bar a series: for agencies and stages, whose names are long. */
 export function horizontalBars(chart: Chart): string {
-  const labelWidth = 230;
+  const labelWidth = 250;
   const barArea = WIDTH - labelWidth - 60;
   const barHeight = 16;
   const groupHeight = chart.series.length * (barHeight + 2) + 10;
@@ -60,7 +60,7 @@ export function horizontalBars(chart: Chart): string {
       return `<rect x="${labelWidth}" y="${barY}" width="${width}" height="${barHeight}" fill="${s.colour}"><title>${escapeHtml(`${category}, ${s.name}: ${written(chart, value)}`)}</title></rect><text x="${labelWidth + width + 6}" y="${barY + 12}" ${FONT}>${escapeHtml(written(chart, value))}</text>`;
     });
     const labelY = y + (chart.series.length * (barHeight + 2)) / 2 + 4;
-    return `<text x="${labelWidth - 8}" y="${labelY}" text-anchor="end" ${FONT}><title>${escapeHtml(category)}</title>${escapeHtml(clip(category, 34))}</text>${bars.join('')}`;
+    return `<text x="${labelWidth - 8}" y="${labelY}" text-anchor="end" ${FONT}><title>${escapeHtml(category)}</title>${escapeHtml(clip(category, 30))}</text>${bars.join('')}`;
   });
   const height = Math.max(1, chart.categories.length) * groupHeight + (chart.series.length > 1 ? 24 : 0);
   const empty = chart.categories.length === 0 ? `<text x="0" y="14" ${FONT}>No cases in the period.</text>` : '';
