@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The page functions run in Chromium: they see the browser's DOM, not Node.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -41,7 +44,7 @@ async function overflow(width: number) {
     const past = [...document.body.querySelectorAll('*')]
       .filter((element) => !element.parentElement?.closest('.table-scroll, .chart-scroll'))
       .filter((element) => element.getBoundingClientRect().right > limit + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className)}` : ''}`);
+      .map((element) => [element.tagName.toLowerCase(), element.getAttribute('class')].filter(Boolean).join('.'));
     const scrolling = [...document.querySelectorAll('.table-scroll, .chart-scroll')]
       .filter((box) => box.scrollWidth > box.clientWidth)
       .map((box) => box.querySelector('caption')?.textContent ?? box.querySelector('svg')?.getAttribute('aria-label'));
@@ -105,9 +108,9 @@ describe('the HTML monitoring report in headless Chromium', () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.setViewport({ width: 1024, height: 900 });
     const file = join(OUTPUT, 'report.png');
-    await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true });
     await page.setViewport({ width: 390, height: 900 });
-    await page.screenshot({ path: join(OUTPUT, 'report-narrow.png') as `${string}.png`, fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'report-narrow.png'), fullPage: true });
     const { height } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight }));
     expect(height).toBeGreaterThan(900);
   });
