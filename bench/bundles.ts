@@ -7,7 +7,7 @@ import { median } from './measure.js';
 
 const exec = promisify(execFile);
 const root = new URL('../', import.meta.url).pathname;
-const FUNCTIONS = ['ingest', 'remind'] as const;
+const FUNCTIONS = ['ingest', 'remind', 'report'] as const;
 
 /** What each function needs at cold start; nothing in it is reached over the network while loading. */
 const ENV = {

@@ -13,14 +13,18 @@ export function acknowledgeFindings(stack: EscalationMailboxStack): void {
   const logsOnly =
     'AWSLambdaBasicExecutionRole grants only CloudWatch Logs writes (CreateLogGroup, CreateLogStream, PutLogEvents); the log groups are created by this stack with a retention.';
   const { ingest, remind, failures } = stack.functions;
-  acknowledge(ingest, basicExecution, logsOnly);
-  acknowledge(remind, basicExecution, logsOnly);
+  const report = stack.monthlyReport.function;
+  for (const fn of [ingest, remind, report]) acknowledge(fn, basicExecution, logsOnly);
 
   const sesIdentity = `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${stack.region}:${account}:identity/*]`;
   const fromOnly =
     'SES authorises sending against the verified identity, which may be the address or its domain; the ses:FromAddress condition pins the one From address the system sends as.';
-  acknowledge(ingest, sesIdentity, fromOnly);
-  acknowledge(remind, sesIdentity, fromOnly);
+  for (const fn of [ingest, remind, report]) acknowledge(fn, sesIdentity, fromOnly);
+  acknowledge(
+    stack.monthlyReport.schedulerRole,
+    `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(report.node.defaultChild as never)}.Arn>:*]`,
+    "Scheduler's Lambda target grants invoking the report function and its versions (the :* suffix); no other function.",
+  );
   acknowledge(
     ingest,
     'AwsSolutions-IAM5[Resource::*]',

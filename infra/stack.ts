@@ -5,6 +5,7 @@ import { Alarms } from './constructs/alarms.js';
 import { CaseTable } from './constructs/case-table.js';
 import { Functions } from './constructs/functions.js';
 import { MailIntake } from './constructs/mail-intake.js';
+import { MonthlyReport } from './constructs/monthly-report.js';
 import { Reminders } from './constructs/reminders.js';
 
 /** The escalation mailbox: the stack only wires its parts together. */
@@ -13,6 +14,7 @@ export class EscalationMailboxStack extends Stack {
   readonly intake: MailIntake;
   readonly reminders: Reminders;
   readonly functions: Functions;
+  readonly monthlyReport: MonthlyReport;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, config: InfraConfig, props: StackProps = {}) {
@@ -31,9 +33,15 @@ export class EscalationMailboxStack extends Stack {
       reminders: this.reminders,
     });
     this.intake.deliverTo(this.functions.ingest);
+    this.monthlyReport = new MonthlyReport(this, 'MonthlyReport', {
+      config,
+      table: this.cases.table,
+      failures: this.functions.failures,
+      deadLetterQueue: this.reminders.deadLetterQueue,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
-      functions: { Ingest: this.functions.ingest, Remind: this.functions.remind },
+      functions: { Ingest: this.functions.ingest, Remind: this.functions.remind, Report: this.monthlyReport.function },
       deadLetterQueues: { FailedInvocations: this.functions.failures, ReminderDeadLetters: this.reminders.deadLetterQueue },
     });
   }

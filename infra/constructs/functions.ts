@@ -1,20 +1,17 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { InfraConfig } from '../config.js';
+import { handlerFunction } from './handler-function.js';
+import { sendRawEmailFrom } from './ses-sending.js';
 import type { Reminders } from './reminders.js';
 
 /** Where incoming raw mail is stored by SES's S3 action. */
 export const MAIL_PREFIX = 'incoming/';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 export interface FunctionsProps {
   config: InfraConfig;
@@ -23,7 +20,7 @@ export interface FunctionsProps {
   reminders: Reminders;
 }
 
-/** The two Lambda functions, bundled with esbuild (no Docker), each with the least it needs. */
+/** The two mail functions, ingest and remind, each with the least it needs. */
 export class Functions extends Construct {
   readonly ingest: NodejsFunction;
   readonly remind: NodejsFunction;
@@ -33,7 +30,6 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     const { config, table, mailBucket, reminders } = props;
-    const stack = Stack.of(this);
     this.failures = new Queue(this, 'FailedInvocations', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -82,12 +78,7 @@ export class Functions extends Construct {
     this.ingest.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [mailBucket.arnForObjects(`${MAIL_PREFIX}*`)] }),
     );
-    // SES checks sending against the identity (the address or its domain); the condition pins the From address.
-    const sendRaw = new PolicyStatement({
-      actions: ['ses:SendRawEmail'],
-      resources: [`arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/*`],
-      conditions: { StringEquals: { 'ses:FromAddress': config.deployment.fromAddress } },
-    });
+    const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress);
     this.ingest.addToRolePolicy(sendRaw);
     this.remind.addToRolePolicy(sendRaw);
     this.ingest.addToRolePolicy(
@@ -112,24 +103,6 @@ export class Functions extends Construct {
     entry: string,
     options: { memorySize: number; timeout: Duration; environment: Record<string, string> },
   ): NodejsFunction {
-    return new NodejsFunction(this, id, {
-      entry: `${root}functions/${entry}.ts`,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      ...options,
-      logGroup: new LogGroup(this, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
-      retryAttempts: 2,
-      onFailure: new SqsDestination(this.failures),
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        // CommonJS dependencies call require(): give the ES module one.
-        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-      environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
-    });
+    return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }
 }

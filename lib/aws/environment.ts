@@ -48,6 +48,12 @@ export async function loadRemindEnvironment(env: Record<string, string | undefin
   return { table: vars.CASE_TABLE, deployment: await deploymentOf('remind', vars.DEPLOYMENT) };
 }
 
+/** The report function's configuration: the same as remind's, the table and the deployment. */
+export async function loadReportEnvironment(env: Record<string, string | undefined>): Promise<RemindEnvironment> {
+  const vars = parse('report', Common, env);
+  return { table: vars.CASE_TABLE, deployment: await deploymentOf('report', vars.DEPLOYMENT) };
+}
+
 /** The ingest function's configuration, read once at cold start: it also books reminders. */
 export async function loadIngestEnvironment(env: Record<string, string | undefined>): Promise<IngestEnvironment> {
   const vars = parse('ingest', Common.extend(Mail.shape).extend(Reminders.shape), env);

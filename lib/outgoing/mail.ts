@@ -1,5 +1,5 @@
-/** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved. */
-export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure';
+/** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved; `report`: the monthly monitoring report. */
+export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure' | 'report';
 
 /** The media type of the Word forms. */
 export const WORD_DOCUMENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -67,6 +67,23 @@ describe('the stack', () => {
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      // The monitoring report's queries: cases by the month they opened, and the open ones.
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'byOpenedMonth',
+          KeySchema: [
+            { AttributeName: 'openedMonth', KeyType: 'HASH' },
+            { AttributeName: 'openedAt', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'openCases',
+          KeySchema: [
+            { AttributeName: 'openFlag', KeyType: 'HASH' },
+            { AttributeName: 'ref', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       Replicas: [
         Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
@@ -142,10 +159,11 @@ describe('the stack', () => {
     expect(actions.sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
   });
 
-  it('runs both functions on nodejs24.x arm64, sized, retried and with a failure destination', () => {
+  it('runs the three functions on nodejs24.x arm64, sized, retried and with a failure destination', () => {
     for (const [memory, timeout] of [
       [1024, 60],
       [256, 30],
+      [512, 120],
     ]) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
@@ -155,7 +173,7 @@ describe('the stack', () => {
         Handler: 'index.handler',
       });
     }
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
@@ -181,7 +199,7 @@ describe('the stack', () => {
       if (statement.Resource === '*') expect(['scheduler:ListSchedules', 'ses:SetActiveReceiptRuleSet']).toContain(statement.Action);
     }
     const sending = statements.filter((s) => s.Action === 'ses:SendRawEmail');
-    expect(sending).toHaveLength(2);
+    expect(sending).toHaveLength(3);
     for (const s of sending) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'escalations@mail.swindon-ssp.example' } });
     const passRole = statements.find((s) => s.Action === 'iam:PassRole');
     expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
@@ -189,8 +207,32 @@ describe('the stack', () => {
     expect(JSON.stringify(schedules?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
   });
 
+  it('sends the monthly report at 07:00 London time on the 1st, from a function that may only query the report’s indexes', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 1 * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Input: '{}',
+        RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 21_600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+    const queries = statementsOf('AWS::IAM::Policy').filter((s) => s.Action === 'dynamodb:Query');
+    expect(queries).toHaveLength(1);
+    expect(JSON.stringify(queries[0]?.Resource)).toMatch(/\/index\/byOpenedMonth.*\/index\/openCases/);
+    const reportFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (r) => (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 512,
+    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
+    expect(Object.keys(reportFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
+      'CASE_TABLE',
+      'DEPLOYMENT',
+      'NODE_OPTIONS',
+    ]);
+  });
+
   it('alarms on errors, throttles and dead letters to an encrypted topic that emails the admin', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 8);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'admin@swindon-ssp.example' });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [Match.anyValue()] });

@@ -1,0 +1,43 @@
+import type { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export interface HandlerFunctionOptions {
+  /** The file under functions/, without `.ts`. */
+  entry: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  /** Where asynchronous invocations go once every retry has failed. */
+  failures: IQueue;
+}
+
+/** A handler from functions/, bundled with esbuild (no Docker) as a minified ES module, on the newest Node runtime. */
+export function handlerFunction(scope: Construct, id: string, options: HandlerFunctionOptions): NodejsFunction {
+  return new NodejsFunction(scope, id, {
+    entry: `${root}functions/${options.entry}.ts`,
+    handler: 'handler',
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    memorySize: options.memorySize,
+    timeout: options.timeout,
+    logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
+    retryAttempts: 2,
+    onFailure: new SqsDestination(options.failures),
+    bundling: {
+      format: OutputFormat.ESM,
+      minify: true,
+      sourceMap: true,
+      target: 'node24',
+      // CommonJS dependencies call require(): give the ES module one.
+      banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+    environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
+  });
+}

@@ -1,0 +1,71 @@
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { OPEN_INDEX, OPENED_INDEX } from '../../lib/aws/case-table.js';
+import type { InfraConfig } from '../config.js';
+import { handlerFunction } from './handler-function.js';
+import { sendRawEmailFrom } from './ses-sending.js';
+
+export interface MonthlyReportProps {
+  config: InfraConfig;
+  table: ITableV2;
+  /** Where the function's failed asynchronous invocations go. */
+  failures: IQueue;
+  /** Where Scheduler puts an invocation it could not deliver. */
+  deadLetterQueue: IQueue;
+}
+
+/** On the 1st of each month at 07:00 London time, the previous month's monitoring report to each partnership. */
+export class MonthlyReport extends Construct {
+  readonly function: NodejsFunction;
+  readonly schedule: Schedule;
+  /** The role Scheduler assumes to invoke the function. */
+  readonly schedulerRole: Role;
+
+  constructor(scope: Construct, id: string, props: MonthlyReportProps) {
+    super(scope, id);
+    const { config, table } = props;
+    // Reads a month of cases and the open ones, renders HTML and CSV, sends one email a monitoring address.
+    this.function = handlerFunction(this, 'Function', {
+      entry: 'report',
+      memorySize: 512,
+      timeout: Duration.minutes(2),
+      environment: { CASE_TABLE: table.tableName, DEPLOYMENT: JSON.stringify(config.deployment) },
+      failures: props.failures,
+    });
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [OPENED_INDEX, OPEN_INDEX].map((index) => `${table.tableArn}/index/${index.name}`),
+      }),
+    );
+    // A claim per report and month, so a retried run never sends twice.
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
+    );
+    this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress));
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'EventBridge Scheduler invokes the monthly report function, and nothing else',
+    });
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: 'The monthly monitoring report of professional disagreements',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '7', day: '1', timeZone: TimeZone.EUROPE_LONDON }),
+      target: new LambdaInvoke(this.function, {
+        role: this.schedulerRole,
+        input: ScheduleTargetInput.fromObject({}),
+        retryAttempts: 4,
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: props.deadLetterQueue,
+      }),
+    });
+  }
+}
