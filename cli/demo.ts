@@ -1,3 +1,6 @@
+// The SDK here only talks to the embedded store; its notice about future Node versions is for maintainers.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';

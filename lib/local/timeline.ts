@@ -35,11 +35,7 @@ export function timeline(document: ReplayDocument, policy: Policy): string {
       entries.push({ at, line });
     }
     for (const mail of document.outbox.filter((m) => m.caseRef === c.ref)) {
-      const people = mail.to.length + mail.cc.length;
-      entries.push({
-        at: DateTime.fromISO(mail.at),
-        line: `${mail.kind} email to ${people} ${people === 1 ? 'person' : 'people'}${mail.cc.length ? ' (the partnership copied)' : ''}`,
-      });
+      entries.push({ at: DateTime.fromISO(mail.at), line: mailLine(mail) });
     }
     entries.sort((a, b) => a.at.toMillis() - b.at.toMillis());
     const last = c.history.at(-1);
@@ -59,4 +55,13 @@ export function timeline(document: ReplayDocument, policy: Policy): string {
     ...document.review.map((r) => `  sent for review ${r.messageId}: ${r.reason}`),
   ];
   return [...blocks, ...(extras.length ? [`Other messages\n${extras.join('\n')}`] : [])].join('\n\n');
+}
+
+/** What an email was, in a line: reminders by whom they reached, records by what they carried. */
+function mailLine(mail: ReplayDocument['outbox'][number]): string {
+  // The contract reports a pre-filled form as a `review`: the subject tells them apart.
+  if (mail.kind === 'review' && mail.subject.includes(': pre-filled at ')) return 'pre-filled form emailed to the partnership';
+  if (mail.kind === 'closure') return 'closure summary, with the forms, emailed to the partnership';
+  const people = mail.to.length + mail.cc.length;
+  return `${mail.kind} email to ${people} ${people === 1 ? 'person' : 'people'}${mail.cc.length ? ' (the partnership copied)' : ''}`;
 }
