@@ -175,7 +175,7 @@ async function finish(
       if (!(error instanceof CaseConflictError)) throw error;
     });
   }
-  await sendRecords(acknowledged, mailbox, deps);
+  await sendRecords(acknowledged, mailbox, deps, arrival.messageId);
   await record(current.ref, outcome);
   await deps.reminders.sync(acknowledged, mailbox.policy);
 }

@@ -22,11 +22,24 @@ export interface RecordDependencies {
 
 /**
  * What the partnership must keep, sent once each to its monitoring address: a policy's form when
- * the case first reaches the form's stage, and the closure summary with the forms when it is
- * resolved. Each send is claimed first, so retries and duplicate deliveries never send twice.
+ * a message brings the case to the form's stage (or past it), and the closure summary with the
+ * forms when a message resolves it. Only the message that made the change (or its retry) sends:
+ * later messages cost nothing. Each send is claimed first, so a retry or a duplicate delivery
+ * never sends twice, and a failed send gives its claim back for the retry.
  */
-export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordDependencies): Promise<void> {
+export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordDependencies, messageId: string): Promise<void> {
   const { policy } = mailbox;
+  const events = new Set(current.history.filter((entry) => entry.messageId === messageId).map((entry) => entry.event));
+  const moved = events.has('opened') || events.has('advanced') || events.has('reopened');
+  const due = moved
+    ? policy.forms.filter(
+        (form) =>
+          form.stage !== undefined && form.when !== 'at-resolution' && stageRank(policy, current.stage) >= stageRank(policy, form.stage),
+      )
+    : [];
+  const resolved = events.has('resolved') && current.status === 'resolved' && current.resolvedAt !== null;
+  if (due.length === 0 && !resolved) return;
+
   const context: FormContext = {
     policy,
     calendar: calendarFor(policy, deps.deployment.closureDays),
@@ -34,28 +47,25 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
     partnershipAddresses: [mailbox.address, ...mailbox.partnershipAddresses, mailbox.monitoringAddress],
     agencies: deps.deployment.agencies,
   };
-  const due = policy.forms.filter(
-    (form) =>
-      form.stage !== undefined && form.when !== 'at-resolution' && stageRank(policy, current.stage) >= stageRank(policy, form.stage),
-  );
-  const resolved = current.status === 'resolved' && current.resolvedAt !== null;
-  if (due.length === 0 && !resolved) return;
-
-  const forms = fillForms(current, context);
-  const log = stageLog(current, policy, context.calendar, context.now);
-  const date = (instant: DateTime) => shortDate(instant, policy.timezone);
-  const base = { policy, mailbox: mailbox.address, monitoringAddress: mailbox.monitoringAddress, log, date };
+  // Filled only once a send is claimed: most retries find it sent already.
+  const filled = () => fillForms(current, context);
+  const base = () => ({
+    policy,
+    mailbox: mailbox.address,
+    monitoringAddress: mailbox.monitoringAddress,
+    log: stageLog(current, policy, context.calendar, context.now),
+    date: (instant: DateTime) => shortDate(instant, policy.timezone),
+  });
 
   for (const form of due) {
-    const filled = forms.find((f) => f.formId === form.id);
-    if (!filled) continue;
-    await sendOnce(`form:${current.ref}:${form.id}`, deps, async () =>
-      formNotice(current, form, { ...base, attachments: await attachmentsOf([filled], 'stage') }),
-    );
+    await sendOnce(`form:${current.ref}:${form.id}`, deps, async () => {
+      const forms = filled().filter((f) => f.formId === form.id);
+      return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage') });
+    });
   }
   if (resolved) {
     await sendOnce(`closure:${current.ref}:${current.resolvedAt}`, deps, async () =>
-      closureSummary(current, { ...base, attachments: await attachmentsOf(forms, 'closure') }),
+      closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure') }),
     );
   }
 }

@@ -64,6 +64,9 @@ const resolvedAt = (c: Case, at: string): Case => ({
   history: [...c.history, entry(at, 'resolved', c.stage, ben, ann)],
 });
 
+/** The message that made the case's latest change: the one whose ingest sends what the change owes. */
+const lastMessage = (c: Case) => c.history.at(-1)?.messageId ?? '';
+
 class FailingOnceMailer extends RecordingMailer {
   private failed = false;
   override send(mail: OutgoingMail): Promise<void> {
@@ -93,8 +96,8 @@ beforeEach(() => {
 describe('sendRecords, against the embedded DynamoDB server', () => {
   it('sends the policy’s form once, to the monitoring address only, when the case reaches the form’s stage', async () => {
     const current = atStageFive('SSP-2026-0101');
-    await sendRecords(current, mailbox, { store, mailer, clock, deployment });
-    await sendRecords(current, mailbox, { store, mailer, clock, deployment }); // the same message delivered again
+    await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current));
+    await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current)); // the same message delivered again
     expect(mailer.sent).toHaveLength(1);
     const [form] = mailer.sent;
     expect(form).toMatchObject({ kind: 'form', caseRef: 'SSP-2026-0101', stage: '5', to: ['monitoring@swindon.example'], cc: [] });
@@ -121,29 +124,42 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
 
   it('sends nothing for a case below the form’s stage, and claims nothing', async () => {
     const early = { ...atStageFive('SSP-2026-0102'), stage: '3', history: atStageFive().history.slice(0, 2) };
-    await sendRecords(early, mailbox, { store, mailer, clock, deployment });
+    await sendRecords(early, mailbox, { store, mailer, clock, deployment }, lastMessage(early));
     expect(mailer.sent).toEqual([]);
     // Nothing was claimed: when it reaches Stage 5 the form still goes.
-    await sendRecords(atStageFive('SSP-2026-0102'), mailbox, { store, mailer, clock, deployment });
+    const reached = atStageFive('SSP-2026-0102');
+    await sendRecords(reached, mailbox, { store, mailer, clock, deployment }, lastMessage(reached));
     expect(mailer.sent.map((m) => m.kind)).toEqual(['form']);
+  });
+
+  it('asks the store nothing for a later message on a case already past the form’s stage', async () => {
+    const current = atStageFive('SSP-2026-0105');
+    await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current));
+    const later = { ...current, history: [...current.history, entry('2026-11-13T10:00:00Z', 'noted', '5', ben, ann)] };
+    dynamo.resetCount();
+    await sendRecords(later, mailbox, { store, mailer, clock, deployment }, lastMessage(later));
+    expect(dynamo.requestCount()).toBe(0);
+    expect(mailer.sent).toHaveLength(1);
   });
 
   it('releases its claim when sending fails, so the retry of the message sends the form', async () => {
     const failing = new FailingOnceMailer();
     const current = atStageFive('SSP-2026-0103');
-    await expect(sendRecords(current, mailbox, { store, mailer: failing, clock, deployment })).rejects.toThrow('SES is throttling');
+    await expect(sendRecords(current, mailbox, { store, mailer: failing, clock, deployment }, lastMessage(current))).rejects.toThrow(
+      'SES is throttling',
+    );
     expect(failing.sent).toEqual([]);
-    await sendRecords(current, mailbox, { store, mailer: failing, clock, deployment });
+    await sendRecords(current, mailbox, { store, mailer: failing, clock, deployment }, lastMessage(current));
     expect(failing.sent.map((m) => m.kind)).toEqual(['form']);
   });
 
   it('sends one closure summary per resolution with every form, and another if the case is reopened and resolved again', async () => {
     const open = atStageFive('SSP-2026-0104');
-    await sendRecords(open, mailbox, { store, mailer, clock, deployment });
+    await sendRecords(open, mailbox, { store, mailer, clock, deployment }, lastMessage(open));
     clock.set('2026-11-16T14:00:00Z');
     const resolved = resolvedAt(open, '2026-11-16T14:00:00Z');
-    await sendRecords(resolved, mailbox, { store, mailer, clock, deployment });
-    await sendRecords(resolved, mailbox, { store, mailer, clock, deployment });
+    await sendRecords(resolved, mailbox, { store, mailer, clock, deployment }, lastMessage(resolved));
+    await sendRecords(resolved, mailbox, { store, mailer, clock, deployment }, lastMessage(resolved));
     expect(mailer.sent.map((m) => m.kind)).toEqual(['form', 'closure']);
     const closure = mailer.sent[1];
     expect(closure).toMatchObject({ to: ['monitoring@swindon.example'], cc: [] });
@@ -159,10 +175,11 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
       resolvedAt: null,
       history: [...resolved.history, entry('2026-11-20T10:00:00Z', 'reopened', '5', ann, ben)],
     };
-    await sendRecords(reopened, mailbox, { store, mailer, clock, deployment });
+    await sendRecords(reopened, mailbox, { store, mailer, clock, deployment }, lastMessage(reopened));
     expect(mailer.sent).toHaveLength(2); // the Stage 5 form went already
     clock.set('2026-11-24T10:00:00Z');
-    await sendRecords(resolvedAt(reopened, '2026-11-24T10:00:00Z'), mailbox, { store, mailer, clock, deployment });
+    const resolvedAgain = resolvedAt(reopened, '2026-11-24T10:00:00Z');
+    await sendRecords(resolvedAgain, mailbox, { store, mailer, clock, deployment }, lastMessage(resolvedAgain));
     expect(mailer.sent.map((m) => m.kind)).toEqual(['form', 'closure', 'closure']);
   });
 });
