@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { replay } from '../lib/local/replay.js';
 import { timeline } from '../lib/local/timeline.js';
-import { BUILT_IN_POLICIES } from '../lib/policy/registry.js';
+import { builtInPolicies } from '../lib/policy/registry.js';
 
 /** `npm run demo`: replays examples/, a thread for each policy, and prints each case's timeline. */
 const examples = new URL('../examples/', import.meta.url).pathname;
 const UNTIL = DateTime.fromISO('2027-01-31T12:00:00Z');
 
-for (const policy of BUILT_IN_POLICIES) {
+for (const policy of builtInPolicies()) {
   const folder = join(examples, policy.id);
   const mailbox = (await readFile(join(folder, 'MAILBOX'), 'utf8')).trim();
   const names = (await readdir(folder)).filter((name) => name.endsWith('.eml')).sort();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeploymentSchema } from '../lib/config.js';
 import { loadPolicyFile, resolvePolicy } from '../lib/policy/registry.js';
 import { describeIssues } from '../lib/validation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Policy } from './policy/schema.js';
 
 const Email = z.email().transform((address) => address.toLowerCase());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeTimescale } from '../../lib/calendar/timescale.js';
 import { describeDue, isoLocal, shortDateTime } from '../../lib/calendar/wording.js';
 import { calendarFor } from '../../lib/policy/calendar.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { shortDateTime } from '../../lib/calendar/wording.js';
 import type { Message, Participant } from '../../lib/mail/message.js';
 import { LOCAL_SENDER } from '../../lib/local/local-config.js';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeTimescale } from '../../lib/calendar/timescale.js';
-import { BUILT_IN_POLICIES, resolvePolicy } from '../../lib/policy/registry.js';
+import { builtInPolicies, resolvePolicy } from '../../lib/policy/registry.js';
 import type { Policy } from '../../lib/policy/schema.js';
 import { stageTitle } from '../../lib/policy/stages.js';
 import { parseCommandArgs } from '../args.js';
@@ -18,7 +18,7 @@ export async function policiesCommand(argv: readonly string[], io: Io): Promise<
   const args = parseCommandArgs('policies', argv, { json: { type: 'boolean' } }, ArgsSchema);
   const requested = args.positionals[0];
   if (requested === undefined) {
-    io.out(args.json ? JSON.stringify(BUILT_IN_POLICIES.map(summary), null, 2) : renderList());
+    io.out(args.json ? JSON.stringify(builtInPolicies().map(summary), null, 2) : renderList());
     return;
   }
   const policy = await resolvePolicy(requested);
@@ -38,7 +38,7 @@ function summary(policy: Policy) {
 }
 
 function renderList(): string {
-  const rows = BUILT_IN_POLICIES.map((p) => [
+  const rows = builtInPolicies().map((p) => [
     p.id,
     p.referencePrefix,
     `${p.stages.length}`,

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { replay, type StoredMessage } from '../../lib/local/replay.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../lib/report/build.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient } from '../../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../../lib/aws/dynamo-case-store.js';
 import { startEmbeddedDynamo } from '../../lib/local/embedded-dynamo.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../../lib/clock.js';
 import { loadLocalConfig } from '../../lib/local/local-config.js';
 import { startLocalRuntime } from '../../lib/local/runtime.js';

@@ -35,6 +35,11 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
       minify: true,
       sourceMap: true,
       target: 'node24',
+      // The SDK is bundled, not taken from the runtime: one minified file loads in about half the
+      // time of the runtime's SDK from node_modules, and the code runs on the SDK it was tested with.
+      externalModules: [],
+      // ES module builds first: esbuild can drop what the functions never use.
+      mainFields: ['module', 'main'],
       // CommonJS dependencies call require(): give the ES module one.
       banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

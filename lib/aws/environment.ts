@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeploymentSchema, type Deployment } from '../config.js';
 import { resolvePolicy } from '../policy/registry.js';
 import { describeIssues } from '../validation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Log } from '../log.js';
 import { issueCodes } from '../validation.js';
 import { remind, type RemindDependencies } from '../remind.js';

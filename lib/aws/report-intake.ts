@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Log } from '../log.js';
 import { sendMonthlyReports, type MonthlyReportDependencies } from '../report/monthly.js';
 import { issueCodes } from '../validation.js';

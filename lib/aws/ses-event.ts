@@ -1,5 +1,5 @@
 import { SesRecordSchema } from '@aws-lambda-powertools/parser/schemas/ses';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Verdict, Verdicts } from '../mail/message.js';
 
 const powertools = SesRecordSchema.shape.ses.shape;

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { END_OF_WORKING_DAY_HOUR, type WorkingCalendar } from './working-calendar.js';
 
 /**

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeploymentSchema, type Deployment } from '../config.js';
 import { resolvePolicy } from '../policy/registry.js';
 import { describeIssues } from '../validation.js';

@@ -1,5 +1,5 @@
 import { Info } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CALENDAR_IDS } from '../calendar/bank-holidays.js';
 import { TimescaleSchema } from '../calendar/timescale.js';
 
