@@ -1,3 +1,6 @@
+// The SDK here talks to the embedded store and mocks; its notice about future Node versions is for maintainers.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 import { benchBundles } from './bundles.js';
 import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
