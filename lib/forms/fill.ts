@@ -1,4 +1,3 @@
-import type { Case } from '../cases/case.js';
 import type { Form } from '../policy/schema.js';
 import { hullStageSixForm } from './builtin/hull-east-riding.js';
 import { sunderlandReferral } from './builtin/sunderland.js';
@@ -6,7 +5,7 @@ import { swindonResolutionForm } from './builtin/swindon.js';
 import { telfordReferralForm } from './builtin/telford-wrekin.js';
 import { wiltshireNotification } from './builtin/wiltshire.js';
 import type { FilledForm } from './model.js';
-import { stageRecord, Trail, type FormContext } from './trail.js';
+import { stageRecord, type Trail } from './trail.js';
 
 type FormBuilder = (trail: Trail, form: Form) => FilledForm;
 
@@ -20,9 +19,8 @@ const BUILDERS: Readonly<Record<string, FormBuilder>> = {
 };
 
 /** The forms a case owes the partnership: the policy's own, or its stage record when the policy names none. */
-export function fillForms(current: Case, context: FormContext): FilledForm[] {
-  const trail = new Trail(current, context);
-  const { policy } = context;
+export function fillForms(trail: Trail): FilledForm[] {
+  const { policy } = trail.context;
   if (policy.forms.length === 0) return [stageRecord(trail, 'Record of the resolution process', 'stage-record')];
   return policy.forms.map((form) => {
     const builder = BUILDERS[`${policy.id}/${form.id}`];

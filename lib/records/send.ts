@@ -1,17 +1,15 @@
 import type { DateTime } from 'luxon';
-import { shortDate } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import type { Deployment, Mailbox } from '../config.js';
 import { formFileStem, type FilledForm } from '../forms/model.js';
 import { fillForms } from '../forms/fill.js';
 import { formHtml } from '../forms/html.js';
-import type { FormContext } from '../forms/trail.js';
+import { Trail } from '../forms/trail.js';
 import { WORD_DOCUMENT, type Attachment, type OutgoingMail } from '../outgoing/mail.js';
 import { closureSummary, formNotice } from '../outgoing/records.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageRank } from '../policy/stages.js';
 import type { CaseStore, Clock, Mailer } from '../ports.js';
-import { stageLog } from './stage-log.js';
 
 export interface RecordDependencies {
   store: CaseStore;
@@ -40,21 +38,24 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
   const resolved = events.has('resolved') && current.status === 'resolved' && current.resolvedAt !== null;
   if (due.length === 0 && !resolved) return;
 
-  const context: FormContext = {
-    policy,
-    calendar: calendarFor(policy, deps.deployment.closureDays),
-    now: deps.clock.now(),
-    partnershipAddresses: [mailbox.address, ...mailbox.partnershipAddresses, mailbox.monitoringAddress],
-    agencies: deps.deployment.agencies,
-  };
-  // Filled only once a send is claimed: most retries find it sent already.
-  const filled = () => fillForms(current, context);
+  // Read once a send is claimed, and once for all of them: most retries find everything sent already.
+  let trail: Trail | undefined;
+  let forms: FilledForm[] | undefined;
+  const trailOf = () =>
+    (trail ??= new Trail(current, {
+      policy,
+      calendar: calendarFor(policy, deps.deployment.closureDays),
+      now: deps.clock.now(),
+      partnershipAddresses: [mailbox.address, ...mailbox.partnershipAddresses, mailbox.monitoringAddress],
+      agencies: deps.deployment.agencies,
+    }));
+  const filled = () => (forms ??= fillForms(trailOf()));
   const base = () => ({
     policy,
     mailbox: mailbox.address,
     monitoringAddress: mailbox.monitoringAddress,
-    log: stageLog(current, policy, context.calendar, context.now),
-    date: (instant: DateTime) => shortDate(instant, policy.timezone),
+    log: trailOf().log,
+    date: (instant: DateTime) => trailOf().date(instant),
   });
 
   for (const form of due) {
