@@ -11,7 +11,8 @@ import { parseMessage } from '../mail/parse.js';
 import { WORD_DOCUMENT, type Attachment, type OutgoingKind } from '../outgoing/mail.js';
 import type { Policy } from '../policy/schema.js';
 import { remind } from '../remind.js';
-import { monitoringFigures, type MonitoringReport } from '../report/figures.js';
+import { figuresOf, periodOfDates } from '../report/build.js';
+import type { MonitoringReport } from '../report/figures.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook } from './in-process-reminder-book.js';
 import { LOCAL_SENDER } from './local-config.js';
@@ -157,15 +158,10 @@ function wordForms(outbox: Outbox): Attachment[] {
 
 function replayReport(cases: readonly Case[], deployment: Deployment, policy: Policy, end: DateTime): MonitoringReport {
   const first = cases.map((c) => DateTime.fromISO(c.openedAt)).reduce((a, b) => (b < a ? b : a), end);
-  return monitoringFigures({
-    from: first.setZone(policy.timezone).startOf('day'),
-    to: end.setZone(policy.timezone).startOf('day').plus({ days: 1 }),
-    now: end,
+  const day = (instant: DateTime) => instant.setZone(policy.timezone).toISODate() ?? '';
+  return figuresOf(deployment.mailboxes, deployment, periodOfDates(day(first), day(end), policy.timezone), end, {
     cases,
     openCases: cases.filter((c) => c.status === 'open'),
-    policies: [policy],
-    agencies: deployment.agencies,
-    closureDays: deployment.closureDays,
   });
 }
 

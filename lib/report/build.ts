@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Deployment } from '../config.js';
+import type { Case } from '../cases/case.js';
+import type { Deployment, Mailbox } from '../config.js';
 import type { CaseStore } from '../ports.js';
 import { reportCsv } from './csv.js';
 import { monitoringFigures, type MonitoringReport } from './figures.js';
@@ -28,13 +29,22 @@ export function previousMonth(now: DateTime, zone: string): Period {
 /** The monitoring report of the deployment's policies over a period, read from the store. */
 export async function buildReport(store: CaseStore, deployment: Deployment, period: Period, now: DateTime): Promise<MonitoringReport> {
   const [cases, openCases] = await Promise.all([store.casesOpened(period.from, period.to), store.openCases()]);
-  const policies = [...new Map(deployment.mailboxes.map((m) => [m.policy.id, m.policy])).values()];
+  return figuresOf(deployment.mailboxes, deployment, period, now, { cases, openCases });
+}
+
+/** The figures of the given cases, one section for each policy the mailboxes use, in the deployment's words for agencies. */
+export function figuresOf(
+  mailboxes: readonly Mailbox[],
+  deployment: Pick<Deployment, 'agencies' | 'closureDays'>,
+  period: Period,
+  now: DateTime,
+  cases: { cases: readonly Case[]; openCases: readonly Case[] },
+): MonitoringReport {
   return monitoringFigures({
     ...period,
     now,
-    cases,
-    openCases,
-    policies,
+    ...cases,
+    policies: [...new Map(mailboxes.map((m) => [m.policy.id, m.policy])).values()],
     agencies: deployment.agencies,
     closureDays: deployment.closureDays,
   });

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { Deployment, Mailbox } from '../config.js';
 import type { Attachment, OutgoingMail } from '../outgoing/mail.js';
 import type { CaseStore, Clock, Mailer } from '../ports.js';
-import { previousMonth, renderReport, type Period } from './build.js';
-import { monitoringFigures, type MonitoringReport } from './figures.js';
+import { figuresOf, previousMonth, renderReport, type Period } from './build.js';
+import type { MonitoringReport } from './figures.js';
 
 export interface MonthlyReportDependencies {
   store: CaseStore;
@@ -34,14 +34,9 @@ export async function sendMonthlyReports(deps: MonthlyReportDependencies, month?
   const outcome: MonthlyReportOutcome = { month: name, sent: 0, alreadySent: 0 };
   for (const [monitoringAddress, mailboxes] of byMonitoringAddress(deps.deployment.mailboxes)) {
     const addresses = new Set(mailboxes.map((m) => m.address));
-    const report = monitoringFigures({
-      ...period,
-      now: deps.clock.now(),
+    const report = figuresOf(mailboxes, deps.deployment, period, deps.clock.now(), {
       cases: cases.filter((c) => addresses.has(c.mailbox)),
       openCases: openCases.filter((c) => addresses.has(c.mailbox)),
-      policies: [...new Map(mailboxes.map((m) => [m.policy.id, m.policy])).values()],
-      agencies: deps.deployment.agencies,
-      closureDays: deps.deployment.closureDays,
     });
     const claim = `report:${monitoringAddress}:${name}`;
     if (!(await deps.store.claimSending(claim))) {
