@@ -32,6 +32,10 @@ const deployment: Deployment = {
  * Bare mailparser against the full local ingest (parse, classify, the DynamoDB adapter on the
  * embedded server, reminders, outbox) over the labelled corpus. Each ingest gets a fresh
  * Message-ID, so none is cut short as a duplicate. Goal: ingest at least 25 % of parse.
+ *
+ * Beside them, the store alone: the requests a follow-up message makes, through the same adapter
+ * and server with nothing else. Ingest cannot be faster than that, so its ratio to parse is the
+ * ceiling of ingest's.
  */
 export async function benchIngest(): Promise<Record<string, number | string>> {
   const corpus = await Promise.all(
@@ -59,15 +63,20 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
       .replace(/^(Message-ID|In-Reply-To|References):[^\n]*(\n[ \t][^\n]*)*/gim, (header) => header.replace(/</g, `<p${pass}-`));
     return Buffer.from(head + text.slice(end), 'latin1');
   };
+  const followUpStore = await storeOfAFollowUp(store);
   try {
     let i = 0;
     const result = await throughput(
       {
         parse: () => simpleParser(corpus[i++ % corpus.length] ?? Buffer.alloc(0), MAILPARSER_OPTIONS),
         ingest: () => ingest({ raw: unique(corpus[n % corpus.length] ?? Buffer.alloc(0)), recipients: [MAILBOX] }, deps),
+        store: followUpStore,
       },
       { warmup: 100, rounds: 9, roundMs: 400 },
     );
+    dynamo.resetCount();
+    await followUpStore();
+    const storeRequests = dynamo.requestCount();
     // Requests for a first message (opens a case) and a follow-up in its thread.
     dynamo.resetCount();
     const first = Buffer.from(
@@ -88,12 +97,42 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
       ingestMsgsPerSec: Math.round(result.rates.ingest ?? 0),
       ingestToParseRatio: Number(pairedRatio(result, 'ingest', 'parse').toFixed(3)),
       ingestToParseGoal: 0.25,
+      storeMsgsPerSec: Math.round(result.rates.store ?? 0),
+      storeToParseRatio: Number(pairedRatio(result, 'store', 'parse').toFixed(3)),
+      storeRequests,
       dynamoRequestsFirst,
       dynamoRequestsFollowUp,
     };
   } finally {
     await dynamo.close();
   }
+}
+
+/**
+ * What the store does for a follow-up with no subject reference, in ingest's order: look up the
+ * message and its thread, read the case, write it under its version, add the thread keys, record
+ * the message. Each call is a new message on one case.
+ */
+async function storeOfAFollowUp(store: DynamoCaseStore): Promise<() => Promise<void>> {
+  let current = aCase({ ref: 'SSP-2026-9999', mailbox: MAILBOX, stage: '2' });
+  await store.createCase(current);
+  let k = 0;
+  return async () => {
+    const messageId = `<store-${String(k++)}@bench.example>`;
+    const found = await store.lookup({ messageId, refs: [], policyId: policy.id, threadKeys: ['<opener@bench.example>', messageId] });
+    if (found.message) throw new Error('a new Message-ID was found recorded');
+    const stored = (await store.getCase(current.ref)) ?? current;
+    current = { ...stored, version: stored.version + 1 };
+    await store.updateCase(current, stored.version);
+    await store.addThreadKeys(policy.id, current.ref, [messageId]);
+    await store.recordMessage({
+      messageId,
+      caseRef: current.ref,
+      outcome: 'noted',
+      at: '2026-11-03T10:00:00.000Z',
+      sha256: '0'.repeat(64),
+    });
+  };
 }
 
 /** Scheduler calls when a case moves from Stage 2 to Stage 3: one list, the new stage's bookings, the old stage's deletions. */
