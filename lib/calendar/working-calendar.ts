@@ -22,6 +22,13 @@ export class WorkingCalendar {
   readonly timezone: string;
   readonly calendar: CalendarId;
   private readonly closureDays: ReadonlySet<string>;
+  /**
+   * The next and previous working day of each local date seen: deadlines, reminders and reports
+   * walk the same few weeks again and again, and each luxon step in a time zone costs an Intl
+   * lookup. Bounded, since a long-lived process sees ever more dates.
+   */
+  private readonly nextDays = new Map<string, DateTime>();
+  private readonly previousDays = new Map<string, DateTime>();
 
   constructor(options: WorkingCalendarOptions) {
     if (!Info.isValidIANAZone(options.timezone)) {
@@ -46,20 +53,38 @@ export class WorkingCalendar {
 
   /** 00:00 of the first working day strictly after the day of `instant`. */
   startOfNextWorkingDay(instant: DateTime): DateTime {
-    let day = this.local(instant).startOf('day').plus({ days: 1 });
-    while (!this.isWorkingDay(day)) day = day.plus({ days: 1 });
-    return day;
+    return remembered(this.nextDays, this.local(instant), (local) => {
+      let day = local.startOf('day').plus({ days: 1 });
+      while (!this.isWorkingDay(day)) day = day.plus({ days: 1 });
+      return day;
+    });
   }
 
   /** 00:00 of the last working day strictly before the day of `instant`. */
   startOfPreviousWorkingDay(instant: DateTime): DateTime {
-    let day = this.local(instant).startOf('day').minus({ days: 1 });
-    while (!this.isWorkingDay(day)) day = day.minus({ days: 1 });
-    return day;
+    return remembered(this.previousDays, this.local(instant), (local) => {
+      let day = local.startOf('day').minus({ days: 1 });
+      while (!this.isWorkingDay(day)) day = day.minus({ days: 1 });
+      return day;
+    });
   }
 
   /** The given local hour of the day of `instant`. */
   atHour(instant: DateTime, hour: number): DateTime {
     return this.local(instant).set({ hour, minute: 0, second: 0, millisecond: 0 });
   }
+}
+
+const REMEMBERED_DAYS = 4096;
+
+/** The answer for the local date of `local`, worked out once (DateTime is immutable, so it can be shared). */
+function remembered(days: Map<string, DateTime>, local: DateTime, workOut: (local: DateTime) => DateTime): DateTime {
+  const date = local.toISODate() ?? '';
+  let answer = days.get(date);
+  if (!answer) {
+    if (days.size >= REMEMBERED_DAYS) days.clear();
+    answer = workOut(local);
+    days.set(date, answer);
+  }
+  return answer;
 }
