@@ -16,6 +16,8 @@ export interface PendingReminder extends ReminderRequest {
  */
 export class InProcessReminderBook implements ReminderBook {
   private readonly pending = new Map<string, PendingReminder>();
+  /** Each case's pending reminder names: a sync touches its own case, however many others are booked. */
+  private readonly byCase = new Map<string, Set<string>>();
 
   constructor(
     private readonly clock: Clock,
@@ -24,10 +26,10 @@ export class InProcessReminderBook implements ReminderBook {
 
   sync(current: Case, policy: Policy): Promise<void> {
     const wanted = planReminders(current, policy, this.clock.now(), { closureDays: this.closureDays });
-    for (const [name, reminder] of this.pending) if (reminder.caseRef === current.ref) this.pending.delete(name);
+    for (const name of this.byCase.get(current.ref) ?? []) this.pending.delete(name);
+    this.byCase.delete(current.ref);
     for (const reminder of wanted) {
-      const name = scheduleName(reminder);
-      this.pending.set(name, { name, caseRef: reminder.caseRef, reminderId: reminder.id, at: reminder.at });
+      this.book({ name: scheduleName(reminder), caseRef: reminder.caseRef, reminderId: reminder.id, at: reminder.at });
     }
     return Promise.resolve();
   }
@@ -36,7 +38,10 @@ export class InProcessReminderBook implements ReminderBook {
   takeNextDue(until: DateTime): PendingReminder | null {
     let next: PendingReminder | null = null;
     for (const reminder of this.pending.values()) if (reminder.at <= until && (!next || reminder.at < next.at)) next = reminder;
-    if (next) this.pending.delete(next.name);
+    if (next) {
+      this.pending.delete(next.name);
+      this.byCase.get(next.caseRef)?.delete(next.name);
+    }
     return next;
   }
 
@@ -47,6 +52,12 @@ export class InProcessReminderBook implements ReminderBook {
 
   /** Restores what a previous run had booked (the local runtime persists it). */
   restore(reminders: readonly PendingReminder[]): void {
-    for (const reminder of reminders) this.pending.set(reminder.name, reminder);
+    for (const reminder of reminders) this.book(reminder);
+  }
+
+  private book(reminder: PendingReminder): void {
+    this.pending.set(reminder.name, reminder);
+    const names = this.byCase.get(reminder.caseRef) ?? new Set<string>();
+    this.byCase.set(reminder.caseRef, names.add(reminder.name));
   }
 }
