@@ -17,6 +17,6 @@ for (const policy of builtInPolicies()) {
   const mailbox = (await readFile(join(folder, 'MAILBOX'), 'utf8')).trim();
   const names = (await readdir(folder)).filter((name) => name.endsWith('.eml')).sort();
   const messages = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
-  const { document } = await replay({ policy, mailbox, messages, until: UNTIL });
-  process.stdout.write(`${timeline(document, policy)}\n\n`);
+  const { document, forms } = await replay({ policy, mailbox, messages, until: UNTIL });
+  process.stdout.write(`${timeline(document, policy, forms)}\n\n`);
 }

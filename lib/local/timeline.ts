@@ -14,8 +14,11 @@ const EVENT_WORDS: Record<string, string> = {
   noted: 'noted a message at',
 };
 
-/** A replayed case as a person reads it: when it opened, each stage and its deadline, each email sent, how it ended. */
-export function timeline(document: ReplayDocument, policy: Policy): string {
+/**
+ * A replayed case as a person reads it: when it opened, each stage and its deadline, each email
+ * sent, how it ended. `forms` are the Word forms the run sent (replay's `forms`), by file name.
+ */
+export function timeline(document: ReplayDocument, policy: Policy, forms: readonly { filename: string }[] = []): string {
   const tz = policy.timezone;
   const calendar = calendarFor(policy);
   const blocks = document.cases.map((c) => {
@@ -34,8 +37,9 @@ export function timeline(document: ReplayDocument, policy: Policy): string {
       }
       entries.push({ at, line });
     }
+    const closureForms = forms.filter((f) => f.filename.startsWith(`${c.ref}-`) && f.filename.endsWith('-closure.docx')).length;
     for (const mail of document.outbox.filter((m) => m.caseRef === c.ref)) {
-      entries.push({ at: DateTime.fromISO(mail.at), line: mailLine(mail) });
+      entries.push({ at: DateTime.fromISO(mail.at), line: mailLine(mail, closureForms) });
     }
     entries.sort((a, b) => a.at.toMillis() - b.at.toMillis());
     const last = c.history.at(-1);
@@ -58,10 +62,11 @@ export function timeline(document: ReplayDocument, policy: Policy): string {
 }
 
 /** What an email was, in a line: reminders by whom they reached, records by what they carried. */
-function mailLine(mail: ReplayDocument['outbox'][number]): string {
+function mailLine(mail: ReplayDocument['outbox'][number], closureForms: number): string {
   // The contract reports a pre-filled form as a `review`: the subject tells them apart.
   if (mail.kind === 'review' && mail.subject.includes(': pre-filled at ')) return 'pre-filled form emailed to the partnership';
-  if (mail.kind === 'closure') return 'closure summary, with the forms, emailed to the partnership';
+  if (mail.kind === 'closure')
+    return `closure summary emailed to the partnership, ${closureForms ? `with ${closureForms} form${closureForms === 1 ? '' : 's'}` : 'no form due'}`;
   const people = mail.to.length + mail.cc.length;
   return `${mail.kind} email to ${people} ${people === 1 ? 'person' : 'people'}${mail.cc.length ? ' (the partnership copied)' : ''}`;
 }
