@@ -26,3 +26,7 @@ export interface FilledForm {
 /** `SSP-2026-0001-appendix-1`, plus `-closure` for the copy sent with the closure summary. */
 export const formFileStem = (form: FilledForm, occasion: 'stage' | 'closure'): string =>
   `${form.caseRef}-${form.formId}${occasion === 'closure' ? '-closure' : ''}`;
+
+/** Whether a Word form's file name is a case's copy sent with its closure summary (the 'closure' stem above, as .docx). */
+export const isClosureCopy = (filename: string, caseRef: string): boolean =>
+  filename.startsWith(`${caseRef}-`) && filename.endsWith('-closure.docx');

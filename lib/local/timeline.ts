@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describeDue, shortDateTime } from '../calendar/wording.js';
+import { isClosureCopy } from '../forms/model.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageDeadlines } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
@@ -37,7 +38,7 @@ export function timeline(document: ReplayDocument, policy: Policy, forms: readon
       }
       entries.push({ at, line });
     }
-    const closureForms = forms.filter((f) => f.filename.startsWith(`${c.ref}-`) && f.filename.endsWith('-closure.docx')).length;
+    const closureForms = forms.filter((f) => isClosureCopy(f.filename, c.ref)).length;
     for (const mail of document.outbox.filter((m) => m.caseRef === c.ref)) {
       entries.push({ at: DateTime.fromISO(mail.at), line: mailLine(mail, closureForms) });
     }
