@@ -1,20 +1,6 @@
+import { historyMarkAt, isQuoted, splitSharedLine } from './history-headers.js';
+import { head } from './scan.js';
 import { signatureStart } from './signature.js';
-
-/**
- * Where the history of a message begins: forwarded-message markers (Gmail, Apple Mail, Outlook
- * in several languages), Outlook's header block ("From: … / Sent: … / To: … / Subject: …") and
- * its underscore separator, "-----Original Message-----", and "On … wrote:" in the languages of
- * the mail clients partnership staff use. `>` quoted lines are history wherever they stand.
- */
-const FORWARD_OR_ORIGINAL =
-  /^\s*-{2,}\s*(?:original message|forwarded message|forwarded by|message transféré|message d'origine|weitergeleitete nachricht|ursprüngliche nachricht|mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht)\b.*$/i;
-const BEGIN_FORWARDED = /^\s*(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:\s*$/i;
-const OUTLOOK_SEPARATOR = /^\s*_{10,}\s*$/;
-const HEADER_FROM = /^\s*\*?(?:from|von|de|van|da|från|fra|od|lähettäjä)\s*:\*?\s*\S/i;
-const HEADER_SENT =
-  /^\s*\*?(?:sent|date|gesendet|datum|envoyé|date d'envoi|enviado|fecha|inviato|data|verzonden|skickat|sendt|wysłano|lähetetty)\s*:\*?\s*\S/i;
-const WROTE =
-  /^\s*(?:on|le|am|el|il|op|em|den|w dniu)\s.+(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev|napisał\(a\)|napisał)\s*.*:\s*$/i;
 
 /**
  * Disclaimers and confidentiality notices: from the first such paragraph to the end. They often
@@ -23,6 +9,9 @@ const WROTE =
 const DISCLAIMER =
   /^\s*(?:this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[^.]*)? (?:is|are|may be|contains?|and its)|the (?:information|contents?) (?:in|of|contained in) this (?:e-?mail|message)|(?:confidentiality|legal) (?:notice|disclaimer|statement)|disclaimer\s*:|confidential(?:ity)?\s*:|important\s*:\s*this|please consider the environment|any views or opinions (?:expressed|presented)|if you (?:are not|have received this) the intended recipient|if you have received this (?:e-?mail|message) in error|emails? (?:and any attachments )?(?:to|from|sent to) .{0,60} (?:may be|are) (?:monitored|subject to))/i;
 
+/** Blank lines between an attribution and the quotation it introduces, at most. */
+const MAX_GAP = 3;
+
 export interface SplitText {
   newText: string;
   historyText: string;
@@ -30,49 +19,103 @@ export interface SplitText {
   historyLines: string[];
 }
 
+/**
+ * What the sender wrote in this message, apart from its history. Read in one pass over the lines:
+ * `>` quoted lines are history wherever they stand; an attribution ("On … wrote:") followed by a
+ * quotation is history with it, and text the sender wrote below or between the quoted lines is
+ * kept (inline replies); any other history mark (forward, "Original Message", Outlook's header
+ * block, an attribution with no quotation under it) ends the new text.
+ */
 export function splitNewText(text: string): SplitText {
   // Each replacement copies the whole body: only make the ones that change something.
   let normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (/\u200b|\u200c|\u200d|\ufeff/.test(normalised)) normalised = normalised.replace(/\u200b|\u200c|\u200d|\ufeff/g, '');
   if (normalised.includes('\u00a0')) normalised = normalised.replace(/\u00a0/g, ' ');
-  const lines = normalised.split('\n');
-  const cut = historyStart(lines);
-  const isQuoted = (line: string) => /^\s*>/.test(line);
-  const written = lines.slice(0, cut).filter((line) => !isQuoted(line));
-  const quoted = lines.slice(0, cut).filter(isQuoted);
-  const newText = withoutDisclaimer(written.slice(0, signatureStart(written)).join('\n'));
-  const historyLines = [...quoted, ...lines.slice(cut)];
-  return { newText: tidy(newText), historyText: historyLines.join('\n'), historyLines };
+  const lines = withSharedLinesSplit(normalised.split('\n'));
+  const written: string[] = [];
+  const history: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i] ?? '';
+    if (isQuoted(line) || wrappedQuote(lines, i)) {
+      history.push(line);
+      i++;
+      continue;
+    }
+    const mark = historyMarkAt(lines, i);
+    if (mark?.kind === 'attribution' && quotationFollows(lines, i + mark.span)) {
+      for (let k = i; k < i + mark.span; k++) history.push(lines[k] ?? '');
+      i += mark.span;
+      continue;
+    }
+    if (mark) {
+      for (let k = i; k < lines.length; k++) history.push(lines[k] ?? '');
+      break;
+    }
+    written.push(line);
+    i++;
+  }
+  const newText = withoutDisclaimer(written.slice(0, signatureStart(written)));
+  return { newText: tidy(newText), historyText: history.join('\n'), historyLines: history };
 }
 
-function historyStart(lines: readonly string[]): number {
+function withSharedLinesSplit(lines: string[]): string[] {
+  let out: string[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const parts = splitSharedLine(lines[i] ?? '');
+    if (parts && !out) out = lines.slice(0, i);
+    if (out) out.push(...(parts ?? [lines[i] ?? '']));
+  }
+  return out ?? lines;
+}
+
+/**
+ * A quoted line that a client re-wrapped without its `>`: between two quoted lines, and either
+ * carrying on a sentence (lower case, a bracket, an underscore) or after a long quoted line. A
+ * short answer written between quoted lines ("Yes.") stays the sender's.
+ */
+function wrappedQuote(lines: readonly string[], i: number): boolean {
+  const before = lines[i - 1] ?? '';
+  if (!isQuoted(before) || !isQuoted(lines[i + 1] ?? '') || (lines[i] ?? '').trim() === '') return false;
+  const start = head(lines[i] ?? '', 4).trimStart();
+  return /^[\p{Ll}(_[{/.,;:!?-]|^$/u.test(start) || head(before, 200).trim().length >= 70;
+}
+
+function quotationFollows(lines: readonly string[], from: number): boolean {
+  for (let k = from; k < lines.length && k <= from + MAX_GAP; k++) {
+    const line = lines[k] ?? '';
+    if (line.trim() !== '') return isQuoted(line);
+  }
+  return false;
+}
+
+/** Cuts at the first paragraph that opens like a disclaimer. */
+function withoutDisclaimer(lines: readonly string[]): string {
+  let paragraphStart = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (FORWARD_OR_ORIGINAL.test(line) || BEGIN_FORWARDED.test(line)) return i;
-    if (OUTLOOK_SEPARATOR.test(line) && nextLines(lines, i + 1, 3).some((next) => HEADER_FROM.test(next))) return i;
-    if (HEADER_FROM.test(line) && nextLines(lines, i + 1, 4).some((next) => HEADER_SENT.test(next))) return i;
-    if (WROTE.test(line) || (WROTE.test(`${line} ${lines[i + 1] ?? ''}`) && /^\s*(?:on|le|am|el|il|op)\s/i.test(line))) return i;
+    if (line.trim() === '') {
+      paragraphStart = true;
+      continue;
+    }
+    if (paragraphStart && DISCLAIMER.test(head(line))) return lines.slice(0, i).join('\n');
+    paragraphStart = false;
   }
-  return lines.length;
+  return lines.join('\n');
 }
 
-/** The next `count` non-empty lines from `start`. */
-function nextLines(lines: readonly string[], start: number, count: number): string[] {
-  return lines
-    .slice(start, start + count * 3)
-    .filter((line) => line.trim() !== '')
-    .slice(0, count);
-}
-
-function withoutDisclaimer(text: string): string {
-  const paragraphs = text.split(/\n\s*\n/);
-  const first = paragraphs.findIndex((paragraph) => DISCLAIMER.test(paragraph));
-  return first === -1 ? text : paragraphs.slice(0, first).join('\n\n');
-}
-
+/** Trailing spaces off, runs of blank lines down to one, ends trimmed: line by line, in linear time. */
 function tidy(text: string): string {
-  return text
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const out: string[] = [];
+  let blanks = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (line === '') {
+      blanks++;
+      continue;
+    }
+    if (out.length > 0) out.push(...(blanks >= 2 ? ['', ''] : blanks === 1 ? [''] : []));
+    out.push(line);
+    blanks = 0;
+  }
+  return out.join('\n').trim();
 }

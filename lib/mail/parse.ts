@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { convert as htmlToText } from 'html-to-text';
 import { DateTime } from 'luxon';
 import { MailParser, simpleParser, type AddressObject, type HeaderLines } from 'mailparser';
 import { UnreadableMailError } from './errors.js';
 import { forwardedHeaderBlocks } from './forwarded.js';
+import { htmlAsText } from './html-text.js';
 import type { AttachmentInfo, ForwardedMessage, Message, Participant, Verdicts } from './message.js';
 import { detectNoise } from './noise.js';
 import { splitNewText } from './new-text.js';
@@ -15,6 +15,7 @@ import { mergeVerdicts, verdictsFromHeaders } from './verdicts.js';
 export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 /** An attached message is read for its people only, up to this size. */
 const MAX_EMBEDDED_BYTES = 2 * 1024 * 1024;
+/** mailparser reads no more HTML than this; html-text.ts then turns at most its first 256 KB into text. */
 const MAX_HTML_CHARS = 2 * 1024 * 1024;
 
 /**
@@ -114,6 +115,7 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
     throw new UnreadableMailError('not-mail', 'no From, To, Subject, Date or Message-ID header: these bytes are not an email');
   }
 
+  // mailparser leaves `text` empty for an HTML-only part inside multipart/mixed: convert it here.
   const body = mail.text.trim() !== '' ? mail.text : mail.html ? htmlAsText(mail.html) : '';
   const { newText, historyText, historyLines } = splitNewText(body);
   const contentType = contentTypeOf(mail.headers.get('content-type'));
@@ -149,19 +151,6 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
     newText,
     historyText,
   };
-}
-
-/** mailparser leaves `text` empty for an HTML-only part inside multipart/mixed: convert it here. */
-function htmlAsText(html: string): string {
-  return htmlToText(html.slice(0, MAX_HTML_CHARS), {
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'blockquote', options: { trimEmptyLines: true } },
-    ],
-    limits: { maxDepth: 64 },
-  });
 }
 
 /** An attached message: its people and subject are kept; its text is history. */

@@ -1,3 +1,5 @@
+import { head } from './scan.js';
+
 /**
  * Where a signature starts in the written part of a message. Written here rather than with
  * email-reply-parser: that library reverses every line once per pattern and cost 130 µs for four
@@ -7,7 +9,9 @@
 
 /** Sign-offs that always end the body: what follows is a name, a title, contact details. */
 const CLOSING =
-  /^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes)|regards|best regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|all the best|mit freundlichen grüßen|viele grüße|cordialement|bien à vous|saludos(?: cordiales)?|un saluto|cordiali saluti|met vriendelijke groet(?:en)?|med vänliga hälsningar|med venlig hilsen|diolch(?: yn fawr)?|cofion(?: gorau)?)[\s,.!]*$/i;
+  /^(?:(?:kind|best|warm|warmest|many|with)\s+(?:regards|wishes)|regards|best regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|all the best|mit freundlichen grüßen|viele grüße|cordialement|bien à vous|saludos(?: cordiales)?|un saluto|cordiali saluti|met vriendelijke groet(?:en)?|med vänliga hälsningar|med venlig hilsen|diolch(?: yn fawr)?|cofion(?: gorau)?)(?:[\s,.!]*$|,\s*(?=\S))/i;
+/** The name after a sign-off on the same line ("Regards, Roman"): up to three capitalised words. */
+const NAME_AFTER_CLOSING = /,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2}[\s.]*$/u;
 
 /** Sign-offs that are also said mid-message ("Thanks,"): a signature only when short lines follow. */
 const THANKS = /^(?:thanks|thank you|many thanks|thanks again|cheers|best|bw|kr|rgds|take care)[\s,.!]*$/i;
@@ -17,25 +21,32 @@ const SEPARATOR = /^(?:--\s?|_{2,}|-{3,}|\+{2,}|={2,})$/;
 
 /** What phones and mail apps append. */
 const DEVICE =
-  /^(?:sent from (?:my|outlook|mail for|yahoo)|get outlook for|sent with |sent via |von meinem .* gesendet|gesendet von|envoyé de mon|envoyé depuis|enviado desde|inviato da|verzonden (?:vanaf|met)|verstuurd vanaf|sendt fra)/i;
+  /^(?:sent from my (?:[\w&-]+ ){0,3}?(?:iphone|ipad|ipod|android|samsung|galaxy|blackberry|mobile|phone|cell|smartphone|tablet|huawei|xiaomi|pixel|nokia|htc|sony|motorola|oneplus|windows|device|kindle|surface|verizon|t-mobile|sprint)|sent from (?:outlook|mail for|yahoo|samsung|my)\b(?![^,;]*[,;]\s*\w+\s+\w+\s+\w+)|get outlook for|sent with |sent via |von meinem .* gesendet|gesendet von|envoyé de mon|envoyé depuis|enviado desde|inviato da|verzonden (?:vanaf|met)|verstuurd vanaf|sendt fra)/i;
 
 const LONGEST_SIGNATURE_LINE = 100;
 
-/** The index of the first line of the signature, or `lines.length` when there is none. */
+/** The index of the first line of the signature, or `lines.length` when there is none. One pass each way. */
 export function signatureStart(lines: readonly string[]): number {
+  // "Thanks," ends the body only when no long line follows it: find the last long line once.
+  let lastLong = -1;
+  for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--) if ((lines[i] ?? '').trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
   let seenBody = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '') continue;
+    const full = lines[i] ?? '';
+    if (full.trim() === '') continue;
+    // A sign-off, separator or device line is short: the patterns read no more than its start.
+    const line = head(full, 120).trim();
     if (SEPARATOR.test(line) || DEVICE.test(line)) return seenBody ? i : lines.length;
     const afterBreak = i === 0 || (lines[i - 1] ?? '').trim() === '';
-    if (seenBody && afterBreak && CLOSING.test(line)) return i;
-    if (seenBody && afterBreak && THANKS.test(line) && onlyShortLinesAfter(lines, i)) return i;
+    if (seenBody && afterBreak && isClosing(line)) return i;
+    if (seenBody && afterBreak && THANKS.test(line) && i >= lastLong) return i;
     seenBody = true;
   }
   return lines.length;
 }
 
-function onlyShortLinesAfter(lines: readonly string[], index: number): boolean {
-  return lines.slice(index + 1).every((line) => line.trim().length <= LONGEST_SIGNATURE_LINE);
+function isClosing(line: string): boolean {
+  const match = CLOSING.exec(line);
+  if (!match) return false;
+  return match[0].trimEnd().endsWith(',') && match[0].length < line.length ? NAME_AFTER_CLOSING.test(line.slice(match[0].lastIndexOf(','))) : true;
 }
