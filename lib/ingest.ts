@@ -4,7 +4,7 @@ import type { Case, CaseEvent } from './cases/case.js';
 import { CaseConflictError, CaseContentionError, UnroutableMessageError } from './cases/errors.js';
 import { formatReference } from './cases/reference.js';
 import { noiseReason, route, type IgnoreReason } from './cases/route.js';
-import { applyReading, openCase, openingStage } from './cases/transitions.js';
+import { applyReading, openCase } from './cases/transitions.js';
 import type { Deployment, Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
@@ -97,7 +97,7 @@ async function attemptIngest(
   const unknownReferences = message.referenceTags.filter((ref) => !found.cases.has(ref));
   const target = byReference[0] ?? byThread;
   const reading = readSignals(message, policy, { currentStage: target?.stage });
-  const decision = route(message, reading, { byReference, unknownReferences, byThread });
+  const decision = route(message, reading, { byReference, unknownReferences, byThread }, policy);
 
   const record = async (caseRef: string | null, outcome: string) => {
     await store.recordMessage({ messageId: message.messageId, caseRef, outcome, at: now.toUTC().toISO() ?? '', sha256: message.sha256 });
@@ -108,7 +108,7 @@ async function attemptIngest(
     const ref = formatReference(policy.referencePrefix, year, await store.nextNumber(policy.id, year));
     const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
     if (!(await store.claimThread(policy.id, root, ref))) return null; // another message of this thread opened its case first
-    const opened = openCase({ ref, policy, mailbox: mailbox.address, stage: openingStage(reading, policy), arrival });
+    const opened = openCase({ ref, policy, mailbox: mailbox.address, stage: decision.stage, arrival });
     await store.createCase(opened);
     await finish(opened, arrival, deps, mailbox, record, 'opened');
     return { outcome: 'opened', caseRef: ref };
@@ -123,7 +123,8 @@ async function attemptIngest(
 
   // An ambiguous message on its own case is recorded there as a note and sent for review.
   const reviewReason = decision.kind === 'review' ? decision.reason : undefined;
-  const applied = applyReading(onCase, arrival, reading, policy, reviewReason && `review: ${reviewReason}`);
+  const effect = decision.kind === 'apply' ? decision.effect : { kind: 'note' as const };
+  const applied = applyReading(onCase, arrival, effect, reviewReason && `review: ${reviewReason}`);
   let current = onCase;
   if (applied.event !== null) {
     current = { ...applied.case, version: onCase.version + 1 };

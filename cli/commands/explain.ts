@@ -8,19 +8,20 @@ import { parseMessage } from '../../lib/mail/parse.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import type { Policy } from '../../lib/policy/schema.js';
 import { findStage, stageTitle } from '../../lib/policy/stages.js';
-import { readSignals } from '../../lib/signals/read.js';
+import { decideOnStage } from '../../lib/cases/hypothetical.js';
+import type { Outcome } from '../../lib/cases/route.js';
 import type { Reading, Signal } from '../../lib/signals/types.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const EXPLAIN_USAGE = 'explain --policy <id|file.json> [--stage <current stage>] [--json] <file.eml>';
+export const EXPLAIN_USAGE = 'explain --policy <id|file.json> [--stage <current stage>] [--json] <file.eml>...';
 
 const ArgsSchema = z.object({
   policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
   stage: z.string().optional(),
   json: z.boolean().default(false),
-  positionals: z.array(z.string()).length(1, { error: 'explain takes exactly one .eml file' }),
+  positionals: z.array(z.string()).min(1, { error: 'explain takes one or more .eml files' }),
 });
 
 /** What the product understood of one message, for the admin who wants to know why it did what it did. */
@@ -33,13 +34,33 @@ export async function explainCommand(argv: readonly string[], io: Io): Promise<v
   );
   const policy = await resolvePolicy(args.policy);
   if (args.stage !== undefined) findStage(policy, args.stage);
-  const path = args.positionals[0] ?? '';
-  const raw = await readFile(path).catch((error: unknown) => {
-    throw new UsageError(`explain: cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  });
-  const message = await parseMessage(raw, { ownLoop: LOCAL_SENDER });
-  const reading = readSignals(message, policy, { currentStage: args.stage }, { includeHistory: true });
-  io.out(args.json ? JSON.stringify(asJson(message, reading), null, 2) : asText(message, reading, policy, args.stage));
+  const several = args.positionals.length > 1;
+  let failed = 0;
+  for (const path of args.positionals) {
+    let explained: { message: Message; reading: Reading; outcome: Outcome };
+    try {
+      const raw = await readFile(path).catch((error: unknown) => {
+        throw new UsageError(`explain: cannot read '${path}' (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+      });
+      const message = await parseMessage(raw, { ownLoop: LOCAL_SENDER });
+      const { reading, outcome } = decideOnStage(message, policy, args.stage, { includeHistory: true });
+      explained = { message, reading, outcome };
+    } catch (error) {
+      // One file that cannot be read never stops the others: its line says why.
+      if (!several) throw error;
+      failed++;
+      io.out(
+        args.json
+          ? JSON.stringify({ file: path, error: (error as Error).message })
+          : `${path}\n  cannot be explained: ${(error as Error).message}\n`,
+      );
+      continue;
+    }
+    const { message, reading, outcome } = explained;
+    if (args.json) io.out(JSON.stringify({ file: path, ...asJson(message, reading), outcome }, null, several ? undefined : 2));
+    else io.out(`${several ? `${path}\n` : ''}${asText(message, reading, policy, args.stage, outcome)}${several ? '\n' : ''}`);
+  }
+  if (failed > 0) throw new UsageError(`explain: ${failed} of ${args.positionals.length} files could not be explained`);
 }
 
 function asJson(message: Message, reading: Reading) {
@@ -66,6 +87,9 @@ function asJson(message: Message, reading: Reading) {
       resolved: reading.resolved,
       forms: reading.forms,
       aboutProcess: reading.aboutProcess,
+      raisesDisagreement: reading.raisesDisagreement ?? false,
+      namedStage: reading.namedStage ?? null,
+      frame: reading.frame ?? null,
       review: reading.review,
     },
   };
@@ -73,7 +97,7 @@ function asJson(message: Message, reading: Reading) {
 
 const person = (p: Participant) => (p.name ? `${p.name} <${p.address}>` : p.address);
 
-function asText(message: Message, reading: Reading, policy: Policy, currentStage: string | undefined): string {
+function asText(message: Message, reading: Reading, policy: Policy, currentStage: string | undefined, decided: Outcome): string {
   const tz = policy.timezone;
   const lines = [
     `Message  ${message.messageId}${message.messageIdDerived ? ' (no Message-ID: derived from the bytes)' : ''}`,
@@ -105,7 +129,7 @@ function asText(message: Message, reading: Reading, policy: Policy, currentStage
   if (reading.signals.length === 0) lines.push('  none');
   for (const signal of reading.signals)
     lines.push(`  - ${describeSignal(signal, policy)} [${signal.strength}]`, `      "${signal.evidence}"`);
-  lines.push('', `Outcome  ${outcome(message, reading, policy)}`);
+  lines.push('', `Outcome  ${outcome(message, decided, policy)}`);
   return lines.join('\n');
 }
 
@@ -118,11 +142,16 @@ function describeSignal(signal: Signal, policy: Policy): string {
         subject: 'escalates (subject names a higher stage) to',
         form: "escalates (the stage's form is sent) to",
         mention: 'mentions',
-        past: 'mentions, in the past,',
+        role: 'escalates (to a role the policy gives it) to',
+        next: "escalates (to 'the next stage') to",
+        past: 'mentions, in the past or of another case,',
         conditional: 'mentions, under a condition,',
         negated: 'mentions, negated,',
         question: 'asks about escalating to',
+        modal: 'mentions, as a possibility or a wish,',
+        counterfactual: 'mentions, as a step not taken,',
         history: 'quoted history mentions',
+        'other-procedure': "mentions, of another procedure (not this policy's)",
       };
       return `${how[signal.how]} ${title}`;
     }
@@ -134,18 +163,32 @@ function describeSignal(signal: Signal, policy: Policy): string {
       return `${signal.attached ? 'sends' : 'mentions'} the form '${policy.forms.find((f) => f.id === signal.form)?.name ?? signal.form}' (${signal.via})`;
     case 'process':
       return 'uses the words of the resolution process';
+    case 'disagreement':
+      return 'raises a disagreement with a decision';
+    case 'frame':
+      return `is about other business (${signal.frame})`;
   }
 }
 
-function outcome(message: Message, reading: Reading, policy: Policy): string {
-  if (message.flags.ownMail) return "ignored: the system's own mail";
-  if (message.flags.bounce) return 'ignored: a bounce';
-  if (message.flags.autoReply) return 'ignored: an automatic reply';
-  if (message.verdicts.spam === 'FAIL' || message.verdicts.virus === 'FAIL') return 'ignored: spam or virus verdict FAIL';
-  if (reading.review) return `sent to the partnership for review: ${reading.review}`;
-  if (reading.escalateTo) return `escalates the case to ${stageTitle(policy, findStage(policy, reading.escalateTo))} (never backwards)`;
-  if (reading.resolved) return 'resolves the case';
-  return reading.aboutProcess
-    ? 'about the resolution process: opens a case if it belongs to none, else a note'
-    : 'unrelated to the resolution process, unless its thread belongs to a case';
+function outcome(message: Message, decided: Outcome, policy: Policy): string {
+  const title = (stage: string | undefined) => (stage ? stageTitle(policy, findStage(policy, stage)) : '');
+  switch (decided.kind) {
+    case 'ignored':
+      if (message.flags.ownMail) return "ignored: the system's own mail";
+      if (message.flags.bounce) return 'ignored: a bounce';
+      if (message.flags.autoReply) return 'ignored: an automatic reply';
+      return `ignored: ${decided.reason ?? ''}`;
+    case 'unrelated':
+      return 'unrelated to the resolution process: ignored, unless its thread belongs to a case';
+    case 'review':
+      return `sent to the partnership for review: ${decided.reason ?? ''}`;
+    case 'open':
+      return `opens a case at ${title(decided.stage)}`;
+    case 'escalate':
+      return `escalates the case to ${title(decided.stage)} (never backwards)`;
+    case 'resolve':
+      return 'resolves the case';
+    case 'note':
+      return `recorded on the case as a note${decided.reason ? `: ${decided.reason}` : ''}`;
+  }
 }

@@ -1,18 +1,7 @@
 import type { Policy } from '../policy/schema.js';
-import { stageRank } from '../policy/stages.js';
-import type { Reading } from '../signals/types.js';
 import type { Arrival } from './arrival.js';
 import { domainOf, union, type Case, type CaseEvent, type HistoryEntry } from './case.js';
-
-/** The stage a new case opens at: the one the message escalates to or names, else the policy's first. */
-export function openingStage(reading: Reading, policy: Policy): string {
-  if (reading.escalateTo) return reading.escalateTo;
-  const named = reading.signals
-    .filter((s) => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong')
-    .map((s) => (s.kind === 'stage' ? s.stage : ''))
-    .sort((a, b) => stageRank(policy, b) - stageRank(policy, a));
-  return named[0] ?? policy.stages[0]?.id ?? '1';
-}
+import type { Effect } from './route.js';
 
 export function openCase(input: { ref: string; policy: Policy; mailbox: string; stage: string; arrival: Arrival }): Case {
   const { arrival } = input;
@@ -44,14 +33,13 @@ export interface Applied {
 }
 
 /**
- * A message on an existing case: resolve, advance (never backwards), reopen a resolved case that
- * escalates further, or note it. `note` says why a message changed nothing (a review, a late
- * message about an earlier stage). Pure: the caller writes the result.
+ * A message on an existing case: what `route` decided (resolve, advance never backwards, reopen
+ * a resolved case that escalates further, or note). `note` says why a message under review
+ * changed nothing. Pure: the caller writes the result.
  */
-export function applyReading(current: Case, arrival: Arrival, reading: Reading, policy: Policy, note?: string): Applied {
+export function applyReading(current: Case, arrival: Arrival, effect: Effect, note?: string): Applied {
   if (current.messages.includes(arrival.messageId)) return { case: current, event: null };
   const at = arrival.at.toUTC().toISO() ?? '';
-  const higher = reading.escalateTo !== null && stageRank(policy, reading.escalateTo) > stageRank(policy, current.stage);
   let next: Case = {
     ...current,
     messages: [...current.messages, arrival.messageId],
@@ -60,25 +48,17 @@ export function applyReading(current: Case, arrival: Arrival, reading: Reading, 
     threadKeys: union(current.threadKeys, arrival.threadKeys),
   };
   let event: CaseEvent = 'noted';
-  if (note === undefined && current.status === 'open' && reading.resolved) {
+  if (note === undefined && effect.kind === 'resolve' && current.status === 'open') {
     next = { ...next, status: 'resolved', resolvedAt: at };
     event = 'resolved';
-  } else if (note === undefined && higher && reading.escalateTo) {
+  } else if (note === undefined && effect.kind === 'escalate') {
     event = current.status === 'resolved' ? 'reopened' : 'advanced';
-    next = { ...next, status: 'open', resolvedAt: null, stage: reading.escalateTo, stageStartedAt: at, stageContacts: arrival.contacts };
+    next = { ...next, status: 'open', resolvedAt: null, stage: effect.stage, stageStartedAt: at, stageContacts: arrival.contacts };
   }
   const entry: HistoryEntry = { at, event, stage: next.stage, messageId: arrival.messageId, ...correspondents(arrival) };
-  const why = note ?? (event === 'noted' ? notedBecause(current, reading, policy) : undefined);
+  const why = note ?? (effect.kind === 'note' ? effect.reason : undefined);
   if (why) entry.note = why;
   return { case: { ...next, history: [...current.history, entry] }, event };
-}
-
-function notedBecause(current: Case, reading: Reading, policy: Policy): string | undefined {
-  if (reading.escalateTo && stageRank(policy, reading.escalateTo) <= stageRank(policy, current.stage)) {
-    return `names stage ${reading.escalateTo}, not above the case's stage ${current.stage}: a stage never goes backwards`;
-  }
-  if (current.status === 'resolved' && reading.resolved) return 'already resolved';
-  return undefined;
 }
 
 /** Who wrote to whom: addresses only, for the stage log the policies' forms ask for. */

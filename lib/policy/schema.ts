@@ -19,6 +19,16 @@ const TimedDutySchema = z.strictObject({
   source: CitationSchema,
 });
 
+/**
+ * The people a stage is taken to, as mail names them ("my line manager", "the Head of Service",
+ * "the TWSP Executive"): an escalation to one of them is an escalation to this stage.
+ */
+const RolesSchema = z.strictObject({
+  /** Lower case, as written in mail; the longest name found wins ("senior manager" over "manager"). */
+  names: z.array(z.string().regex(/^[a-z0-9][a-z0-9 '&/-]*$/, 'lower-case words')).min(1),
+  source: CitationSchema,
+});
+
 const StageSchema = z.strictObject({
   id: StageIdSchema,
   name: z.string().min(1),
@@ -27,6 +37,8 @@ const StageSchema = z.strictObject({
   summary: z.string().min(1),
   /** Other names the stage goes by in mail ("Heads of Service", "second-tier managers"). */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Whom the stage is taken to, cited to the seed. */
+  roles: RolesSchema.optional(),
   /** An earlier milestone of the stage (the 24 h of a "24–48 hours" range). */
   target: TimedDutySchema.optional(),
   /** The time allowed for the stage, counted from the moment the case entered it. */

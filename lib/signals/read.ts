@@ -1,23 +1,13 @@
 import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
-import {
-  CONDITIONAL,
-  DENIED_RESOLUTION,
-  ESCALATING_NOW,
-  ESCALATION_AFTER_STAGE,
-  ESCALATION_BEFORE_STAGE,
-  ESCALATION_LABEL,
-  NEGATED,
-  NOT_RESOLVED,
-  PAST,
-  PROCESS_WORDS,
-  RESOLUTION_HINT,
-  RESOLVED,
-} from './phrases.js';
-import { sentenceAt, sentences } from './sentences.js';
-import type { FormSignal, Reading, ResolutionSignal, Signal, StageSignal } from './types.js';
-import { stageMentions, vocabularyOf } from './vocabulary.js';
+import { escalationUnits, readEscalation } from './escalation.js';
+import { framesOf, PROCEDURES, type Frame } from './frames.js';
+import { readResolution } from './resolution.js';
+import { clauseScopes } from './scope.js';
+import { nextStage, stageAnchors } from './stages.js';
+import { normalise, sentences, type Sentence } from './text.js';
+import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
 /** What of a message the signals read: never the raw body, only its parts. */
 export interface ReadableMessage {
@@ -40,118 +30,178 @@ export interface ReadOptions {
   includeHistory?: boolean;
 }
 
+/** Words of the process: what makes a message about a professional disagreement. */
+const PROCESS_WORDS =
+  /\b(?:professional (?:disagreement|difference|challenge|dispute|resolution)s?|(?:escalation|resolution|dispute resolution|escalation and resolution) (?:policy|process|protocol|procedure|form|practice guidance)|dispute resolution|escalat(?:e|es|ing|ed|ion)|disagree(?:ment)?|dissent)\b/;
+
+/**
+ * A disagreement raised with a decision or a professional: opens a case even with no stage named
+ * (the policy's first stage). "I disagree with the decision to close…", "I want to formally
+ * challenge…", "I am raising a professional disagreement about…".
+ */
+const DISAGREEMENT =
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its)\s+(?:[a-z-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+
+/** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
+const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
+
+function raisesDisagreement(clause: string): boolean {
+  const match = DISAGREEMENT.exec(clause);
+  if (!match) return false;
+  const words = match[0];
+  if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
+    return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);
+  return DENIAL.test(words) && /\b(?:not|never)\b/.test(words);
+}
+
+/** Part agreed, part still in dispute: for the partnership to look at. */
+const STILL_DISAGREE =
+  /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept)|agreed? to disagree|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+const AGREED_PART = /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|can live with|glad|made progress|progress)\b/;
+
+/** "Is this now resolved from your side?": a question a person should answer. */
+const ASKS_RESOLVED =
+  /\b(?:is|are|has|have) (?:this|it|the matter|the dispute|the disagreement|everything|things) (?:now )?(?:been )?(?:resolved|settled|sorted|closed)\b/;
+
+/** A request or a question about the process, not a disagreement: "could you send me the form", "we have no case". */
+const ASKING =
+  /\b(?:could|can|would) (?:you|someone|somebody|anyone) (?:please )?(?:send|tell|confirm|clarify|advise|let me know|share|point)|\b(?:please could|please can) you|\b(?:we|i) (?:have not|do not have|have no) (?:got )?(?:a|any) (?:specific |live |current )?case|\bnot (?:about|in relation to) (?:a|any) (?:specific|particular|live) case|\bam i right\b|\bquick (?:one|question)\b/;
+
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
   const signals: Signal[] = [];
   const written = sentences(message.newText);
-  for (const sentence of written) signals.push(...sentenceSignals(sentence, policy));
+  for (const sentence of written) signals.push(...sentenceSignals(sentence, policy, context));
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
-  return summarise(distinct(signals), policy);
+  const mixed = written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) && written.some((s) => AGREED_PART.test(s.norm));
+  return summarise(
+    distinct(signals),
+    policy,
+    context,
+    normalise(message.cleanSubject),
+    written.some((s) => s.question || ASKING.test(s.norm)),
+    mixed,
+  );
 }
 
-function sentenceSignals(sentence: string, policy: Policy): Signal[] {
+function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  const mentions = stageMentions(sentence, policy);
-  for (const mention of mentions) {
-    const before = sentence.slice(0, mention.index);
-    const after = sentence.slice(mention.index + mention.text.length);
-    const how = stageHow(sentence, before, after);
-    if (!mention.byNumber && how !== 'phrase') continue; // a bare stage name is too common a phrase
-    signals.push({
-      kind: 'stage',
-      stage: mention.stage,
-      escalation: how === 'phrase',
-      how,
-      evidence: sentence,
-      strength: mention.byNumber ? 'strong' : 'weak',
-    });
-  }
-  const escalating = ESCALATING_NOW.exec(sentence);
-  if (mentions.length === 0 && escalating) {
-    const before = sentence.slice(0, escalating.index + escalating[0].length);
-    if (!CONDITIONAL.test(before) && !NEGATED.test(sentence.slice(0, escalating.index)) && !PAST.test(sentence)) {
-      signals.push({ kind: 'escalation', evidence: sentence, strength: 'weak' });
+  const evidence = sentence.text;
+  const frames = framesOf(sentence.norm);
+  for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: sentence.line });
+  const other = frames.some((frame) => PROCEDURES.has(frame));
+  const scopes = clauseScopes(sentence.clauses);
+  const units = escalationUnits(sentence.clauses, policy);
+  sentence.clauses.forEach((clause, i) => {
+    const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
+    const unit = units[i];
+    const next = scopes[i + 1];
+    // A joined unit is governed by what governs either of its clauses.
+    const unitScope =
+      unit !== clause && next
+        ? {
+            negated: scope.negated || next.negated,
+            conditional: scope.conditional || next.conditional,
+            modal: scope.modal || next.modal,
+            past: scope.past || next.past,
+            counterfactual: scope.counterfactual || next.counterfactual,
+          }
+        : scope;
+    for (const escalation of unit === null || unit === undefined ? [] : readEscalation(unit, unitScope, sentence.question, policy)) {
+      if (escalation.kind === 'unstaged') {
+        if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
+        continue;
+      }
+      const stage = escalation.stage === '+1' ? nextStage(policy, context.currentStage ?? policy.stages[0]?.id ?? '') : escalation.stage;
+      if (!stage) {
+        if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
+        continue;
+      }
+      const strength = escalation.anchor === 'name' ? 'weak' : 'strong';
+      if (escalation.kind === 'mention') {
+        signals.push({ kind: 'stage', stage, escalation: false, how: other ? 'other-procedure' : 'mention', evidence, strength });
+        continue;
+      }
+      const how: StageSignal['how'] = other
+        ? 'other-procedure'
+        : (escalation.blocked ?? (escalation.anchor === 'role' ? 'role' : escalation.anchor === 'next' ? 'next' : 'phrase'));
+      signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
     }
-  }
-  const resolution = resolutionSignal(sentence);
-  if (resolution) signals.push(resolution);
-  if (PROCESS_WORDS.test(sentence)) signals.push({ kind: 'process', evidence: sentence, strength: 'strong' });
+    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
+    const sentencePast = scopes.some((s) => s.past);
+    const resolution = readResolution(
+      clause,
+      { ...scope, past: scope.past || sentencePast },
+      sentence.question,
+      sentence.clauses.slice(i + 1, i + 4),
+    );
+    if (resolution) {
+      const how = other && resolution.resolved ? 'other-procedure' : resolution.how;
+      signals.push({ kind: 'resolution', resolved: resolution.resolved && !other, how, evidence, strength: 'strong' });
+    }
+    if (!other && !sentence.question && raisesDisagreement(clause) && !scope.conditional && !scope.past && !scope.counterfactual)
+      signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
+  });
+  if (PROCESS_WORDS.test(sentence.norm) && frames.length === 0)
+    signals.push({ kind: 'process', evidence, strength: sentence.question ? 'weak' : 'strong' });
   return signals;
-}
-
-function stageHow(sentence: string, before: string, after: string): StageSignal['how'] {
-  // A condition reaches across clauses ("If we can't agree by Friday, I'll refer it to Step 3");
-  // a negation or an escalating verb belongs to its own clause ("…have not resolved this, so I am taking it to Stage Two").
-  const clause = before.split(/[,;:()]|\b(?:so|and|but|because|then)\b/i).pop() ?? before;
-  if (CONDITIONAL.test(before)) return 'conditional';
-  if (NEGATED.test(clause)) return 'negated';
-  if (PAST.test(sentence)) return 'past';
-  const escalates = ESCALATION_BEFORE_STAGE.test(clause) || ESCALATION_AFTER_STAGE.test(after) || ESCALATION_LABEL.test(clause);
-  if (escalates && sentence.trim().endsWith('?')) return 'question';
-  return escalates ? 'phrase' : 'mention';
-}
-
-function resolutionSignal(sentence: string): ResolutionSignal | null {
-  if (!RESOLUTION_HINT.test(sentence)) return null;
-  const match = RESOLVED.exec(sentence);
-  if (!match) {
-    return DENIED_RESOLUTION.test(sentence)
-      ? { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' }
-      : null;
-  }
-  const before = sentence.slice(0, match.index + match[0].length - (match[0].split(/\s+/).pop()?.length ?? 0));
-  if (NOT_RESOLVED.test(before) || /\bnot\b/i.test(match[0]))
-    return { kind: 'resolution', resolved: false, how: 'negated', evidence: sentence, strength: 'strong' };
-  if (CONDITIONAL.test(sentence.slice(0, match.index + 1)))
-    return { kind: 'resolution', resolved: false, how: 'conditional', evidence: sentence, strength: 'strong' };
-  if (sentence.trim().endsWith('?')) return { kind: 'resolution', resolved: false, how: 'question', evidence: sentence, strength: 'weak' };
-  return { kind: 'resolution', resolved: true, how: 'statement', evidence: sentence, strength: 'strong' };
 }
 
 function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  for (const mention of stageMentions(subject, policy, { byNumberOnly: true })) {
-    const higher = context.currentStage === undefined || stageRank(policy, mention.stage) > stageRank(policy, context.currentStage);
-    const conditional = CONDITIONAL.test(subject.slice(0, mention.index));
-    const escalation = higher && !conditional;
+  const norm = normalise(subject);
+  const evidence = `Subject: ${subject}`;
+  const frames = framesOf(norm);
+  for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: -1 });
+  const conditional = /\b(?:if|whether|query|question|\?)/.test(norm);
+  for (const anchor of stageAnchors(norm, policy)) {
+    if (anchor.how !== 'number') continue;
+    // With no case, a stage in the subject alone raises nothing: the body must (docs/design.md, 'Cases').
+    const higher = context.currentStage !== undefined && stageRank(policy, anchor.stage) > stageRank(policy, context.currentStage);
+    const escalation = higher && !conditional && frames.length === 0;
     signals.push({
       kind: 'stage',
-      stage: mention.stage,
+      stage: anchor.stage,
       escalation,
-      how: escalation ? 'subject' : 'mention',
-      evidence: `Subject: ${subject}`,
+      how: frames.length ? 'other-procedure' : escalation ? 'subject' : 'mention',
+      evidence,
       strength: 'strong',
     });
   }
-  if (PROCESS_WORDS.test(subject)) signals.push({ kind: 'process', evidence: `Subject: ${subject}`, strength: 'strong' });
+  if (PROCESS_WORDS.test(norm) && frames.length === 0) signals.push({ kind: 'process', evidence, strength: 'strong' });
   return signals;
 }
 
-function formSignals(message: ReadableMessage, written: readonly string[], policy: Policy): Signal[] {
+const ATTACHING = /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?|here is|herewith)\b/;
+
+function formSignals(message: ReadableMessage, written: readonly Sentence[], policy: Policy): Signal[] {
   const signals: Signal[] = [];
   for (const form of policy.forms) {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
-    const sentence = written.find((s) => namesForm(s, form));
+    const sentence = written.find((s) => namesForm(s.text, form));
     if (!attachment && !sentence) continue;
+    const scopes = sentence ? clauseScopes(sentence.clauses) : [];
     const attachedInText =
       sentence !== undefined &&
-      /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?)\b/i.test(sentence) &&
-      !CONDITIONAL.test(sentence);
+      !sentence.question &&
+      ATTACHING.test(sentence.norm) &&
+      !scopes.some((s) => s.conditional || s.negated || s.modal || s.past) &&
+      framesOf(sentence.norm).length === 0;
     const signal: FormSignal = {
       kind: 'form',
       form: form.id,
       via: attachment ? 'attachment' : 'text',
       attached: attachment !== undefined || attachedInText,
-      evidence: attachment ? `Attachment: ${attachment.filename ?? ''}` : (sentence ?? ''),
+      evidence: attachment ? `Attachment: ${attachment.filename ?? ''}` : (sentence?.text ?? ''),
       strength: attachment !== undefined || attachedInText ? 'strong' : 'weak',
     };
     signals.push(signal);
     if (signal.attached && form.stage !== undefined && form.when !== 'at-resolution') {
       signals.push({ kind: 'stage', stage: form.stage, escalation: true, how: 'form', evidence: signal.evidence, strength: 'strong' });
     }
-    signals.push({ kind: 'process', evidence: signal.evidence, strength: 'strong' });
+    if (signal.attached) signals.push({ kind: 'process', evidence: signal.evidence, strength: 'strong' });
   }
   return signals;
 }
@@ -170,30 +220,16 @@ function namesForm(text: string, form: Form): boolean {
  */
 function historySignals(history: string, policy: Policy): Signal[] {
   const signals: Signal[] = [];
-  const { anyStageWord } = vocabularyOf(policy);
-  for (const line of new Set(history.split('\n'))) {
-    if (anyStageWord.test(line)) {
-      for (const mention of stageMentions(line, policy, { byNumberOnly: true })) {
-        signals.push({
-          kind: 'stage',
-          stage: mention.stage,
-          escalation: false,
-          how: 'history',
-          evidence: sentenceAt(line, mention.index),
-          strength: 'weak',
-        });
-      }
+  for (const sentence of sentences(history)) {
+    for (const anchor of sentence.clauses.flatMap((clause) => stageAnchors(clause, policy))) {
+      if (anchor.how !== 'number') continue;
+      signals.push({ kind: 'stage', stage: anchor.stage, escalation: false, how: 'history', evidence: sentence.text, strength: 'weak' });
     }
-    if (RESOLUTION_HINT.test(line)) {
-      for (const match of line.matchAll(RESOLVED_ALL)) {
-        signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentenceAt(line, match.index), strength: 'weak' });
-      }
-    }
+    if (/resol|settled|sorted|agreement/.test(sentence.norm))
+      signals.push({ kind: 'resolution', resolved: false, how: 'history', evidence: sentence.text, strength: 'weak' });
   }
   return signals;
 }
-
-const RESOLVED_ALL = new RegExp(RESOLVED.source, 'gi');
 
 /** The same sentence quoted again and again in a long thread is one signal, not many. */
 function distinct(signals: Signal[]): Signal[] {
@@ -204,26 +240,80 @@ function distinct(signals: Signal[]): Signal[] {
   });
 }
 
-function summarise(signals: Signal[], policy: Policy): Reading {
-  const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
-  const strongTargets = [...new Set(escalations.filter((s) => s.strength === 'strong').map((s) => s.stage))];
-  const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
-  const phraseTargets = new Set(escalations.filter((s) => s.strength === 'strong' && s.how === 'phrase').map((s) => s.stage));
-  const resolved = signals.some((s) => s.kind === 'resolution' && s.resolved && s.strength === 'strong');
-  const questionedResolution = signals.some((s) => s.kind === 'resolution' && s.how === 'question');
-  const unstaged = signals.some((s) => s.kind === 'escalation');
-  const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
-  const aboutProcess = signals.some((s) => s.kind === 'process' || (s.kind === 'stage' && s.how !== 'history') || s.kind === 'escalation');
+const highestOf = (stages: Iterable<string>, policy: Policy): string | null =>
+  [...new Set(stages)].sort((a, b) => stageRank(policy, b) - stageRank(policy, a))[0] ?? null;
 
-  const highest = strongTargets.sort((a, b) => stageRank(policy, b) - stageRank(policy, a))[0] ?? null;
+function summarise(
+  signals: Signal[],
+  policy: Policy,
+  context: CaseContext,
+  subject: string,
+  sentencesAsk: boolean,
+  mixed: boolean,
+): Reading {
+  const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
+  const strong = escalations.filter((s) => s.strength === 'strong');
+  const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
+  const phraseTargets = new Set(strong.filter((s) => s.how === 'phrase').map((s) => s.stage));
+  const resolutions = signals.filter((s) => s.kind === 'resolution' && s.how !== 'history');
+  const resolved = resolutions.some((s) => s.kind === 'resolution' && s.resolved);
+  const partial = resolutions.some((s) => s.kind === 'resolution' && s.how === 'partial');
+  const unstaged = signals.some((s) => s.kind === 'escalation');
+  const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');
+  const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
+  const namedStage = highestOf(
+    signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong').map((s) => s.stage),
+    policy,
+  );
+  const aboutProcess =
+    escalations.length > 0 ||
+    unstaged ||
+    raisesDisagreement ||
+    signals.some((s) => (s.kind === 'process' && s.strength === 'strong') || (s.kind === 'stage' && s.how === 'mention'));
+  // Other business: a frame in the subject, in the first lines written, or a newsletter, a recall or an
+  // invitation anywhere, with no disagreement of the writer's own; or a frame with nothing of the process outside it.
+  const frames = signals.filter((s): s is FrameSignal => s.kind === 'frame');
+  const leading = frames.find(
+    (s) => s.evidence.startsWith('Subject: ') || s.line < 2 || ['newsletter', 'recall', 'invitation'].includes(s.frame),
+  );
+  const frame: Frame | null =
+    leading && !raisesDisagreement ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
+
+  const highest = highestOf(
+    strong.map((s) => s.stage),
+    policy,
+  );
+  const above = (stage: string | null) =>
+    stage !== null && (context.currentStage === undefined || stageRank(policy, stage) > stageRank(policy, context.currentStage));
   let review: string | null = null;
-  if (resolved && highest !== null) review = 'contradictory: the message both escalates and says the disagreement is resolved';
-  else if (phraseTargets.size > 1) review = `ambiguous: the message escalates to several stages (${[...phraseTargets].join(', ')})`;
+  if ((resolved || partial) && above(highest)) review = 'contradictory: the message both escalates and says the disagreement is resolved';
+  else if (phraseTargets.size > 1 && [...phraseTargets].filter(above).length > 1)
+    review = `ambiguous: the message escalates to several stages (${[...phraseTargets].join(', ')})`;
+  else if ((partial || (mixed && context.currentStage !== undefined)) && !above(highest))
+    review = 'a partial or qualified resolution: resolved in part, or with a reservation';
+  else if (
+    highest === null &&
+    !resolved &&
+    signals.some((s) => s.kind === 'resolution' && s.how === 'question' && ASKS_RESOLVED.test(s.evidence.toLowerCase()))
+  )
+    review = 'ambiguous: the message asks whether the disagreement is resolved';
   else if (highest === null && weakTargets.length > 0)
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
-  else if (highest === null && !resolved && questionedResolution)
-    review = 'ambiguous: the message asks whether the disagreement is resolved';
   else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
-
-  return { signals, escalateTo: review ? null : highest, resolved: review ? false : resolved, forms, aboutProcess, review };
+  const asks =
+    /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
+    signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||
+    sentencesAsk;
+  return {
+    signals,
+    asks,
+    escalateTo: review ? null : highest,
+    resolved: review ? false : resolved && !above(highest),
+    forms,
+    aboutProcess,
+    raisesDisagreement,
+    namedStage,
+    frame,
+    review,
+  };
 }

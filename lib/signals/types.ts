@@ -1,18 +1,27 @@
+import type { Frame } from './frames.js';
+
 /** How sure a signal is: strong enough to act on, or only enough to ask a person. */
 export type Strength = 'strong' | 'weak';
+
+/** Why a stage or a resolution named in a clause does not count. */
+export type Blocked = 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'counterfactual';
 
 /** Where a stage was named and how: only an escalation moves a case. */
 export interface StageSignal {
   kind: 'stage';
   stage: string;
   escalation: boolean;
-  /** escalation: `phrase`, `subject`, `form`; mention: `mention`, `past`, `conditional`, `negated`, `question`, `history`. */
-  how: 'phrase' | 'subject' | 'form' | 'mention' | 'past' | 'conditional' | 'negated' | 'question' | 'history';
+  /**
+   * escalation: `phrase` (a verb bound to a number), `role` (to a role the policy gives the stage),
+   * `next` ("the next stage"), `subject`, `form`; no escalation: `mention`, `history`,
+   * `other-procedure` (a complaint's or an appeal's stage), or why it was blocked.
+   */
+  how: 'phrase' | 'role' | 'next' | 'subject' | 'form' | 'mention' | 'history' | 'other-procedure' | Blocked;
   evidence: string;
   strength: Strength;
 }
 
-/** "Escalating this to my manager": an escalation that names no stage. */
+/** "Escalating this further": an escalation that names no stage. */
 export interface UnstagedEscalationSignal {
   kind: 'escalation';
   evidence: string;
@@ -21,9 +30,16 @@ export interface UnstagedEscalationSignal {
 
 export interface ResolutionSignal {
   kind: 'resolution';
-  /** True for a statement that it is resolved; false for a negated, conditional or quoted one. */
+  /** True for a statement that it is resolved; false for a negated, conditional, partial or quoted one. */
   resolved: boolean;
-  how: 'statement' | 'negated' | 'conditional' | 'question' | 'history';
+  how: 'statement' | 'partial' | 'history' | 'other-procedure' | Blocked;
+  evidence: string;
+  strength: Strength;
+}
+
+/** "I disagree with the decision to close…", "I want to formally challenge…": a disagreement raised. */
+export interface DisagreementSignal {
+  kind: 'disagreement';
   evidence: string;
   strength: Strength;
 }
@@ -37,14 +53,25 @@ export interface FormSignal {
   strength: Strength;
 }
 
-/** Words of the resolution process: what lets a message open a case. */
+/** Words of the resolution process. */
 export interface ProcessSignal {
   kind: 'process';
   evidence: string;
   strength: Strength;
 }
 
-export type Signal = StageSignal | UnstagedEscalationSignal | ResolutionSignal | FormSignal | ProcessSignal;
+/** Other business with the process's words: a complaint, an invitation, minutes… */
+export interface FrameSignal {
+  kind: 'frame';
+  frame: Frame;
+  /** The line of the new text it is on; -1 for the subject. */
+  line: number;
+  evidence: string;
+  strength: Strength;
+}
+
+export type Signal =
+  StageSignal | UnstagedEscalationSignal | ResolutionSignal | DisagreementSignal | FormSignal | ProcessSignal | FrameSignal;
 
 /** What a message means for its case, with the signals it came from. */
 export interface Reading {
@@ -55,8 +82,16 @@ export interface Reading {
   resolved: boolean;
   /** Forms the message carries or clearly sends. */
   forms: string[];
-  /** Whether the message is about the resolution process at all. */
+  /** Whether the message is about the resolution process at all (its words, outside other business). */
   aboutProcess: boolean;
+  /** The message raises a disagreement with a decision: it opens a case even with no stage named. */
+  raisesDisagreement?: boolean;
+  /** The highest stage the message names without escalating to it: where a case it opens starts. */
+  namedStage?: string | null;
+  /** The message asks about the process (a question, a request for a form) rather than raising anything. */
+  asks?: boolean;
+  /** The other business the message is about, when it is: then it is unrelated. */
+  frame?: Frame | null;
   /** Why a person should look at it instead of the system acting; null when it is clear. */
   review: string | null;
 }

@@ -44,6 +44,13 @@ export const hullEastRiding: PolicyInput = {
       owner: 'The line manager of the referring professional',
       summary: 'The referring professional takes the issue to their line manager, who acts to resolve it and communicates by email.',
       aliases: ['line manager to line manager'],
+      roles: {
+        names: ['line manager', 'line managers', 'supervisor', 'my manager', 'lm'],
+        source: {
+          clause: 'Table, stage 2 Line manager to line manager',
+          quote: 'for resolution with their line manager/ supervisor',
+        },
+      },
       deadline: {
         timescale: workingHours(24),
         what: 'the line manager responds to the escalation by email, with any liaison, actions and timescales',
@@ -60,6 +67,23 @@ export const hullEastRiding: PolicyInput = {
         'The agency designated safeguarding professional (Group Manager, Named Nurse, Education Safeguarding Manager, Chief Inspector)',
       summary: 'The issue is escalated in writing to the next management tier, who agree a resolution between the agency leads.',
       aliases: ['group manager', 'service manager', 'named nurse'],
+      roles: {
+        names: [
+          'group manager',
+          'service manager',
+          'group manager/service manager',
+          'named nurse',
+          'education safeguarding manager',
+          'chief inspector',
+          'next management tier',
+          'designated safeguarding professional',
+        ],
+        source: {
+          clause: 'Table, stage 3 Group Manager/ Service Manager',
+          quote:
+            'Agency Designated Safeguarding Professional i.e. Group Manager Named Nurse Education Safeguarding Manager Chief Inspector',
+        },
+      },
       target: {
         timescale: workingHours(24),
         what: 'the escalation is communicated in writing or by email, with the actions already taken',
@@ -83,6 +107,14 @@ export const hullEastRiding: PolicyInput = {
       owner: 'The Head of Service, Superintendent or Assistant Chief Nurse',
       summary: 'The matter is escalated to the next most senior person in the line management hierarchy.',
       aliases: ['head of service', 'heads of service', 'senior manager', 'superintendent', 'assistant chief nurse'],
+      roles: {
+        names: ['head of service', 'heads of service', 'senior manager', 'senior managers', 'superintendent', 'assistant chief nurse'],
+        source: {
+          clause: 'Stage 4 Head of Service/ Senior Manager',
+          quote:
+            'Head of Service/ Senior Manager to Head of Service/ Senior Manager (i.e. Head of Service, Assistant Chief Nurse, Superintendent)',
+        },
+      },
       target: {
         timescale: workingHours(24),
         what: 'the Head of Service or Senior Manager takes up the escalation',
@@ -96,6 +128,13 @@ export const hullEastRiding: PolicyInput = {
       owner: 'Senior leads: Assistant Director or Director, Chief Nurse, Chief Superintendent',
       summary: 'The matter is escalated to the next senior level within each organisation.',
       aliases: ['director', 'assistant director', 'senior leads', 'chief nurse', 'chief superintendent'],
+      roles: {
+        names: ['director', 'directors', 'assistant director', 'senior leads', 'senior lead', 'chief nurse', 'chief superintendent'],
+        source: {
+          clause: 'Stage 5 Director/ Assistant Director/ Senior Leads',
+          quote: 'Director/ Assistant Director/ Senior Leads/ Chief Superintendent/ Chief Nurse',
+        },
+      },
       target: {
         timescale: workingHours(24),
         what: 'the senior leads take up the escalation',
@@ -110,6 +149,23 @@ export const hullEastRiding: PolicyInput = {
       summary:
         'In exceptional circumstances the matter is escalated to the partnership with the Appendix B form; the partners collectively agree a resolution.',
       aliases: ['local safeguarding partnership', 'safeguarding partnership', 'partnership', 'business unit'],
+      roles: {
+        names: [
+          'local safeguarding partnership',
+          'safeguarding partnership',
+          'partnership business unit',
+          'business unit',
+          'safeguarding board',
+          'lscp',
+          'sab',
+          'partnership',
+          'executive leads',
+        ],
+        source: {
+          clause: 'Stage 6 Escalation to the local safeguarding partnership/ board',
+          quote: 'escalation should be made to the local safeguarding partnership via the local safeguarding partnership business unit',
+        },
+      },
       copyPartnership: true,
       target: {
         timescale: workingHours(24),
@@ -124,6 +180,13 @@ export const hullEastRiding: PolicyInput = {
       owner: 'Lead Safeguarding Partners, chaired by the Independent Chair/Scrutineer',
       summary: 'A multi-agency panel arranged by the partnership considers the matter; the chair makes the final recommendation.',
       aliases: ['multi-agency panel', 'multi agency panel', 'panel'],
+      roles: {
+        names: ['multi-agency panel', 'multi agency panel', 'panel', 'independent chair', 'independent scrutineer'],
+        source: {
+          clause: 'Stage 7 multi-agency panel',
+          quote: 'Resolution considered by a multi-agency panel … chaired by Independent Chair/ Scrutineer',
+        },
+      },
       copyPartnership: true,
       // "Between 3-5 days": read as working days, as the chair's recommendation is due in 5 working days.
       target: {

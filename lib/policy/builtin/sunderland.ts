@@ -33,6 +33,10 @@ export const sunderland: PolicyInput = {
       owner: "The line manager, with the designated lead for safeguarding, and the other practitioner's line manager",
       summary: 'The line manager reviews the concern and discusses it with the line manager of the other practitioner.',
       aliases: ['line manager', 'line managers'],
+      roles: {
+        names: ['line manager', 'line managers', 'my manager', 'manager', 'lm', 'designated lead for safeguarding'],
+        source: { clause: 'Step 2', quote: 'Refer to line Manager who should contact their equivalent in the other agency' },
+      },
       deadline: { timescale: workingDays(5), what: 'the line managers reach a resolution', source: STEP_TIMESCALE },
     },
     {
@@ -41,6 +45,13 @@ export const sunderland: PolicyInput = {
       owner: 'The line management hierarchy of the agencies involved (senior manager or equivalent)',
       summary: 'The issue is referred without delay through the line management structure; a resolution meeting may be held.',
       aliases: ['senior manager', 'senior managers', 'line management hierarchy', 'resolution meeting'],
+      roles: {
+        names: ['senior manager', 'senior managers', 'line management structure', 'service manager'],
+        source: {
+          clause: 'Step 3; Appendix 1, Step 3 – Resolution by Senior Manager (or equivalent)',
+          quote: 'the issue must be referred without delay through the line management structure again',
+        },
+      },
       deadline: { timescale: workingDays(5), what: 'the senior managers reach a mutually agreeable resolution', source: STEP_TIMESCALE },
     },
     {
@@ -50,6 +61,22 @@ export const sunderland: PolicyInput = {
       summary:
         'The matter goes to the Heads of Service and is escalated to the SSCP with the Appendix 1 proforma; the statutory partners consider the intervention.',
       aliases: ['sscp', 'head of service', 'heads of service', 'statutory safeguarding partners'],
+      roles: {
+        names: [
+          'head of service',
+          'heads of service',
+          'sscp',
+          'sunderland safeguarding children partnership',
+          'safeguarding partnership',
+          'statutory safeguarding partners',
+          'independent scrutineer',
+        ],
+        source: {
+          clause: 'Step 4',
+          quote:
+            'the matter must be referred to the Head of Service for each agency involved and escalated to the Sunderland Safeguarding Children Partnership',
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(5),

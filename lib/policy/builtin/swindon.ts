@@ -49,6 +49,22 @@ export const swindon: PolicyInput = {
       owner: 'Line managers or second-tier managers of both agencies',
       summary: 'The disagreement is reported to the line managers, who contact their opposite number in the partner agency.',
       aliases: ['team manager', 'service manager', 'second-tier manager', 'second tier manager'],
+      roles: {
+        names: [
+          'team manager',
+          'service manager',
+          'team/service manager',
+          'second-tier manager',
+          'second tier manager',
+          'line manager',
+          'line managers',
+          'second-tier managers',
+        ],
+        source: {
+          clause: 'Stage 3: Team/Service Manager',
+          quote: 'their disagreement must be reported to their line managers or second-tier managers or equivalent',
+        },
+      },
       copyPartnership: true, // §3: "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails."
       deadline: {
         timescale: workingDays(5),
@@ -68,6 +84,23 @@ export const swindon: PolicyInput = {
       summary:
         'The matter is referred without delay to Heads/Directors of Service, who contact their opposite number; the outcome is emailed to the partnership.',
       aliases: ['head of service', 'heads of service', 'director of service', 'directors of service', 'senior manager', 'senior managers'],
+      roles: {
+        names: [
+          'head of service',
+          'heads of service',
+          'director of service',
+          'directors of service',
+          'senior manager',
+          'senior managers',
+          'director',
+          'directors',
+          'head of service/director',
+        ],
+        source: {
+          clause: 'Stage 4: Heads/Directors of Service/Senior Managers',
+          quote: 'the matter should be referred without delay to Heds/Directors of Service/Senior Managers',
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(5),
@@ -86,6 +119,21 @@ export const swindon: PolicyInput = {
       summary:
         'The disagreement is referred to the partnership with Appendix 1; a Resolution Panel chaired by the partnership chair seeks a final resolution.',
       aliases: ['resolution panel', 'safeguarding partnership', 'partnership'],
+      roles: {
+        names: [
+          'swindon safeguarding partnership',
+          'safeguarding partnership',
+          'strategic safeguarding partnership manager',
+          'partnership manager',
+          'resolution panel',
+          'ssp',
+        ],
+        source: {
+          clause: 'Stage 5: Swindon Safeguarding Partnership',
+          quote:
+            'the disagreement should be escalated to the Strategic Safeguarding Partnership Manager … to seek a final resolution via a Resolution Panel',
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(5),

@@ -42,6 +42,22 @@ export const telfordWrekin: PolicyInput = {
       owner: 'The respective managers or named leads for safeguarding',
       summary: 'Each practitioner raises the concern with their manager, who try to resolve it and confirm the outcome in writing.',
       aliases: ['line manager', 'line managers', 'team manager', 'team managers'],
+      roles: {
+        names: [
+          'line manager',
+          'line managers',
+          'team manager',
+          'team managers',
+          'manager',
+          'my manager',
+          'lm',
+          'named lead for safeguarding',
+        ],
+        source: {
+          clause: 'Appendix 1, stage 2 Line/ Team Managers',
+          quote: 'each practitioner should raise their concerns with their respective manager or named lead for safeguarding',
+        },
+      },
       deadline: {
         timescale: workingDays(4),
         what: 'the managers resolve the differences and the receiving agency confirms the outcome in writing',
@@ -59,6 +75,21 @@ export const telfordWrekin: PolicyInput = {
       summary:
         'The issue is referred in writing on the TWSP Resolution and Escalation Form (Appendix 3) and the senior managers engage in dialogue.',
       aliases: ['senior manager', 'senior managers', 'designated safeguarding lead', 'designated safeguarding leads', 'dsl'],
+      roles: {
+        names: [
+          'senior manager',
+          'senior managers',
+          'service manager',
+          'designated safeguarding lead',
+          'designated safeguarding leads',
+          'dsl',
+          'designated professional',
+        ],
+        source: {
+          clause: 'Appendix 1, stage 3 Senior Managers/Designated Safeguarding Leads',
+          quote: 'to the relevant senior manager or other designated professional',
+        },
+      },
       target: {
         timescale: workingHours(24),
         what: 'the issue is referred in writing using the TWSP Resolution and Escalation Form (Appendix 3)',
@@ -84,6 +115,13 @@ export const telfordWrekin: PolicyInput = {
       summary:
         "The disagreement goes to the agencies' TWSP representatives, who write to their equivalent and meet to achieve a final resolution.",
       aliases: ['assistant director', 'director', 'twsp representative'],
+      roles: {
+        names: ['assistant director', 'director', 'directors', 'twsp representative', 'twsp rep'],
+        source: {
+          clause: 'Appendix 1, stage 4 Assistant Director/Director',
+          quote: "the service/senior manager will raise the disagreement … with their partner agency or sector's TWSP representative",
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(4),
@@ -101,6 +139,13 @@ export const telfordWrekin: PolicyInput = {
       owner: 'The TWSP Executive, via the TWSP Partnership Manager',
       summary: 'In exceptional circumstances the Director writes to the TWSP Executive, who makes a final and binding decision.',
       aliases: ['twsp executive', 'executive', 'partnership manager'],
+      roles: {
+        names: ['twsp executive', 'executive', 'twsp partnership manager', 'partnership manager'],
+        source: {
+          clause: 'Appendix 1, stage 5 TWSP Executive',
+          quote: 'the Director of this partners agency should write … to the TWSP Executive, via the TWSP Partnership Manager',
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(7),

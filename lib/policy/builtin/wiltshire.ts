@@ -32,6 +32,13 @@ export const wiltshire: PolicyInput = {
       owner: "The concerned worker's manager and the equivalent manager in the other agency",
       summary: 'The concerned worker contacts their manager, who raises the concern with the equivalent manager in the other agency.',
       aliases: ['manager to manager'],
+      roles: {
+        names: ['manager', 'my manager', 'line manager', 'team manager', 'lm'],
+        source: {
+          clause: 'Stage One Manager: Manager',
+          quote: 'the concerned worker should contact their manager within their own agency',
+        },
+      },
     },
     {
       id: '2',
@@ -40,6 +47,22 @@ export const wiltshire: PolicyInput = {
       summary:
         'The managers report to their senior service managers or named safeguarding leads, who try to resolve it through discussion.',
       aliases: ['senior manager', 'senior managers', 'tier 3 manager', 'named safeguarding lead'],
+      roles: {
+        names: [
+          'senior manager',
+          'senior managers',
+          'senior service manager',
+          'tier 3 manager',
+          'named safeguarding lead',
+          'safeguarding lead',
+          'head of service',
+        ],
+        source: {
+          clause: 'Stage Two Senior Manager: Senior Manager',
+          quote:
+            "the managers will report to their respective senior service manager (sometimes referred to as a tier 3 manager) or their organisations' named safeguarding lead",
+        },
+      },
     },
     {
       id: '3',
@@ -47,6 +70,22 @@ export const wiltshire: PolicyInput = {
       owner: "The agency's nominated WSCB representative (or the Safeguarding Board Manager), with the Independent Chair",
       summary: 'The matter is referred to the nominated WSCB representative, who reaches a final decision with the Independent Chair.',
       aliases: ['wscb', 'refer via the wscb', 'safeguarding board'],
+      roles: {
+        names: [
+          'wscb',
+          'safeguarding board',
+          'safeguarding board manager',
+          'board manager',
+          'nominated wscb representative',
+          'wscb representative',
+          'nominated representative',
+          'independent chair',
+        ],
+        source: {
+          clause: 'Stage Three Refer via the WSCB',
+          quote: 'the matter should be referred to the nominated WSCB representative for the agency … the Safeguarding Board Manager',
+        },
+      },
       copyPartnership: true,
       deadline: {
         timescale: workingDays(3),

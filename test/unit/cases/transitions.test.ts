@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Arrival } from '../../../lib/cases/arrival.js';
-import { route } from '../../../lib/cases/route.js';
-import { applyReading, openCase, openingStage } from '../../../lib/cases/transitions.js';
+import { effectOf, route } from '../../../lib/cases/route.js';
+import { applyReading, openCase } from '../../../lib/cases/transitions.js';
 import { NO_VERDICTS } from '../../../lib/mail/verdicts.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import type { Reading } from '../../../lib/signals/types.js';
 
 const policy = builtInPolicy('hull-east-riding');
+const NO_FLAGS = { autoReply: false, bounce: false, ownMail: false };
 const reading = (over: Partial<Reading> = {}): Reading => ({
   signals: [],
   escalateTo: null,
@@ -30,44 +31,40 @@ const arrival = (people = ['a@one.example', 'b@two.example']): Arrival => ({
 const fresh = () => openCase({ ref: 'HERSP-2026-0001', policy, mailbox: 'p@x.example', stage: '1', arrival: arrival() });
 
 describe('the state machine', () => {
-  it('opens at the stage escalated to, else the highest named, else the first', () => {
-    expect(openingStage(reading({ escalateTo: '3' }), policy)).toBe('3');
-    const mention = { kind: 'stage' as const, escalation: false, how: 'mention' as const, evidence: '', strength: 'strong' as const };
-    expect(
-      openingStage(
-        reading({
-          signals: [
-            { ...mention, stage: '2' },
-            { ...mention, stage: '4' },
-          ],
-        }),
-        policy,
-      ),
-    ).toBe('4');
-    expect(openingStage(reading(), policy)).toBe('1');
+  it('opens at the stage escalated to, else where a disagreement names its stage, else the first', () => {
+    const none = { byReference: [], unknownReferences: [], byThread: null };
+    const from = { from: { address: 'a@one.example', name: '' }, verdicts: NO_VERDICTS, flags: NO_FLAGS };
+    expect(route(from, reading({ escalateTo: '3' }), none, policy)).toEqual({ kind: 'open', stage: '3' });
+    expect(route(from, reading({ raisesDisagreement: true, namedStage: '4' }), none, policy)).toEqual({ kind: 'open', stage: '4' });
+    expect(route(from, reading({ raisesDisagreement: true }), none, policy)).toEqual({ kind: 'open', stage: '1' });
   });
 
   it('advances, resolves, reopens and notes, recording who opened the stage', () => {
     let current = fresh();
     const escalation = arrival(['c@three.example']);
-    current = applyReading(current, escalation, reading({ escalateTo: '3' }), policy).case;
+    current = applyReading(current, escalation, effectOf(current, reading({ escalateTo: '3' }), policy)).case;
     expect([current.stage, current.stageContacts, current.stageStartedAt]).toEqual([
       '3',
       ['c@three.example'],
       escalation.at.toUTC().toISO(),
     ]);
     expect(current.domains).toEqual(['one.example', 'two.example', 'three.example']);
-    current = applyReading(current, arrival(), reading({ resolved: true }), policy).case;
+    current = applyReading(current, arrival(), effectOf(current, reading({ resolved: true }), policy)).case;
     expect(current.status).toBe('resolved');
-    const again = applyReading(current, arrival(), reading({ escalateTo: '2' }), policy);
+    const again = applyReading(current, arrival(), effectOf(current, reading({ escalateTo: '2' }), policy));
     expect([again.event, again.case.status]).toEqual(['noted', 'resolved']);
-    const reopened = applyReading(current, arrival(), reading({ escalateTo: '5' }), policy);
+    const reopened = applyReading(current, arrival(), effectOf(current, reading({ escalateTo: '5' }), policy));
     expect([reopened.event, reopened.case.status, reopened.case.stage, reopened.case.resolvedAt]).toEqual(['reopened', 'open', '5', null]);
   });
 
   it('with a review note, changes nothing but the record', () => {
     const current = fresh();
-    const applied = applyReading(current, arrival(), reading({ escalateTo: '4', resolved: true }), policy, 'review: contradictory');
+    const applied = applyReading(
+      current,
+      arrival(),
+      effectOf(current, reading({ escalateTo: '4', resolved: true }), policy),
+      'review: contradictory',
+    );
     expect([applied.event, applied.case.stage, applied.case.status, applied.case.history.at(-1)?.note]).toEqual([
       'noted',
       '1',
@@ -90,7 +87,11 @@ describe('the state machine', () => {
         for (const s of steps) {
           const next: Arrival = s.repeat && previous ? previous : arrival();
           const before = current;
-          const applied = applyReading(current, next, reading({ escalateTo: s.escalateTo, resolved: s.resolved }), policy);
+          const applied = applyReading(
+            current,
+            next,
+            effectOf(current, reading({ escalateTo: s.escalateTo, resolved: s.resolved }), policy),
+          );
           if (before.messages.includes(next.messageId)) expect(applied.case).toBe(before);
           current = applied.case;
           expect(Number(current.stage)).toBeGreaterThanOrEqual(Number(before.stage));
@@ -139,7 +140,9 @@ describe('routing', () => {
       { ...none, unknownReferences: ['HERSP-2026-0009'] },
       { kind: 'review', case: null },
     ],
-    ['a new message about the process', from('x@one.example'), reading(), none, { kind: 'open' }],
+    ['a new escalation', from('x@one.example'), reading({ escalateTo: '2' }), none, { kind: 'open', stage: '2' }],
+    ["a new message with only the process's words", from('x@one.example'), reading(), none, { kind: 'review', case: null }],
+    ['other business', from('x@one.example'), reading({ frame: 'complaint' }), none, { kind: 'ignore', reason: 'unrelated' }],
     ['a new unrelated message', from('x@one.example'), reading({ aboutProcess: false }), none, { kind: 'ignore', reason: 'unrelated' }],
     ['a new ambiguous message', from('x@one.example'), reading({ review: 'ambiguous' }), none, { kind: 'review', case: null }],
     [
@@ -159,18 +162,18 @@ describe('routing', () => {
     [
       'SPF and DKIM failing, new',
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const, dkim: 'FAIL' as const } },
-      reading(),
+      reading({ escalateTo: '2' }),
       none,
-      { kind: 'review', case: null },
+      { kind: 'review', case: null, reason: expect.stringMatching(/authentication/) as string },
     ],
     [
       'only SPF failing',
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const } },
-      reading(),
+      reading({ escalateTo: '2' }),
       none,
       { kind: 'open' },
     ],
   ])('%s', (_, message, r, found, expected) => {
-    expect(route(message, r, found)).toMatchObject(expected);
+    expect(route({ flags: NO_FLAGS, ...message }, r, found, policy)).toMatchObject(expected);
   });
 });

@@ -21,7 +21,7 @@ describe('the built-in policies', () => {
   it.each(builtInPolicies().map((p) => [p.id, p] as const))('%s: every citation quotes its seed word for word', (_, policy) => {
     const text = seedText(policy.source.seed);
     const citations = [
-      ...policy.stages.flatMap((stage) => [stage.target?.source, stage.deadline?.source]),
+      ...policy.stages.flatMap((stage) => [stage.target?.source, stage.deadline?.source, stage.roles?.source]),
       ...policy.overall.map((o) => o.source),
       ...policy.forms.map((f) => f.source),
     ].filter((c) => c !== undefined);
@@ -41,6 +41,19 @@ describe('the built-in policies', () => {
       for (const word of words) expect(text, stage.name).toContain(word);
     }
   });
+
+  it.each(builtInPolicies().map((p) => [p.id, p] as const))(
+    '%s: the stages managers take a disagreement to have roles, and no role names two stages',
+    (_, policy) => {
+      // The practitioners' own stages have no role to escalate to; every stage from the top down to the line manager's has.
+      const withRoles = policy.stages.filter((stage) => stage.roles);
+      expect(withRoles.length).toBeGreaterThanOrEqual(3);
+      expect(policy.stages.at(-1)?.roles).toBeDefined();
+      expect(policy.stages.slice(policy.stages.findIndex((stage) => stage.roles)).every((stage) => stage.roles)).toBe(true);
+      const names = policy.stages.flatMap((stage) => stage.roles?.names ?? []);
+      expect(new Set(names).size).toBe(names.length);
+    },
+  );
 
   it('stay valid after a JSON round trip, as an admin would copy one', () => {
     for (const policy of builtInPolicies()) expect(PolicySchema.parse(JSON.parse(JSON.stringify(policy)))).toEqual(policy);

@@ -12,12 +12,12 @@ const read = (newText: string, currentStage?: string, extra: { cleanSubject?: st
     { currentStage },
     { includeHistory: true },
   );
-const stageHows = (text: string, stage?: string) =>
-  read(text, stage)
+const stageHows = (text: string, stage?: string, policy?: string) =>
+  read(text, stage, policy ? { policy } : {})
     .signals.filter((s): s is StageSignal => s.kind === 'stage')
     .map((s) => `${s.stage}:${s.how}`);
 
-describe('stage signals', () => {
+describe('escalations: a stage bound to its verb or role', () => {
   it.each([
     ['As we have not been able to agree, I am escalating this to Stage 3.', ['3:phrase']],
     ['I am referring it to you at Stage 4.', ['4:phrase']],
@@ -25,28 +25,54 @@ describe('stage signals', () => {
     ['I would like to escalate this to stage three please.', ['3:phrase']],
     ['Please treat this as a Stage 2 escalation under the resolution policy.', ['2:phrase']],
     ['The managers have not resolved this, so I am taking it to Stage Two.', ['2:phrase']],
-    ['If we cannot agree by Friday I will escalate to Stage 2.', ['2:conditional']],
-    ['Hopefully this can be resolved at stage 3.', ['3:conditional']],
-    ['Should we escalate to Stage 4?', ['4:conditional']],
-    ['This was escalated to stage 2 last week.', ['2:past']],
-    ['I am not escalating this to stage 3 at this point.', ['3:negated']],
-    ["I don't think there is any need to escalate to stage 3.", ['3:negated']],
-    ['We discussed it at Stage 2 and could not agree.', ['2:mention']],
-    ['Stage 9 does not exist in this policy.', []],
+    ['Escalating to Head of Service (stage 4).', ['4:phrase']],
+    ["I've passed it to my line manager - stage 3.", ['3:phrase']],
+    ['Contacting you as stage two, as our practitioners could not agree.', ['2:phrase']],
+    ['Escalting this to stage 4 today.', ['4:phrase']],
+    ['I have raised it with the Head of Service.', ['4:role']],
+    ['Taking this up to level 4.', ['4:phrase']],
   ])('%s', (text, expected) => {
-    expect(stageHows(text, '1')).toEqual(expected);
+    expect(stageHows(text, '2')).toEqual(expected);
   });
 
-  it("reads the policy's own stage word and number words", () => {
-    expect(read('This has now moved to Step 2.', '1', { policy: 'sunderland' }).escalateTo).toBe('2');
-    expect(read('This has now moved to Step 2.', '1').escalateTo).toBeNull(); // Swindon has stages, not steps
-    expect(read('We are escalating to stage zero.', undefined, { policy: 'wiltshire' }).escalateTo).toBe('0');
+  it.each([
+    ['If we cannot agree by Friday I will escalate to Stage 3.', '3:conditional'],
+    ['Failing a response by Wednesday we will move to stage three.', '3:conditional'],
+    ['Should we escalate to Stage 4?', '4:question'],
+    ['I was going to escalate to stage 5, but the manager rang me.', '5:counterfactual'],
+    ['The policy says we should now be moving to Stage 3, but I would rather wait.', '3:counterfactual'],
+    ['A similar disagreement was escalated to stage 4 back in June.', '4:past'],
+    ['I am not escalating this to stage 3 at this point.', '3:negated'],
+    ["I don't think there is any need to escalate to stage 3.", '3:negated'],
+    ['We may need to move to stage 3.', '3:modal'],
+  ])('%s is no escalation', (text, expected) => {
+    expect(stageHows(text, '2')).toContain(expected);
+    expect(read(text, '2').escalateTo).toBeNull();
   });
 
-  it('escalates by a subject that names a higher stage than the case is at, not a lower or equal one', () => {
+  it('reads "whether" only in the clause it governs', () => {
+    expect(read('I asked whether she could agree; as she could not, I am escalating this to Stage 3.', '2').escalateTo).toBe('3');
+  });
+
+  it("reads each policy's roles, cited beside its stages", () => {
+    expect(read('I have raised it with the Group Manager.', '2', { policy: 'hull-east-riding' }).escalateTo).toBe('3');
+    expect(read('This is now with the TWSP Executive.', '4', { policy: 'telford-wrekin' }).escalateTo).toBe('5');
+    expect(read('Passing this to my LM today.', '1', { policy: 'sunderland' }).escalateTo).toBe('2');
+  });
+
+  it('takes "the next stage" as the case stage plus one', () => {
+    expect(read('We are now moving to the next stage.', '2').escalateTo).toBe('3');
+    expect(read('Escalating to the next tier today.', '3', { policy: 'telford-wrekin' }).escalateTo).toBe('4');
+  });
+
+  it('sends an escalation that names no stage to review', () => {
+    expect(read("I'm escalating this further.", '2').review).toMatch(/names no stage/);
+  });
+
+  it('escalates by a subject that names a higher stage than the case is at, never on a case-less message alone', () => {
     expect(read('See the subject.', '2', { cleanSubject: 'Stage 3 - disagreement' }).escalateTo).toBe('3');
     expect(read('See the subject.', '3', { cleanSubject: 'Stage 3 - disagreement' }).escalateTo).toBeNull();
-    expect(read('See the subject.', undefined, { cleanSubject: 'Stage 2 - disagreement' }).escalateTo).toBe('2');
+    expect(read('See the subject.', undefined, { cleanSubject: 'Stage 2 - disagreement' }).escalateTo).toBeNull();
   });
 
   it('takes quoted history as mentions only', () => {
@@ -54,36 +80,73 @@ describe('stage signals', () => {
     expect(reading.escalateTo).toBeNull();
     expect(reading.resolved).toBe(false);
     expect(reading.signals.map((s) => s.kind === 'stage' && s.how)).toContain('history');
-    expect(reading.aboutProcess).toBe(false);
   });
 });
 
-describe('resolution signals', () => {
+describe('resolutions', () => {
   it.each([
-    ['Thank you, I can confirm this is now resolved.', true],
-    ['We have agreed a way forward and I consider the matter closed.', true],
-    ['I am happy for this to be closed as resolved.', true],
-    ['This is not resolved.', false],
-    ['The matter remains unresolved.', false],
-    ['It cannot be resolved without the GP.', false],
-    ['If this is not resolved by Friday I will escalate.', false],
-    ['Once it is resolved I will update the record.', false],
-  ])('%s → %s', (text, resolved) => {
-    expect(read(text, '2').resolved).toBe(resolved);
+    'Thank you, I can confirm this is now resolved.',
+    'We have resolved this.',
+    'Resolved at stage one - thank you all.',
+    'This is now sorted.',
+    'Happy to close.',
+    'We can close this one off now.',
+    'We are in agreement now.',
+    "I'm satisfied with the explanation.",
+    "We've found a way forward.",
+    'I withdraw the dispute.',
+    "We accept the panel's final decision.",
+  ])('%s → resolved', (text) => {
+    expect(read(text, '2').resolved).toBe(true);
   });
-});
 
-describe('review', () => {
   it.each([
-    ['From our side this is now resolved. I am escalating to Stage 4.', /^contradictory/],
-    ['I am escalating this to stage 3 today. I am also escalating it to stage 5 given the risk.', /several stages \(3, 5\)/],
-    ['We still disagree, so I am escalating this to the Heads of Service.', /named only by its title \(4\)/],
-    ['Is this now resolved from your side?', /asks whether/],
-    ['I am escalating this to my line manager.', /names no stage/],
-  ])('%s', (text, reason) => {
+    'We need this to be resolved urgently.',
+    'It should be resolved by Friday.',
+    'This will be resolved within 5 working days.',
+    "This hasn't been resolved.",
+    "I wouldn't say this is resolved yet.",
+    "We haven't reached agreement.",
+    'No agreement was reached.',
+    'A similar disagreement was resolved at Stage 4 back in June.',
+    'I agree with your plan for the joint visit.',
+    'If this is not resolved by Friday I will escalate.',
+    'Once it is resolved I will update the record.',
+    'The matter remains unresolved.',
+    'Lunch is sorted.',
+  ])('%s → not resolved', (text) => {
+    expect(read(text, '2').resolved).toBe(false);
+  });
+
+  it.each([
+    'Resolved in part, but we still disagree about the placement.',
+    'We have agreed to disagree.',
+    'From our side this is now resolved. I am escalating to Stage 4.',
+  ])('%s → review', (text) => {
     const reading = read(text, '2');
-    expect(reading.review).toMatch(reason);
+    expect(reading.review).not.toBeNull();
     expect([reading.escalateTo, reading.resolved]).toEqual([null, false]);
+  });
+});
+
+describe('openings and other business', () => {
+  it.each([
+    ['I disagree with the decision to close the case.', true],
+    ['I want to formally challenge the outcome of the strategy meeting.', true],
+    ["I don't agree with your decision to step down the plan.", true],
+    ['I agree with the decision to close.', false],
+  ])('%s raises a disagreement: %s', (text, raises) => {
+    expect(read(text).raisesDisagreement).toBe(raises);
+  });
+
+  it.each([
+    ['The complaint has been escalated to Stage 2 of the corporate complaints procedure.', 'complaint'],
+    ['OPEL level 3 declared at the hospital this morning.', 'opel'],
+    ['Your incident INC0012345 has been escalated to Level 3.', 'it-incident'],
+  ])('%s is other business', (text, frame) => {
+    const reading = read(text);
+    expect(reading.frame).toBe(frame);
+    expect(reading.escalateTo).toBeNull();
   });
 });
 
@@ -113,6 +176,14 @@ describe('properties', () => {
         expect(read(`If we cannot agree I will escalate to Stage ${stage}.`, '1').escalateTo).toBeNull();
         const reading = read(noise, '1');
         expect(reading.escalateTo === null || swindon.stages.some((s) => s.id === reading.escalateTo)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads a negated resolution as no resolution, however it is contracted', () => {
+    fc.assert(
+      fc.property(fc.constantFrom("hasn't", 'has not', 'hasnt', 'has never'), fc.constantFrom('resolved', 'settled'), (not, word) => {
+        expect(read(`This ${not} been ${word}.`, '2').resolved).toBe(false);
       }),
     );
   });

@@ -1,0 +1,136 @@
+import type { Policy } from '../policy/schema.js';
+import { scopeWords, type ClauseScope } from './scope.js';
+import { stageAnchors, type StageAnchor } from './stages.js';
+
+/**
+ * Verbs that move a disagreement up, as practitioners write them ("escalating", "referring",
+ * "passed it to", "taking this to", "moving to", "stepping up"): they bind a stage, a role or
+ * "the next stage" in their clause.
+ */
+const MOVING =
+  /\b(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and))|refer(?:s|red|ring)?\b|referral to\b|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
+
+/** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
+const CONTACTING =
+  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?)\b/;
+
+/** Where a case is now: "now with the TWSP Executive", "is at Stage 3", "sits with the Head of Service". */
+const STANDING =
+  /\b(?:now (?:at|with|sits with|sitting with|lies with|rests with|sits at)|is (?:now )?(?:at|with)|are (?:now )?at|sits? (?:with|at)|sitting (?:with|at)|has reached|have reached|reached|over to)\b/;
+
+/** The stage named as a label of the message: "Stage 3 escalation", "a Stage 2 referral", "Escalation: Stage 3". */
+const LABEL_AFTER =
+  /^\s*[-:(]?\s*(?:formal\s+)?(?:escalation|referral|meeting|challenge|disagreement|dispute|resolution meeting|discussion)\b/;
+const LABEL_BEFORE = /\b(?:escalation|referral|escalation (?:to|at)|re|subject)\s*[-:(]?\s*$/;
+
+/** "further", "higher", "up the line": an escalation that names no stage. */
+const UNSTAGED =
+  /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
+
+/** Whether a clause has a verb that can bind a stage. */
+export function hasBindingVerb(clause: string): boolean {
+  return MOVING.test(clause) || CONTACTING.test(clause) || STANDING.test(clause);
+}
+
+/**
+ * Clauses to read together: a stage phrase cut from its verb by a clause boundary ("under Step 3
+ * of the SSCP protocol I am now raising it with you", "escalating this to you, as the equivalent
+ * manager (step 2)") is joined back to it. Returns, for each clause, the text its escalation is read on,
+ * or null when it was joined to the one before.
+ */
+export function escalationUnits(clauses: readonly string[], policy: Policy): (string | null)[] {
+  const units: (string | null)[] = [...clauses];
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    const here = clauses[i] ?? '';
+    const next = clauses[i + 1] ?? '';
+    const hereAnchors = stageAnchors(here, policy).length > 0;
+    const nextAnchors = stageAnchors(next, policy).length > 0;
+    const joins =
+      (hereAnchors && !hasBindingVerb(here) && hasBindingVerb(next) && !nextAnchors) ||
+      (!hereAnchors && MOVING.test(here) && nextAnchors && !hasBindingVerb(next) && /^(?:as|at|under|for|to)\b/.test(next));
+    if (joins && units[i] !== null) {
+      units[i] = `${here} ${next}`;
+      units[i + 1] = null;
+      i++;
+    }
+  }
+  return units;
+}
+
+export interface EscalationReading {
+  kind: 'staged' | 'unstaged' | 'mention';
+  /** The stage id, or '+1' for "the next stage". */
+  stage?: string;
+  anchor?: StageAnchor['how'];
+  /** Why it is not an escalation, when it is not. */
+  blocked?: 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'counterfactual';
+}
+
+/** What one normalised clause says about moving the disagreement, given its scope. */
+export function readEscalation(clause: string, scope: ClauseScope, question: boolean, policy: Policy): EscalationReading[] {
+  const anchors = stageAnchors(clause, policy);
+  const moving = MOVING.exec(clause);
+  if (anchors.length === 0) {
+    if (!UNSTAGED.test(clause) || !moving) return [];
+    const blocked = blockedBy(clause, moving.index, scope, question);
+    return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
+  }
+  const target = pickTarget(anchors, clause, moving?.index ?? -1);
+  const verbIndex = bindingVerb(clause, anchors, target, moving);
+  if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
+  const blocked = blockedBy(clause, verbIndex, scope, question);
+  return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}) }];
+}
+
+/** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */
+function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number): StageAnchor {
+  // "moving from stage 2 to stage 3": never the stage it comes from; the first named after the verb.
+  const notFrom = anchors.filter((a) => !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)));
+  const afterVerb = notFrom.filter((a) => a.index > verbIndex);
+  const pool = afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors;
+  const rank = { number: 0, role: 1, next: 2, name: 3 } as const;
+  const best = Math.min(...pool.map((a) => rank[a.how]));
+  return pool.find((a) => rank[a.how] === best) ?? (anchors[0] as StageAnchor);
+}
+
+/** The index of what binds the stage to a movement, or null when the stage is only mentioned. */
+function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor, moving: RegExpExecArray | null): number | null {
+  if (moving) return moving.index;
+  const standing = STANDING.exec(clause);
+  if (standing && (target.how === 'role' || target.how === 'number' || target.how === 'next')) return standing.index;
+  const after = clause.slice(target.index + target.text.length);
+  const before = clause.slice(Math.max(0, target.index - 30), target.index);
+  if (target.how === 'number' && (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before))) return target.index;
+  // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
+  const prefix = clause.slice(Math.max(0, target.index - 10), target.index);
+  const ofProcess = /^\s*(?:of (?:the|our|this) [a-z ]{0,40}(?:protocol|policy|process|procedure|guidance)|\))/.test(after);
+  if (target.how === 'number' && (/\bunder\s+$/.test(prefix) || (/\b(?:at|as)\s+(?:the\s+)?$/.test(prefix) && ofProcess))) {
+    const contact = CONTACTING.exec(clause) ?? /\b(?:discuss|raise|raising|writing|contacting)\b/.exec(clause);
+    if (contact) return contact.index;
+  }
+  if (target.how === 'number' || target.how === 'next') {
+    const contact = CONTACTING.exec(clause);
+    // "contacting you as my equivalent - Step 2", "writing to you … at Stage 3".
+    if (contact && contact.index < target.index && /\b(?:as|at|under|for|in line with)\b/.test(clause.slice(contact.index, target.index)))
+      return contact.index;
+  }
+  return null;
+}
+
+/** Why the movement at `verbIndex` is not happening now, if it is not. */
+function blockedBy(clause: string, verbIndex: number, scope: ClauseScope, question: boolean): EscalationReading['blocked'] {
+  const before = clause.slice(0, verbIndex);
+  const around = clause.slice(0, verbIndex + 40);
+  if (question) return 'question';
+  if (scope.conditional) return 'conditional';
+  if (
+    scopeWords.NEGATION.test(before) ||
+    /^\s*\w+\s+(?:is |was )?not\b/.test(clause.slice(verbIndex)) ||
+    /\bno (?:escalation|referral)\b/.test(around)
+  )
+    return 'negated';
+  if (scope.counterfactual) return 'counterfactual';
+  if (scopeWords.MODAL.test(before)) return 'modal';
+  if (scope.past) return 'past';
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Other business that copies the mailbox and uses the process's words: other procedures with
+ * stages or escalations, invitations, minutes, figures, newsletters, questions about the policy.
+ * A frame found in a sentence takes that sentence's stages and resolutions out of the process;
+ * a message whose subject or opening is in a frame, with no disagreement of its own, is unrelated.
+ */
+export type Frame =
+  | 'complaint'
+  | 'it-incident'
+  | 'opel'
+  | 'appeal'
+  | 'sen'
+  | 'building-works'
+  | 'recall'
+  | 'invitation'
+  | 'minutes'
+  | 'figures'
+  | 'newsletter'
+  | 'policy-question'
+  | 'form-request'
+  | 'hr'
+  | 'other-procedure';
+
+const FRAMES: [Frame, RegExp][] = [
+  [
+    'complaint',
+    /\b(?:complaints?(?! about the (?:decision|plan))|complainant|ombudsman|lgsco|corporate (?:complaints?|feedback)|feedback team|customer (?:relations|services))\b/,
+  ],
+  [
+    'it-incident',
+    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|mosaic|liquidlogic|systmone|emis|maintenance window|major incident)\b/,
+  ],
+  [
+    'opel',
+    /\b(?:opel|bed (?:state|capacity)|surge|system pressures?|escalation level|capacity escalation|winter pressures?|ambulance handover)\b/,
+  ],
+  [
+    'appeal',
+    /\b(?:appeals?(?: panel| hearing)?|tribunal|school admissions?|admissions (?:appeal|team|authority)|exclusion review|independent review panel|school place)\b/,
+  ],
+  [
+    'sen',
+    /\b(?:graduated (?:approach|response)|sen support|senco|sendco|send (?:team|support|code|department)|ehcp|ehc plan|ehc needs|education,? health and care plan|assess,? plan,? do,? review|wave [123])\b/,
+  ],
+  [
+    'building-works',
+    /\b(?:(?:roof|refurbishment|building|hall|offices?) works?|refurbishment|corridor|lifts? [a-z] |out of service|room booking|hot desks?|(?:phase|stage) (?:\d|one|two|three|four) (?:of the )?[a-z ]{0,30}works|building works?|contractors?|scaffold(?:ing)?|refurbishment|car park|works? (?:will|are) (?:start|begin|complete)|phase [1-4] of the (?:works?|build|project)|fire alarm|estates? team|facilities)\b/,
+  ],
+  ['recall', /\b(?:would like to recall|wishes to recall|recall (?:the|this) message|message recall|recall:)/],
+  [
+    'invitation',
+    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|register (?:here|your)|join us|rsvp)\b/,
+  ],
+  [
+    'minutes',
+    /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:for|from))\b/,
+  ],
+  [
+    'figures',
+    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|return)\b/,
+  ],
+  [
+    'newsletter',
+    /\b(?:newsletter|bulletin|unsubscribe|view (?:this email )?in (?:your )?browser|round-?up|7 minute briefing|seven minute briefing|e-?news)\b/,
+  ],
+  [
+    'policy-question',
+    /\b(?:(?:where|how) (?:can|do|would|should) (?:i|we) (?:find|get|access|access)|(?:question|query|queries|clarification) (?:about|on|regarding) the (?:escalation|resolution|policy|process|protocol)|(?:is|are) there (?:a|any) (?:form|template|flowchart)|policy (?:review|consultation|update)|updated (?:version|policy|protocol)|(?:new|latest|current) version|review(?:ing)? (?:of )?the (?:escalation|resolution) (?:policy|protocol|procedure)|which stage (?:would|should|does)|what (?:is|are) the timescales?|(?:just|quick) (?:checking|question)|how (?:does|do) the (?:escalation|resolution))\b/,
+  ],
+  [
+    'form-request',
+    /\b(?:(?:send|forward|share|email) (?:me|us|over)? ?(?:a |the )?(?:copy of|blank|link to)|copy of the (?:form|policy|protocol|proforma|template)|blank (?:form|copy|template)|link to the (?:form|policy|protocol))\b/,
+  ],
+  [
+    'other-procedure',
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resolution|escalation|dispute|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)[a-z -]{0,30}(?:process|procedure|scheme|pathway|review|policy)|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+  ],
+  [
+    'hr',
+    /\b(?:grievance|disciplinary|annual leave|sickness absence|capability (?:procedure|process)|whistle-?blowing|pay (?:award|grade)|job evaluation|recruitment)\b/,
+  ],
+];
+
+/** Frames that are other procedures: a sentence in one of them never moves or resolves a case. */
+export const PROCEDURES: ReadonlySet<Frame> = new Set([
+  'complaint',
+  'it-incident',
+  'opel',
+  'appeal',
+  'sen',
+  'building-works',
+  'other-procedure',
+  'hr',
+]);
+
+/** Frames a normalised text is in. */
+export function framesOf(norm: string): Frame[] {
+  const found: Frame[] = [];
+  for (const [frame, pattern] of FRAMES) if (pattern.test(norm)) found.push(frame);
+  return found;
+}

@@ -1,0 +1,128 @@
+import { scopeWords, type ClauseScope } from './scope.js';
+
+/**
+ * Statements that the disagreement has ended, on normalised text (contractions expanded). Active
+ * and passive, a bare participle opening a sentence or heading, colloquial forms, withdrawals and
+ * accepted final decisions. Agreement counts only about the disagreement or its decision, never
+ * "I agree with your plan for the visit".
+ */
+const RESOLVED: RegExp[] = [
+  // passive and perfect: "is now resolved", "has been resolved", "was resolved at this morning's meeting", "it is sorted"
+  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b/,
+  // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
+  /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
+  // active: "we have resolved this", "we resolved it between us", "managed to resolve"
+  /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
+  // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
+  /^(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when))/,
+  // colloquial
+  /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
+  // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
+  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b/,
+  /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
+  /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
+  /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
+  /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
+  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:this|it|the (?:matter|case|escalation|disagreement|dispute))\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded)\b/,
+  /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
+  // agreement about the disagreement
+  /\b(?:we are|we have|they are|both agencies are|both parties are)\s+(?:now\s+|all\s+)?(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both))\b/,
+  /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found)\b/,
+  /\bway forward (?:has been|was|is) agreed\b/,
+  // satisfied or reassured by the other side
+  /\b(?:i am|we are|i feel|we feel|am|are)\s+(?:now\s+|fully\s+|entirely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this)\b/,
+  /\b(?:i am|we are)\s+(?:now\s+)?(?:satisfied|reassured)\b\s*$/,
+  // withdrawn
+  /\bwithdraw(?:s|ing|n)?\s+(?:my|our|the|this)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
+  /\b(?:escalation|challenge|dispute|disagreement|referral)\s+(?:is|has been|was)\s+(?:now\s+)?withdrawn\b/,
+  /\bno longer (?:disagree|dispute|wish to (?:pursue|escalate))\b/,
+  // agreement with the decision in dispute
+  /\b(?:i|we)\s+(?:now\s+|fully\s+)?(?:agree|accept)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
+  // accepted final decisions
+  /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination)\b/,
+  /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
+  /\b(?:this|that|which) (?:concludes|closes|ends) (?:the|this) (?:escalation|process|matter|dispute|disagreement)\b/,
+  // colloquial agreement: "all agreed now", "we are both happy with the plan"
+  /\b(?:all|everything is|it is all|that is all) agreed\b/,
+  /\b(?:we are|we have|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
+  /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
+];
+
+/** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
+const NO_FURTHER =
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are) not (?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter))(?: (?:any|no) )?(?:further|higher)?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+
+/** A cheap first test: no resolution statement lacks every one of these. */
+const HINT =
+  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward/;
+
+/** Resolved in part, or with a reservation: the partnership should look. */
+const PARTIAL =
+  /\b(?:in part|partly|partially|part of|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|from (?:our|my) side|on our side|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+
+/** A later clause that takes the resolution back: "…, but we still disagree about…". */
+const RESERVATION =
+  /^(?:but|however|although|though|whereas|except)\b.*\b(?:still|remain|concern|disagree|not|outstanding|unresolved|issue|worried)\b/;
+
+export interface ResolutionReading {
+  resolved: boolean;
+  how: 'statement' | 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'partial' | 'counterfactual';
+}
+
+/** What a clause says about the disagreement having ended. */
+export function readResolution(clause: string, scope: ClauseScope, question: boolean, rest: readonly string[]): ResolutionReading | null {
+  if (!HINT.test(clause)) return null;
+  let match: RegExpExecArray | null = null;
+  for (const pattern of RESOLVED) {
+    match = pattern.exec(clause);
+    if (match) break;
+  }
+  if (!match) {
+    const further = NO_FURTHER.exec(clause);
+    if (further && /further|higher|under the/.test(further[0])) {
+      if (question) return { resolved: false, how: 'question' };
+      if (scope.conditional) return { resolved: false, how: 'conditional' };
+      if (scope.past) return { resolved: false, how: 'past' };
+      return { resolved: true, how: 'statement' };
+    }
+    if (/\b(?:no|not)\b.{0,30}\b(?:agreement|resolution|consensus|way forward)\b|\bunresolved\b|\bagreed to disagree\b/.test(clause))
+      return { resolved: false, how: /\bagreed? to disagree\b/.test(clause) ? 'partial' : 'negated' };
+    return null;
+  }
+  // "I can confirm (that) the dispute is now resolved": what is reported, not the reporting verb, carries the modality.
+  const reported = /^.*\b(?:confirm|say|let you know|report|inform you|advise|update you|glad to say|pleased to say|note)(?: that)?\b/.exec(
+    clause.slice(0, match.index),
+  );
+  const before = clause.slice(reported ? reported[0].length : 0, match.index);
+  const words = match[0];
+  if (question) return { resolved: false, how: 'question' };
+  if (scope.conditional) return { resolved: false, how: 'conditional' };
+  if (
+    scopeWords.NEGATION.test(before) ||
+    /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
+    /\b(?:not|never|un|yet to|still to|far from)\b/.test(words) ||
+    /^\s*(?:yet|at all)\b/.test(clause.slice(match.index + words.length)) ||
+    /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
+  )
+    return { resolved: false, how: 'negated' };
+  if (scope.counterfactual) return { resolved: false, how: 'counterfactual' };
+  if (
+    /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
+      before,
+    ) &&
+    !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
+    !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before)
+  )
+    return { resolved: false, how: 'modal' };
+  if (
+    /\b(?:within|by|in) (?:\d+|five|ten|two|three) (?:working )?days\b|\bby (?:friday|monday|tuesday|wednesday|thursday|next week|the end of)\b/.test(
+      clause,
+    ) &&
+    /\bbe (?:resolved|settled|closed)/.test(clause)
+  )
+    return { resolved: false, how: 'modal' };
+  if (scope.past) return { resolved: false, how: 'past' };
+  if (PARTIAL.test(clause) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
+  return { resolved: true, how: 'statement' };
+}

@@ -1,0 +1,79 @@
+/**
+ * What governs a clause: negation, a condition, a question, modality, the past, a counterfactual.
+ * Each is read on the normalised clause (contractions expanded), within the clause it governs:
+ * "whether" earlier in a sentence does not make a later clause conditional, but a sentence that
+ * opens with a condition ("If we cannot agree by Friday, I will refer it to Step 3") governs the
+ * clause after it.
+ */
+export type Scope = 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'counterfactual';
+
+/** Words that deny what follows them in their clause. */
+const NEGATION =
+  /\b(?:not|never|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain)\b/;
+
+/** A clause that opens with one of these is a condition, not a statement. */
+const CONDITION_OPENER =
+  /^(?:(?:and|but|so|or|then|otherwise) )?(?:if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that)\b/;
+
+/** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
+const CONDITION_INSIDE =
+  /\b(?:if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
+
+/** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
+const MODAL =
+  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+
+/** An event of the past, or of another case: what it says happened then, not now. */
+const PAST =
+  /\b(?:ago|back in|previously|in the past|last (?:year|time|month)|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d)\b/;
+
+/** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
+const COUNTERFACTUAL =
+  /\b(?:was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+
+export interface ClauseScope {
+  negated: boolean;
+  conditional: boolean;
+  modal: boolean;
+  past: boolean;
+  counterfactual: boolean;
+}
+
+/**
+ * The scope of each clause of a sentence. `before` is the text of the clause before the signal's
+ * verb (negation and modality govern what follows them); `conditionFromBefore` carries a
+ * sentence-opening condition to the next clause; a clause followed by "but"/"however" in the same
+ * sentence is counterfactual when it was modal or future ("we should now be moving to Step 3, but…").
+ */
+export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
+  const scopes: ClauseScope[] = [];
+  let openingCondition = true; // every clause so far opened with a condition
+  clauses.forEach((clause, i) => {
+    const opens = CONDITION_OPENER.test(clause);
+    // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
+    const consequence = i > 0 && openingCondition;
+    openingCondition = openingCondition && opens;
+    const conditional = opens || consequence || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i);
+    const next = clauses[i + 1] ?? '';
+    const modal = MODAL.test(clause);
+    const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
+    const counterfactual =
+      COUNTERFACTUAL.test(clause) ||
+      ((modal || future) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
+    scopes.push({ negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual });
+  });
+  return scopes;
+}
+
+/** "We will move to stage 3 if we do not hear back": a future main clause with its condition after it. */
+function followedByCondition(clauses: readonly string[], i: number): boolean {
+  const next = clauses[i + 1];
+  const clause = clauses[i] ?? '';
+  return (
+    next !== undefined &&
+    /^(?:if|unless|should|in the event|in case|otherwise|or)\b/.test(next) &&
+    /\b(?:will|shall|would|going to|may|might|could)\b/.test(clause)
+  );
+}
+
+export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE };

@@ -1,0 +1,121 @@
+import type { Policy } from '../policy/schema.js';
+
+const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
+
+/**
+ * Words practitioners put before a stage's number whatever the policy calls it: a Swindon
+ * practitioner who writes "level 3" or "step 3" means Stage 3. The policy's own words are added.
+ */
+const GENERIC_STAGE_WORDS = ['stage', 'step', 'level', 'tier'];
+
+/** Where a clause names a stage, and how. */
+export interface StageAnchor {
+  /** A stage id; for `next`, the number of stages above the current one (always 1). */
+  stage: string;
+  how: 'number' | 'role' | 'next' | 'name';
+  index: number;
+  text: string;
+}
+
+export interface StageVocabulary {
+  /** Cheap first test: could this normalised text name a stage at all? */
+  any: RegExp;
+  numbered: RegExp;
+  ordinal: RegExp;
+  roles: RegExp;
+  roleStage: Map<string, string>;
+  names: RegExp | null;
+  nameStage: Map<string, string>;
+  known: Set<string>;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLength = (a: string, b: string) => b.length - a.length;
+const compiled = new WeakMap<Policy, StageVocabulary>();
+
+/** A policy's stage words, numbers and roles as regular expressions, built once per policy. */
+export function vocabularyOf(policy: Policy): StageVocabulary {
+  const cached = compiled.get(policy);
+  if (cached) return cached;
+  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])].map(escape).join('|');
+  const roleStage = new Map<string, string>();
+  for (const stage of policy.stages) for (const name of stage.roles?.names ?? []) if (!roleStage.has(name)) roleStage.set(name, stage.id);
+  const nameStage = new Map<string, string>();
+  for (const stage of policy.stages)
+    for (const name of [stage.name, ...stage.aliases].map((n) => n.toLowerCase()))
+      if (name.length >= 5 && !roleStage.has(name) && !nameStage.has(name)) nameStage.set(name, stage.id);
+  const roleNames = [...roleStage.keys()].sort(byLength).map((n) => escape(n).replace(/ /g, '[ -]?'));
+  const names = [...nameStage.keys()].sort(byLength).map(escape);
+  const vocabulary: StageVocabulary = {
+    any: new RegExp(`\\b(?:${words}|next|${[...roleStage.keys(), ...nameStage.keys()].map(escape).join('|')})`, 'i'),
+    numbered: new RegExp(
+      `\\b(?:${words})s?\\s*(?:no\\.?\\s*)?(?:\\(\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b(?![.:/]\\d)`,
+      'g',
+    ),
+    ordinal: new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'g'),
+    roles: roleNames.length ? new RegExp(`\\b(?:${roleNames.join('|')})\\b`, 'g') : /(?!)/g,
+    roleStage,
+    names: names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : null,
+    nameStage,
+    known: new Set(policy.stages.map((s) => s.id)),
+  };
+  compiled.set(policy, vocabulary);
+  return vocabulary;
+}
+
+/** "the next stage", "next step", "the next management tier", "next level up". */
+const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
+
+/** Every stage a normalised clause names: by number, by a role the policy gives it, by its name, or as "the next stage". */
+export function stageAnchors(clause: string, policy: Policy): StageAnchor[] {
+  const v = vocabularyOf(policy);
+  if (!v.any.test(clause)) return [];
+  const found: StageAnchor[] = [];
+  const taken: [number, number][] = [];
+  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && end > s);
+  for (const match of clause.matchAll(v.roles)) {
+    const name = match[0].replace(/-/g, ' ');
+    const stage =
+      v.roleStage.get(name) ??
+      v.roleStage.get(match[0]) ??
+      [...v.roleStage].find(([n]) => n.replace(/ /g, '') === name.replace(/ /g, ''))?.[1];
+    if (!stage) continue;
+    // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
+    if (
+      /^'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report)\b/.test(
+        clause.slice(match.index + match[0].length).trimStart(),
+      )
+    )
+      continue;
+    found.push({ stage, how: 'role', index: match.index, text: match[0] });
+    taken.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of clause.matchAll(v.numbered)) {
+    const raw = match[1] ?? '';
+    const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
+    if (!free(match.index, match.index + match[0].length)) continue; // "tier 3 manager" is a role
+    if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
+  }
+  for (const match of clause.matchAll(v.ordinal)) {
+    const stage = String(ORDINALS[match[1] ?? '']);
+    if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
+  }
+  for (const match of clause.matchAll(NEXT)) found.push({ stage: '+1', how: 'next', index: match.index, text: match[0] });
+  if (v.names) {
+    for (const match of clause.matchAll(v.names)) {
+      const stage = v.nameStage.get(match[0]);
+      if (!stage || !free(match.index, match.index + match[0].length)) continue;
+      // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
+      const named = /^\s*(?:stage|step|level)\b/.test(clause.slice(match.index + match[0].length));
+      found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The stage after `current` in the policy's ladder; null at the top. */
+export function nextStage(policy: Policy, current: string): string | null {
+  const index = policy.stages.findIndex((s) => s.id === current);
+  return index === -1 ? null : (policy.stages[index + 1]?.id ?? null);
+}
