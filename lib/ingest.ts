@@ -59,7 +59,8 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   if (noise) return { outcome: 'ignored', reason: noise, caseRef: null, ...base };
 
   const now = deps.clock.now();
-  const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
+  // The mailbox's own addresses are never a case's contacts, listed as the partnership's or not.
+  const arrival = arrivalOf(message, now, [mailbox.address, deployment.fromAddress, ...mailbox.partnershipAddresses]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
     const result = await attemptIngest(message, mailbox, arrival, now, deps);
@@ -103,13 +104,28 @@ async function attemptIngest(
     await store.recordMessage({ messageId: message.messageId, caseRef, outcome, at: now.toUTC().toISO() ?? '', sha256: message.sha256 });
   };
   if (decision.kind === 'ignore') return { outcome: 'ignored', reason: decision.reason, caseRef: null };
-  if (decision.kind === 'open') {
+  const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
+  /**
+   * A thread claimed for a case that was never written (the writer crashed or timed out between
+   * the two writes) is not lost: the claim reserved its reference for the thread, so the next
+   * message that opens it, or the same message retried, writes the case under that reference.
+   */
+  const claimedReference = () => (byThread === null ? found.threads.get(root) : undefined);
+  const claimNewReference = async (): Promise<string | null> => {
     const year = now.setZone(policy.timezone).year;
     const ref = formatReference(policy.referencePrefix, year, await store.nextNumber(policy.id, year));
-    const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
-    if (!(await store.claimThread(policy.id, root, ref))) return null; // another message of this thread opened its case first
+    return (await store.claimThread(policy.id, root, ref)) ? ref : null;
+  };
+  if (decision.kind === 'open') {
+    const ref = claimedReference() ?? (await claimNewReference());
+    if (ref === null) return null; // another message of this thread claimed it first
     const opened = openCase({ ref, policy, mailbox: mailbox.address, stage: openingStage(reading, policy), arrival });
-    await store.createCase(opened);
+    try {
+      await store.createCase(opened);
+    } catch (error) {
+      if (error instanceof CaseConflictError) return null; // another message of the thread created it: apply this one to it
+      throw error;
+    }
     await finish(opened, arrival, deps, mailbox, record, 'opened');
     return { outcome: 'opened', caseRef: ref };
   }
