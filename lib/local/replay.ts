@@ -100,7 +100,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const fireUntil = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
         clock.advanceTo(due.at);
-        await remind(due, { store, mailer: outbox, deployment });
+        await remind(due, { store, mailer: outbox, deployment, clock });
       }
     };
 
