@@ -1,4 +1,6 @@
 import type { Deployment } from './config.js';
+import { PermanentSendError } from './outgoing/errors.js';
+import { reviewRequest } from './outgoing/notices.js';
 import { sendOnce } from './outgoing/send-once.js';
 import type { CaseStore, Clock, Mailer } from './ports.js';
 import { allReminders, type ReminderKind } from './reminders/plan.js';
@@ -15,7 +17,7 @@ export type RemindOutcome =
   | {
       outcome: 'skipped';
       caseRef: string;
-      reason: 'case-gone' | 'mailbox-gone' | 'not-in-plan' | 'not-yet-due' | 'already-sent' | 'nobody-to-tell';
+      reason: 'case-gone' | 'mailbox-gone' | 'not-in-plan' | 'not-yet-due' | 'already-sent' | 'nobody-to-tell' | 'refused';
     };
 
 export interface RemindDependencies {
@@ -49,6 +51,25 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
   if (reminder.at.toMillis() - deps.clock.now().toMillis() > SENT_EARLY_BY_AT_MOST_MS) return skipped('not-yet-due');
   const mail = reminderMail(current, reminder, mailbox, deps.deployment);
   if (mail.to.length === 0) return skipped('nobody-to-tell');
-  const sent = await sendOnce(deps.store, deps.clock, reminder.id, () => deps.mailer.send(mail));
-  return sent === 'sent' ? { outcome: 'sent', caseRef: current.ref, kind: reminder.kind } : skipped('already-sent');
+  const outcome = { refused: false };
+  const sent = await sendOnce(deps.store, deps.clock, reminder.id, async () => {
+    try {
+      await deps.mailer.send(mail);
+    } catch (error) {
+      // Refused for good: sending again cannot help, so the partnership is told instead, once.
+      if (!(error instanceof PermanentSendError)) throw error;
+      outcome.refused = true;
+      const reason = `the ${reminder.kind} reminder of case ${current.ref} could not be sent (${error.message})`;
+      await deps.mailer.send(
+        reviewRequest(
+          { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
+          mailbox.partnershipAddresses,
+          mailbox.address,
+        ),
+      );
+    }
+  });
+  if (sent === 'sent-before') return skipped('already-sent');
+  // Refused: the partnership was sent the review in its place.
+  return outcome.refused ? skipped('refused') : { outcome: 'sent', caseRef: current.ref, kind: reminder.kind };
 }

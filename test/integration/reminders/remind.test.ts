@@ -142,7 +142,8 @@ describe('no reminder lost', () => {
     await expect(run(first)).rejects.toThrow('Scheduler unavailable');
     const stored = await h.store.getCase('SSP-2026-0001');
     if (!stored) throw new Error('the case write happens before the failure');
-    expect(await run(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+    // The message is recorded only after its reminders are booked: the retry applies it again, as a no-op.
+    expect(await run(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     const booked = scheduler
       .commandCalls(CreateScheduleCommand)
       .slice(1)
