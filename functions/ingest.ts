@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESClient } from '@aws-sdk/client-ses';
+import { REQUEST_LIMITS } from '../lib/aws/request-timeouts.js';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadIngestEnvironment } from '../lib/aws/environment.js';
@@ -16,18 +17,22 @@ import { remind } from '../lib/remind.js';
 // Built once per cold start: configuration, clients and adapters.
 const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(documentClient(new DynamoDBClient({})), env.table);
-const mailer = new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
+const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table);
+const mailer = new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const deps = {
   store,
   mailer,
   // A reminder already due when it is booked is sent from here instead.
-  reminders: new SchedulerReminderBook(new SchedulerClient({}), env.scheduler, systemClock, env.deployment.closureDays, (request) =>
-    remind(request, { store, mailer, deployment: env.deployment }),
+  reminders: new SchedulerReminderBook(
+    new SchedulerClient(REQUEST_LIMITS),
+    env.scheduler,
+    systemClock,
+    env.deployment.closureDays,
+    (request) => remind(request, { store, mailer, deployment: env.deployment, clock: systemClock }),
   ),
   clock: systemClock,
   deployment: env.deployment,
-  source: new S3RawMailSource(new S3Client({}), env.bucket),
+  source: new S3RawMailSource(new S3Client(REQUEST_LIMITS), env.bucket),
   log: logger,
   keyPrefix: env.prefix,
 };

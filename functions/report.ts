@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { systemClock } from '../lib/clock.js';
+import { REQUEST_LIMITS } from '../lib/aws/request-timeouts.js';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadReportEnvironment } from '../lib/aws/environment.js';
@@ -12,8 +13,8 @@ import { SesMailer } from '../lib/aws/ses-mailer.js';
 const logger = new Logger({ serviceName: 'escalation-mailbox-report' });
 const env = await loadReportEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(documentClient(new DynamoDBClient({})), env.table),
-  mailer: new SesMailer(new SESClient({}), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
+  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table),
+  mailer: new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   clock: systemClock,
   deployment: env.deployment,
   log: logger,

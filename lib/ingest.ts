@@ -8,7 +8,10 @@ import { applyReading, openCase } from './cases/transitions.js';
 import type { Deployment, Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
+import { PermanentSendError } from './outgoing/errors.js';
 import { acknowledgement, reviewRequest } from './outgoing/notices.js';
+import { caseRecipients } from './outgoing/recipients.js';
+import { sendOnce } from './outgoing/send-once.js';
 import type { CaseStore, Clock, Mailer, ReminderBook } from './ports.js';
 import { sendRecords } from './records/send.js';
 import { readSignals } from './signals/read.js';
@@ -59,7 +62,8 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   if (noise) return { outcome: 'ignored', reason: noise, caseRef: null, ...base };
 
   const now = deps.clock.now();
-  const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
+  // The mailbox's own addresses are never a case's contacts, listed as the partnership's or not.
+  const arrival = arrivalOf(message, now, [mailbox.address, deployment.fromAddress, ...mailbox.partnershipAddresses]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
     const result = await attemptIngest(message, mailbox, arrival, now, deps);
@@ -86,7 +90,11 @@ async function attemptIngest(
   const found = await store.lookup({ messageId: message.messageId, refs: message.referenceTags, policyId: policy.id, threadKeys });
   if (found.message) {
     const seen = found.message.caseRef ? await store.getCase(found.message.caseRef) : null;
-    if (seen) await deps.reminders.sync(seen, policy); // a retry after a Scheduler failure books what was missed
+    if (seen) {
+      // A retry after a failure: books the reminders a Scheduler failure missed, sends what a mail failure left owed.
+      await deps.reminders.sync(seen, policy);
+      await sendOwed(seen, message.messageId, deps, mailbox);
+    }
     return { outcome: 'ignored', reason: 'duplicate', caseRef: found.message.caseRef };
   }
   const threadRef = threadKeys.map((key) => found.threads.get(key)).find((ref) => ref !== undefined);
@@ -103,13 +111,28 @@ async function attemptIngest(
     await store.recordMessage({ messageId: message.messageId, caseRef, outcome, at: now.toUTC().toISO() ?? '', sha256: message.sha256 });
   };
   if (decision.kind === 'ignore') return { outcome: 'ignored', reason: decision.reason, caseRef: null };
-  if (decision.kind === 'open') {
+  const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
+  /**
+   * A thread claimed for a case that was never written (the writer crashed or timed out between
+   * the two writes) is not lost: the claim reserved its reference for the thread, so the next
+   * message that opens it, or the same message retried, writes the case under that reference.
+   */
+  const claimedReference = () => (byThread === null ? found.threads.get(root) : undefined);
+  const claimNewReference = async (): Promise<string | null> => {
     const year = now.setZone(policy.timezone).year;
     const ref = formatReference(policy.referencePrefix, year, await store.nextNumber(policy.id, year));
-    const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
-    if (!(await store.claimThread(policy.id, root, ref))) return null; // another message of this thread opened its case first
+    return (await store.claimThread(policy.id, root, ref)) ? ref : null;
+  };
+  if (decision.kind === 'open') {
+    const ref = claimedReference() ?? (await claimNewReference());
+    if (ref === null) return null; // another message of this thread claimed it first
     const opened = openCase({ ref, policy, mailbox: mailbox.address, stage: decision.stage, arrival });
-    await store.createCase(opened);
+    try {
+      await store.createCase(opened);
+    } catch (error) {
+      if (error instanceof CaseConflictError) return null; // another message of the thread created it: apply this one to it
+      throw error;
+    }
     await finish(opened, arrival, deps, mailbox, record, 'opened');
     return { outcome: 'opened', caseRef: ref };
   }
@@ -143,7 +166,7 @@ async function attemptIngest(
 
   function reviewFor(onCase: Case | null, reason: string) {
     return reviewRequest(
-      { messageId: message.messageId, receivedAt: now, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null },
+      { fingerprint: message.sha256, receivedAt: now, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null },
       mailbox.partnershipAddresses,
       mailbox.address,
     );
@@ -151,10 +174,10 @@ async function attemptIngest(
 }
 
 /**
- * After the case write: the message's thread keys, the acknowledgement if the case still owes
- * one, the partnership's records (forms, closure summary) it now owes, the message's record, the
- * case's reminders. Each step is idempotent or guarded, so a
- * retry of the same message finishes what a failure left undone.
+ * After the case write: the message's thread keys, the case's reminders and the message's record
+ * first, so that no email that cannot be sent keeps the case from being recorded or reminded;
+ * then what the case owes by mail. Each step is idempotent or claimed, so a retry of the same
+ * message (a duplicate, once recorded) finishes what a failure left undone.
  */
 async function finish(
   current: Case,
@@ -165,20 +188,50 @@ async function finish(
   outcome: string,
 ): Promise<void> {
   await deps.store.addThreadKeys(mailbox.policy.id, current.ref, arrival.threadKeys);
+  await deps.reminders.sync(current, mailbox.policy);
+  await record(current.ref, outcome);
+  await sendOwed(current, arrival.messageId, deps, mailbox);
+}
+
+/**
+ * The acknowledgement, if the case still owes one and this message opened it, and the records
+ * (forms, closure summary) this message made due. An acknowledgement the mail service refuses for
+ * good is sent to the partnership for review instead; a transient failure is thrown, to retry.
+ */
+async function sendOwed(current: Case, messageId: string, deps: IngestDependencies, mailbox: Mailbox): Promise<void> {
   let acknowledged = current;
-  if (current.acknowledgedAt === null && current.history[0]?.messageId === arrival.messageId) {
-    await deps.mailer.send(
-      acknowledgement(current, { policy: mailbox.policy, mailbox: mailbox.address, closureDays: deps.deployment.closureDays }),
-    );
-    acknowledged = { ...current, acknowledgedAt: deps.clock.now().toUTC().toISO() ?? '', version: current.version + 1 };
+  const owed = current.acknowledgedAt === null && current.acknowledgementRefusedAt === undefined;
+  if (owed && current.history[0]?.messageId === messageId) {
+    const to = caseRecipients(current, mailbox, deps.deployment);
+    const mail = acknowledgement(current, {
+      policy: mailbox.policy,
+      mailbox: mailbox.address,
+      closureDays: deps.deployment.closureDays,
+      to,
+    });
+    const at = deps.clock.now().toUTC().toISO() ?? '';
+    let mark: Partial<Case> = { acknowledgedAt: at };
+    try {
+      await sendOnce(deps.store, deps.clock, `acknowledgement:${current.ref}`, () => deps.mailer.send(mail));
+    } catch (error) {
+      if (!(error instanceof PermanentSendError)) throw error;
+      const reason = `the acknowledgement of case ${current.ref} could not be sent (${error.message}); its reminders are booked`;
+      await deps.mailer.send(
+        reviewRequest(
+          { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
+          mailbox.partnershipAddresses,
+          mailbox.address,
+        ),
+      );
+      mark = { acknowledgementRefusedAt: at };
+    }
+    acknowledged = { ...current, ...mark, version: current.version + 1 };
     await deps.store.updateCase(acknowledged, current.version).catch((error: unknown) => {
-      // A follow-up moved the case on meanwhile: the acknowledgement went out; only its mark is lost.
+      // A follow-up moved the case on meanwhile: the acknowledgement is claimed as sent; only its mark is lost.
       if (!(error instanceof CaseConflictError)) throw error;
     });
   }
-  await sendRecords(acknowledged, mailbox, deps, arrival.messageId);
-  await record(current.ref, outcome);
-  await deps.reminders.sync(acknowledged, mailbox.policy);
+  await sendRecords(acknowledged, mailbox, deps, messageId);
 }
 
 /** The partnership mailbox the message was sent to: the envelope first, then its To and Cc. */

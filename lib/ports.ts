@@ -22,6 +22,8 @@ export interface Lookup {
   threads: Map<string, string>;
 }
 
+export type SendClaim = 'claimed' | 'sent' | 'held';
+
 /** Cases, their thread keys, processed messages and reference counters. */
 export interface CaseStore {
   /** One round trip: the message's record, the cases its subject names, its thread keys' cases. */
@@ -42,8 +44,14 @@ export interface CaseStore {
   casesOpened(from: DateTime, to: DateTime): Promise<Case[]>;
   /** Every case still open, whenever it opened. */
   openCases(): Promise<Case[]>;
-  /** Claims the sending of a reminder or a record (by its id); false when it was claimed (sent) before. */
-  claimSending(id: string): Promise<boolean>;
+  /**
+   * Claims the sending of a reminder or a record (by its id) for a lease: `claimed`, or `sent` when
+   * it was sent before, or `held` while another invocation's lease runs. A lease that ran out (its
+   * holder died between claim and send) may be claimed again.
+   */
+  claimSending(id: string, now: DateTime): Promise<SendClaim>;
+  /** Marks a claimed send as done, for good (until its retention ends). */
+  markSent(id: string, now: DateTime): Promise<void>;
   /** Gives a claim back after sending failed, so that a retry may send. */
   releaseSending(id: string): Promise<void>;
 }

@@ -1,5 +1,8 @@
 import type { Deployment } from './config.js';
-import type { CaseStore, Mailer } from './ports.js';
+import { PermanentSendError } from './outgoing/errors.js';
+import { reviewRequest } from './outgoing/notices.js';
+import { sendOnce } from './outgoing/send-once.js';
+import type { CaseStore, Clock, Mailer } from './ports.js';
 import { allReminders, type ReminderKind } from './reminders/plan.js';
 import { reminderMail } from './reminders/render.js';
 
@@ -11,18 +14,27 @@ export interface ReminderRequest {
 
 export type RemindOutcome =
   | { outcome: 'sent'; caseRef: string; kind: ReminderKind }
-  | { outcome: 'skipped'; caseRef: string; reason: 'case-gone' | 'mailbox-gone' | 'not-in-plan' | 'already-sent' | 'nobody-to-tell' };
+  | {
+      outcome: 'skipped';
+      caseRef: string;
+      reason: 'case-gone' | 'mailbox-gone' | 'not-in-plan' | 'not-yet-due' | 'already-sent' | 'nobody-to-tell' | 'refused';
+    };
 
 export interface RemindDependencies {
   store: CaseStore;
   mailer: Mailer;
   deployment: Deployment;
+  clock: Clock;
 }
 
+/** A reminder this close to its time is sent: the Scheduler book sends those at once instead of booking them. */
+export const SENT_EARLY_BY_AT_MOST_MS = 60_000;
+
 /**
- * A reminder fires: re-read the case and re-plan. If the reminder is no longer in the plan (the
- * case moved on or was resolved) nothing is sent. Otherwise it is claimed, then sent, so that a
- * second invocation of the same reminder sends nothing; a failed send gives the claim back.
+ * A reminder fires: re-read the case and re-plan. It acts only if the case still has that deadline
+ * with that due instant (both are in the reminder's id) and its time has come; otherwise nothing is
+ * sent (the case moved on or was resolved, a policy or closure-day change moved the deadline, or a
+ * stale schedule fired early). Then it is sent once: see `sendOnce`.
  */
 export async function remind(request: ReminderRequest, deps: RemindDependencies): Promise<RemindOutcome> {
   const skipped = (reason: Extract<RemindOutcome, { outcome: 'skipped' }>['reason']): RemindOutcome => ({
@@ -36,14 +48,28 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
   if (!mailbox) return skipped('mailbox-gone');
   const reminder = allReminders(current, mailbox.policy, deps.deployment).find((r) => r.id === request.reminderId);
   if (!reminder) return skipped('not-in-plan');
+  if (reminder.at.toMillis() - deps.clock.now().toMillis() > SENT_EARLY_BY_AT_MOST_MS) return skipped('not-yet-due');
   const mail = reminderMail(current, reminder, mailbox, deps.deployment);
   if (mail.to.length === 0) return skipped('nobody-to-tell');
-  if (!(await deps.store.claimSending(reminder.id))) return skipped('already-sent');
-  try {
-    await deps.mailer.send(mail);
-  } catch (error) {
-    await deps.store.releaseSending(reminder.id);
-    throw error;
-  }
-  return { outcome: 'sent', caseRef: current.ref, kind: reminder.kind };
+  const outcome = { refused: false };
+  const sent = await sendOnce(deps.store, deps.clock, reminder.id, async () => {
+    try {
+      await deps.mailer.send(mail);
+    } catch (error) {
+      // Refused for good: sending again cannot help, so the partnership is told instead, once.
+      if (!(error instanceof PermanentSendError)) throw error;
+      outcome.refused = true;
+      const reason = `the ${reminder.kind} reminder of case ${current.ref} could not be sent (${error.message})`;
+      await deps.mailer.send(
+        reviewRequest(
+          { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
+          mailbox.partnershipAddresses,
+          mailbox.address,
+        ),
+      );
+    }
+  });
+  if (sent === 'sent-before') return skipped('already-sent');
+  // Refused: the partnership was sent the review in its place.
+  return outcome.refused ? skipped('refused') : { outcome: 'sent', caseRef: current.ref, kind: reminder.kind };
 }

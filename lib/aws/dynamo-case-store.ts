@@ -13,7 +13,7 @@ import {
 import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
-import type { CaseStore, Lookup, MessageRecord } from '../ports.js';
+import type { CaseStore, Lookup, MessageRecord, SendClaim } from '../ports.js';
 import {
   caseKey,
   counterKey,
@@ -38,6 +38,21 @@ export class StoreThrottledError extends Error {
 
 type Key = { pk: string; sk: string };
 
+export interface StoreOptions {
+  /** Items per query page; DynamoDB's own 1 MB pages when absent. */
+  pageSize: number | undefined;
+  /**
+   * How long a claimed send is held: longer than any function runs (the longest, the monthly
+   * report, stops at 2 minutes), so a live invocation never loses its claim; shorter than the
+   * gap before Lambda's second retry (1 + 2 minutes), so a retry after a death sends.
+   */
+  leaseSeconds: number;
+  /** How long a sent mark is kept: a year and more, past any stage's deadline and the month a report covers. */
+  sentRetentionDays: number;
+}
+
+export const DEFAULT_STORE_OPTIONS: StoreOptions = { pageSize: undefined, leaseSeconds: 150, sentRetentionDays: 400 };
+
 /**
  * CaseStore on DynamoDB, the same code against AWS and the embedded server. Correctness needs no
  * transactions: a case item carries the Message-IDs it has applied and is written only under a
@@ -47,9 +62,12 @@ export class DynamoCaseStore implements CaseStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    /** Items per query page; DynamoDB's own 1 MB pages when absent. */
-    private readonly pageSize?: number,
-  ) {}
+    options: Partial<StoreOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_STORE_OPTIONS, ...options };
+  }
+
+  private readonly options: StoreOptions;
 
   async lookup(query: { messageId: string; refs: readonly string[]; policyId: string; threadKeys: readonly string[] }): Promise<Lookup> {
     const wanted = new Map<string, Key>();
@@ -142,24 +160,64 @@ export class DynamoCaseStore implements CaseStore {
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record } }));
   }
 
-  async claimSending(id: string): Promise<boolean> {
+  async claimSending(id: string, now: DateTime): Promise<SendClaim> {
+    const leaseUntil = now.plus({ seconds: this.options.leaseSeconds });
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...sentKey(id), id },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: {
+            ...sentKey(id),
+            id,
+            state: 'claimed',
+            leaseUntil: isoUtc(leaseUntil),
+            expiresAt: epochSeconds(leaseUntil.plus({ days: 1 })),
+          },
+          // A claim whose lease ran out belongs to an invocation that died: it may be taken over.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND #lease < :now)',
+          ExpressionAttributeNames: { '#state': 'state', '#lease': 'leaseUntil' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': isoUtc(now) },
         }),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: sentKey(id), ConsistentRead: true }));
+    // Claims written before leases existed carry no state: they were sent.
+    return Item?.state === 'claimed' ? 'held' : 'sent';
+  }
+
+  async markSent(id: string, now: DateTime): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...sentKey(id),
+          id,
+          state: 'sent',
+          sentAt: isoUtc(now),
+          expiresAt: epochSeconds(now.plus({ days: this.options.sentRetentionDays })),
+        },
+      }),
+    );
   }
 
   async releaseSending(id: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.table, Key: sentKey(id) }));
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: sentKey(id),
+          // Only a claim: a send marked done stays done.
+          ConditionExpression: '#state = :claimed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   async casesOpened(from: DateTime, to: DateTime): Promise<Case[]> {
@@ -193,7 +251,7 @@ export class DynamoCaseStore implements CaseStore {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
-        new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey, Limit: this.pageSize }),
+        new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey, Limit: this.options.pageSize }),
       );
       cases.push(...(page.Items ?? []).map((item) => withoutKeys(item) as unknown as Case));
       startKey = page.LastEvaluatedKey;
@@ -260,6 +318,9 @@ function caseItem(stored: Case): Record<string, unknown> {
     ...(stored.status === 'open' ? { [OPEN_INDEX.partitionKey]: OPEN_FLAG } : {}),
   };
 }
+
+/** DynamoDB's TTL reads whole seconds since the epoch. */
+const epochSeconds = (instant: DateTime) => Math.floor(instant.toSeconds());
 
 /** Exponential back-off with full jitter, as AWS recommends for unprocessed batch items. */
 function backoff(attempt: number): Promise<void> {

@@ -12,7 +12,8 @@ import type { Case } from '../cases/case.js';
 import type { Policy } from '../policy/schema.js';
 import type { Clock, ReminderBook } from '../ports.js';
 import { planReminders, scheduleName, type PlannedReminder } from '../reminders/plan.js';
-import type { ReminderRequest } from '../remind.js';
+// A reminder due this soon is sent at once: Scheduler may refuse an `at()` in the past.
+import { SENT_EARLY_BY_AT_MOST_MS, type ReminderRequest } from '../remind.js';
 
 export interface SchedulerSettings {
   groupName: string;
@@ -25,9 +26,6 @@ export interface SchedulerSettings {
   maximumRetryAttempts: number;
   maximumEventAgeInSeconds: number;
 }
-
-/** A reminder due this soon is sent at once: Scheduler may refuse an `at()` in the past. */
-const SEND_AT_ONCE_WITHIN_MS = 60_000;
 
 /**
  * One one-time EventBridge Scheduler schedule per planned reminder, in the deployment's group,
@@ -49,7 +47,7 @@ export class SchedulerReminderBook implements ReminderBook {
   async sync(current: Case, policy: Policy): Promise<void> {
     const now = this.clock.now();
     const plan = planReminders(current, policy, now, { closureDays: this.closureDays });
-    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SEND_AT_ONCE_WITHIN_MS);
+    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SENT_EARLY_BY_AT_MOST_MS);
     const wanted = new Map(plan.filter((r) => !dueNow.includes(r)).map((r) => [scheduleName(r), r]));
     const existing = await this.existingNames(current.ref);
     for (const [name, reminder] of wanted) if (!existing.has(name)) await this.book(name, reminder, policy);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CalendarError } from '../calendar/errors.js';
 import { UnroutableMessageError } from '../cases/errors.js';
 import { ingest, type IngestDependencies } from '../ingest.js';
 import type { Log } from '../log.js';
@@ -51,12 +52,13 @@ export async function handleSesEvent(event: unknown, deps: IntakeDependencies): 
         ...('reason' in outcome ? { reason: outcome.reason } : {}),
       });
     } catch (error) {
-      if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError) {
+      if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError || cannotBeCured(error)) {
         summary.rejected++;
         deps.log.warn('message rejected', {
           sesMessageId,
-          error: error.name,
+          error: errorName(error),
           ...(error instanceof UnreadableMailError ? { reason: error.reason } : {}),
+          ...(cannotBeCured(error) ? { reason: 'unprocessable', errorHash: hashOf(error) } : {}),
         });
         continue;
       }
@@ -67,6 +69,15 @@ export async function handleSesEvent(event: unknown, deps: IntakeDependencies): 
   if (transient.length > 0)
     throw new TransientIntakeError(`${transient.length} of ${parsed.data.Records.length} records failed`, { cause: transient[0] });
   return summary;
+}
+
+/**
+ * Failures the same message meets on every try: a date no calendar covers, a request DynamoDB
+ * refuses as invalid (an item or key over its limits). Retrying would only fill the dead-letter
+ * queue; the message is refused with its reason, and the raw mail stays in the bucket.
+ */
+function cannotBeCured(error: unknown): boolean {
+  return error instanceof CalendarError || (error instanceof Error && error.name === 'ValidationException');
 }
 
 function errorName(error: unknown): string {

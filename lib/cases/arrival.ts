@@ -15,11 +15,17 @@ export interface Arrival {
   threadKeys: string[];
 }
 
+/**
+ * What one message may add to a case: an opener copied to thousands would otherwise make its case
+ * item pass DynamoDB's 400 KB, and no reminder goes to more than 50 people anyway.
+ */
+export const MAX_PEOPLE_PER_MESSAGE = 100;
+
 export function arrivalOf(message: Message, at: DateTime, partnershipAddresses: readonly string[]): Arrival {
   const own = new Set(partnershipAddresses.map((a) => a.toLowerCase()));
   const direct = [message.from, ...message.to, ...message.cc].filter((p) => p !== null).map((p) => p.address);
   const forwarded = message.forwarded.flatMap((f) => [...f.from, ...f.to, ...f.cc]).map((p) => p.address);
-  const unique = (list: string[]) => [...new Set(list)];
+  const unique = (list: string[]) => [...new Set(list)].slice(0, MAX_PEOPLE_PER_MESSAGE);
   return {
     messageId: message.messageId,
     at,

@@ -44,6 +44,8 @@ export interface Case {
   threadKeys: string[];
   /** When the opening acknowledgement went out; null until it has, so a retry sends it. */
   acknowledgedAt: string | null;
+  /** When the mail service refused the acknowledgement for good (it went to review instead); absent otherwise. */
+  acknowledgementRefusedAt?: string;
   /** Optimistic-locking version: each write expects the one it read. */
   version: number;
 }

@@ -3,6 +3,11 @@ import type { Arrival } from './arrival.js';
 import { domainOf, union, type Case, type CaseEvent, type HistoryEntry } from './case.js';
 import type { Effect } from './route.js';
 
+/** A case item's lists stay bounded whatever the mail brings (DynamoDB items stop at 400 KB). */
+export const CASE_BOUNDS = { participants: 300, domains: 150, threadKeys: 400, historyRecipients: 50 } as const;
+
+const capped = (list: readonly string[], cap: number) => (list.length <= cap ? [...list] : list.slice(0, cap));
+
 export function openCase(input: { ref: string; policy: Policy; mailbox: string; stage: string; arrival: Arrival }): Case {
   const { arrival } = input;
   const at = arrival.at.toUTC().toISO() ?? '';
@@ -17,10 +22,10 @@ export function openCase(input: { ref: string; policy: Policy; mailbox: string; 
     resolvedAt: null,
     messages: [arrival.messageId],
     history: [{ at, event: 'opened', stage: input.stage, messageId: arrival.messageId, ...correspondents(arrival) }],
-    participants: arrival.people,
-    domains: [...new Set(arrival.people.map(domainOf))],
+    participants: capped(arrival.people, CASE_BOUNDS.participants),
+    domains: capped([...new Set(arrival.people.map(domainOf))], CASE_BOUNDS.domains),
     stageContacts: arrival.contacts,
-    threadKeys: arrival.threadKeys,
+    threadKeys: capped(arrival.threadKeys, CASE_BOUNDS.threadKeys),
     acknowledgedAt: null,
     version: 0,
   };
@@ -43,9 +48,9 @@ export function applyReading(current: Case, arrival: Arrival, effect: Effect, no
   let next: Case = {
     ...current,
     messages: [...current.messages, arrival.messageId],
-    participants: union(current.participants, arrival.people),
-    domains: union(current.domains, arrival.people.map(domainOf)),
-    threadKeys: union(current.threadKeys, arrival.threadKeys),
+    participants: capped(union(current.participants, arrival.people), CASE_BOUNDS.participants),
+    domains: capped(union(current.domains, arrival.people.map(domainOf)), CASE_BOUNDS.domains),
+    threadKeys: capped(union(current.threadKeys, arrival.threadKeys), CASE_BOUNDS.threadKeys),
   };
   let event: CaseEvent = 'noted';
   if (note === undefined && effect.kind === 'resolve' && current.status === 'open') {
@@ -63,6 +68,9 @@ export function applyReading(current: Case, arrival: Arrival, effect: Effect, no
 
 /** Who wrote to whom: addresses only, for the stage log the policies' forms ask for. */
 function correspondents(arrival: Arrival): Pick<HistoryEntry, 'from' | 'to'> {
-  const to = arrival.contacts.filter((address) => address !== arrival.from);
+  const to = capped(
+    arrival.contacts.filter((address) => address !== arrival.from),
+    CASE_BOUNDS.historyRecipients,
+  );
   return { ...(arrival.from ? { from: arrival.from } : {}), to };
 }

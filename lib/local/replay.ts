@@ -49,6 +49,8 @@ export interface ReplayDocument {
   outbox: { at: string; kind: string; caseRef: string | null; stage: string | null; to: string[]; cc: string[]; subject: string }[];
   ignored: { messageId: string; reason: string }[];
   review: { messageId: string; caseRef: string | null; reason: string }[];
+  /** Messages that could not be processed, each with why: the run went on with the rest. */
+  failed: { file: string; messageId?: string; error: string }[];
 }
 
 export interface ReplayResult {
@@ -78,10 +80,12 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   };
   const unreadable: ReplayResult['unreadable'] = [];
   const dated: { message: StoredMessage; at: DateTime | null }[] = [];
+  const parsedIds = new Map<StoredMessage, string>();
   for (const message of input.messages) {
     try {
       const parsed = await parseMessage(message.bytes, { ownLoop: LOCAL_SENDER });
       dated.push({ message, at: parsed.date ? DateTime.fromJSDate(parsed.date) : null });
+      parsedIds.set(message, parsed.messageId);
     } catch (error) {
       if (!(error instanceof UnreadableMailError)) throw error;
       unreadable.push({ name: message.name, reason: error.message });
@@ -95,22 +99,36 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const clock = new VirtualClock(dated[0]?.at ?? input.until ?? DateTime.utc());
     const book = new InProcessReminderBook(clock, deployment.closureDays);
     const outbox = new Outbox(clock);
-    const document: ReplayDocument = { cases: [], outbox: [], ignored: [], review: [] };
+    const document: ReplayDocument = {
+      cases: [],
+      outbox: [],
+      ignored: [],
+      review: [],
+      failed: unreadable.map((problem) => ({ file: problem.name, error: `UnreadableMailError: ${problem.reason}` })),
+    };
     const refs: string[] = [];
     const fireUntil = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
         clock.advanceTo(due.at);
-        await remind(due, { store, mailer: outbox, deployment });
+        await remind(due, { store, mailer: outbox, deployment, clock });
       }
     };
 
     for (const { message, at } of dated) {
       await fireUntil(at ?? clock.now());
       if (at) clock.advanceTo(at);
-      const outcome = await ingest(
-        { raw: message.bytes, recipients: [mailbox] },
-        { store, mailer: outbox, reminders: book, clock, deployment },
-      );
+      let outcome: Awaited<ReturnType<typeof ingest>>;
+      try {
+        outcome = await ingest(
+          { raw: message.bytes, recipients: [mailbox] },
+          { store, mailer: outbox, reminders: book, clock, deployment },
+        );
+      } catch (error) {
+        // One message that cannot be processed is reported; the others still run.
+        const messageId = parsedIds.get(message);
+        document.failed.push({ file: message.name, ...(messageId ? { messageId } : {}), error: describeError(error) });
+        continue;
+      }
       if (outcome.outcome === 'ignored') document.ignored.push({ messageId: outcome.messageId, reason: outcome.reason });
       else if (outcome.outcome === 'review')
         document.review.push({ messageId: outcome.messageId, caseRef: outcome.caseRef, reason: outcome.reason });
@@ -164,6 +182,8 @@ function replayReport(cases: readonly Case[], deployment: Deployment, policy: Po
     openCases: cases.filter((c) => c.status === 'open'),
   });
 }
+
+const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 const utc = (iso: string) => DateTime.fromISO(iso).toUTC().toISO({ suppressMilliseconds: true }) ?? iso;
 

@@ -107,7 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ticking = true;
     try {
       for (let due = reminders.takeNextDue(clock.now()); due; due = reminders.takeNextDue(clock.now())) {
-        const outcome = await remind(due, { store, mailer: outbox, deployment });
+        const outcome = await remind(due, { store, mailer: outbox, deployment, clock });
         log(
           outcome.outcome === 'sent'
             ? `reminder sent: ${outcome.kind} for ${outcome.caseRef}`

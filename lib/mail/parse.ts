@@ -192,16 +192,26 @@ function stringHeader(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/**
+ * The thread's root (first) and its most recent ids: a References header of thousands of ids
+ * would make a case item pass DynamoDB's 400 KB while adding nothing a reply needs to match.
+ */
+export const MAX_REFERENCES = 40;
+
 function messageIds(value: unknown): string[] {
   const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
-  const ids = text.match(/<[^<>\s]+>/g) ?? text.split(/\s+/).filter((id) => id.includes('@'));
-  return [...new Set(ids.map(normaliseId))];
+  const ids = [...new Set((text.match(/<[^<>\s]+>/g) ?? text.split(/\s+/).filter((id) => id.includes('@'))).map(normaliseId))];
+  return ids.length <= MAX_REFERENCES ? ids : [ids[0] ?? '', ...ids.slice(ids.length - MAX_REFERENCES + 1)];
 }
+
+/** Longer ids are kept as their hash: DynamoDB keys stop at 2,048 bytes, and no mail client writes ids this long. */
+export const MAX_ID_LENGTH = 250;
 
 /** Message-IDs compare with their angle brackets, case-sensitive local part as sent. */
 function normaliseId(id: string): string {
   const trimmed = id.trim().replace(/^<|>$/g, '');
-  return `<${trimmed}>`;
+  if (Buffer.byteLength(trimmed) <= MAX_ID_LENGTH) return `<${trimmed}>`;
+  return `<${createHash('sha256').update(trimmed).digest('hex').slice(0, 40)}@hashed.invalid>`;
 }
 
 function contentTypeOf(value: unknown): string {

@@ -10,10 +10,12 @@ interface Context {
   policy: Policy;
   mailbox: string;
   closureDays: readonly string[];
+  /** The case's recipients, by the same rules as its reminders. */
+  to: readonly string[];
 }
 
 /** The one acknowledgement a case's people get when it opens: reference, stage, deadlines, how to record progress. */
-export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: Context): OutgoingMail {
+export function acknowledgement(opened: Case, { policy, mailbox, closureDays, to }: Context): OutgoingMail {
   const stage = findStage(policy, opened.stage);
   const title = stageTitle(policy, stage);
   const deadlines = caseDeadlines(opened, policy, closureDays);
@@ -36,7 +38,7 @@ export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: 
     kind: 'acknowledgement',
     caseRef: opened.ref,
     stage: opened.stage,
-    to: opened.stageContacts,
+    to: [...to],
     cc: [],
     subject: `[${opened.ref}] Professional disagreement recorded: ${title}`,
     text: lines.join('\n'),
@@ -44,28 +46,36 @@ export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: 
   };
 }
 
-/** A message a person must look at: sent to the partnership only, with the reason and the message's id. */
+/**
+ * A message a person must look at: sent to the partnership only, with the reason, when it came and
+ * its fingerprint (the SHA-256 of its bytes, as `sha256sum` gives it for the stored message). Never its Message-ID: the
+ * sender chooses that, and it could carry any words or links into the partnership's mail.
+ */
 export function reviewRequest(
-  input: { messageId: string; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null },
+  input: { fingerprint: string | null; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null },
   partnershipAddresses: readonly string[],
   mailbox: string,
 ): OutgoingMail {
   const about = input.caseRef ? `case ${input.caseRef}` : 'no case';
+  const received = input.receivedAt.toUTC().toISO() ?? '';
   return {
     kind: 'review',
     caseRef: input.caseRef,
     stage: input.stage,
     to: [...partnershipAddresses],
     cc: [],
-    subject: `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed: a message the escalation mailbox did not act on`,
+    subject: `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed: ${input.fingerprint ? 'a message the escalation mailbox did not act on' : 'an email the escalation mailbox could not send'}`,
     text: [
-      `A message copied to ${mailbox} needs a person to look at it (${about}).`,
+      input.fingerprint
+        ? `A message copied to ${mailbox} needs a person to look at it (${about}).`
+        : `Something about ${about} needs a person to look at it.`,
       '',
       `Why: ${input.reason}.`,
-      `Message-ID: ${input.messageId}`,
-      `Received: ${input.receivedAt.toUTC().toISO() ?? ''}`,
+      ...(input.fingerprint ? [`Received: ${received}`, `Fingerprint (SHA-256): ${input.fingerprint}`] : [`At: ${received}`]),
       '',
-      'Find it in the mailbox by its Message-ID. No case changed stage or status because of it.',
+      input.fingerprint
+        ? 'Find it in the mailbox by the time it was received. No case changed stage or status because of it.'
+        : 'The case itself is recorded and its reminders are booked.',
     ].join('\n'),
     replyTo: mailbox,
   };

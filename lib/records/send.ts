@@ -7,6 +7,7 @@ import { formHtml } from '../forms/html.js';
 import { Trail } from '../forms/trail.js';
 import { WORD_DOCUMENT, type Attachment, type OutgoingMail } from '../outgoing/mail.js';
 import { closureSummary, formNotice } from '../outgoing/records.js';
+import { sendOnce } from '../outgoing/send-once.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageRank } from '../policy/stages.js';
 import type { CaseStore, Clock, Mailer } from '../ports.js';
@@ -59,26 +60,21 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
   });
 
   for (const form of due) {
-    await sendOnce(`form:${current.ref}:${form.id}`, deps, async () => {
+    await sendRecord(`form:${current.ref}:${form.id}`, deps, async () => {
       const forms = filled().filter((f) => f.formId === form.id);
       return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage') });
     });
   }
   if (resolved) {
-    await sendOnce(`closure:${current.ref}:${current.resolvedAt}`, deps, async () =>
+    await sendRecord(`closure:${current.ref}:${current.resolvedAt}`, deps, async () =>
       closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure') }),
     );
   }
 }
 
-async function sendOnce(id: string, deps: RecordDependencies, compose: () => Promise<OutgoingMail>): Promise<void> {
-  if (!(await deps.store.claimSending(id))) return;
-  try {
-    await deps.mailer.send(await compose());
-  } catch (error) {
-    await deps.store.releaseSending(id);
-    throw error;
-  }
+/** One record, sent once: composed only once its send is claimed. */
+async function sendRecord(id: string, deps: RecordDependencies, compose: () => Promise<OutgoingMail>): Promise<void> {
+  await sendOnce(deps.store, deps.clock, id, async () => deps.mailer.send(await compose()));
 }
 
 /** Each form as Word and as HTML. The Word writer loads on first use: most messages never need it. */

@@ -9,8 +9,9 @@ export type ReminderKind = 'due-soon' | 'overdue';
 
 export interface PlannedReminder {
   /**
-   * Stable for as long as the reminder means the same thing: the case, the deadline, the kind and
-   * when the deadline's clock started (a stage entered again is a new clock, and new reminders).
+   * Stable for as long as the reminder means the same thing: the case, the deadline, the kind,
+   * when the deadline's clock started (a stage entered again is a new clock, and new reminders)
+   * and its due instant (a policy or closure-day change that moves it makes new reminders).
    */
   id: string;
   caseRef: string;
@@ -28,8 +29,9 @@ export function allReminders(current: Case, policy: Policy, context: PlanContext
   return caseDeadlines(current, policy, context.closureDays).flatMap((deadline) => {
     const planned: PlannedReminder[] = [];
     const started = deadline.startedAt.toUTC().toFormat("yyyyMMdd'T'HHmmss");
+    const due = deadline.due.toUTC().toFormat("yyyyMMdd'T'HHmmss");
     const make = (kind: ReminderKind, at: DateTime) => ({
-      id: `${current.ref}/${deadline.id}/${kind}/${started}`,
+      id: `${current.ref}/${deadline.id}/${kind}/${started}/${due}`,
       caseRef: current.ref,
       kind,
       at,

@@ -1,14 +1,13 @@
 import { describeDue } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
-import { domainOf } from '../cases/case.js';
 import type { Deployment, Mailbox } from '../config.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
+import { caseRecipients } from '../outgoing/recipients.js';
 import { findStage, stageTitle } from '../policy/stages.js';
 import type { PlannedReminder } from './plan.js';
 
 /**
- * Who a reminder goes to: the people on the message that opened the current stage, less the
- * partnership's own addresses, within the allowed domains and the cap; an overdue notice copies
+ * Who a reminder goes to: the case's recipients (see `caseRecipients`); an overdue notice copies
  * the partnership, and goes to it alone when nobody else qualifies.
  */
 export function reminderRecipients(
@@ -17,12 +16,7 @@ export function reminderRecipients(
   mailbox: Mailbox,
   deployment: Deployment,
 ): { to: string[]; cc: string[] } {
-  const own = new Set(mailbox.partnershipAddresses);
-  const allowed = deployment.recipientDomains?.map((d) => d.toLowerCase());
-  const to = current.stageContacts
-    .filter((address) => !own.has(address) && current.participants.includes(address))
-    .filter((address) => !allowed || allowed.includes(domainOf(address)))
-    .slice(0, deployment.maxRecipients);
+  const to = caseRecipients(current, mailbox, deployment);
   if (reminder.kind === 'due-soon') return { to, cc: [] };
   return to.length > 0 ? { to, cc: [...mailbox.partnershipAddresses] } : { to: [...mailbox.partnershipAddresses], cc: [] };
 }

@@ -1,3 +1,4 @@
+import { sendOnce } from '../outgoing/send-once.js';
 import { DateTime } from 'luxon';
 import type { Deployment, Mailbox } from '../config.js';
 import type { Attachment, OutgoingMail } from '../outgoing/mail.js';
@@ -39,17 +40,11 @@ export async function sendMonthlyReports(deps: MonthlyReportDependencies, month?
       openCases: openCases.filter((c) => addresses.has(c.mailbox)),
     });
     const claim = `report:${monitoringAddress}:${name}`;
-    if (!(await deps.store.claimSending(claim))) {
-      outcome.alreadySent += 1;
-      continue;
-    }
-    try {
-      await deps.mailer.send(reportMail(report, period, monitoringAddress, mailboxes[0]?.address ?? monitoringAddress));
-      outcome.sent += 1;
-    } catch (error) {
-      await deps.store.releaseSending(claim);
-      throw error;
-    }
+    const sent = await sendOnce(deps.store, deps.clock, claim, () =>
+      deps.mailer.send(reportMail(report, period, monitoringAddress, mailboxes[0]?.address ?? monitoringAddress)),
+    );
+    if (sent === 'sent') outcome.sent += 1;
+    else outcome.alreadySent += 1;
   }
   return outcome;
 }

@@ -19,7 +19,7 @@ describe('listing cases for the monitoring report', () => {
 
   beforeAll(async () => {
     dynamo = await startDynamo();
-    store = new DynamoCaseStore(dynamo.doc, dynamo.table, 2); // two items a page: every query pages
+    store = new DynamoCaseStore(dynamo.doc, dynamo.table, { pageSize: 2 }); // two items a page: every query pages
     for (const [ref, openedAt] of Object.entries(opened)) await store.createCase(aCase({ ref, openedAt, stageStartedAt: openedAt }));
     const resolved = await store.getCase('SSP-2026-0003');
     if (!resolved) throw new Error('case not stored');

@@ -1,5 +1,6 @@
 import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SchedulerReminderBook } from '../../../lib/aws/scheduler-reminder-book.js';
 import { ingest } from '../../../lib/ingest.js';
@@ -34,7 +35,9 @@ async function openedCase() {
   if (!current) throw new Error('case not stored');
   return { first, current, reminders: allReminders(current, policy, { closureDays: [] }) };
 }
-const deps = () => ({ store: h.store, mailer: h.mailer, deployment });
+/** Reminders here fire after their time: when they fire early is tested in the faults suite. */
+const afterEveryReminder = { now: () => DateTime.fromISO('2027-06-01T10:00:00Z') };
+const deps = () => ({ store: h.store, mailer: h.mailer, deployment, clock: afterEveryReminder });
 const replyTo = (first: Buffer, text: string) =>
   eml({ from: RAJ, to: JANE, cc: SSP, subject: 'RE: x', text, inReplyTo: messageIdOf(first), references: [messageIdOf(first)] });
 
@@ -139,7 +142,8 @@ describe('no reminder lost', () => {
     await expect(run(first)).rejects.toThrow('Scheduler unavailable');
     const stored = await h.store.getCase('SSP-2026-0001');
     if (!stored) throw new Error('the case write happens before the failure');
-    expect(await run(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
+    // The message is recorded only after its reminders are booked: the retry applies it again, as a no-op.
+    expect(await run(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     const booked = scheduler
       .commandCalls(CreateScheduleCommand)
       .slice(1)

@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SesMailer } from '../../../lib/aws/ses-mailer.js';
+import { PermanentSendError, TransientSendError } from '../../../lib/outgoing/errors.js';
 import type { OutgoingMail } from '../../../lib/outgoing/mail.js';
 
 const ses = mockClient(SESClient);
@@ -46,5 +47,29 @@ describe('SesMailer', () => {
   it('sends nothing to nobody', async () => {
     await mailer.send({ ...mail, to: [], cc: [] });
     expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(0);
+  });
+
+  it('rethrows a refusal as a permanent send error naming SES’s error, never its text (which names addresses)', async () => {
+    ses.on(SendRawEmailCommand).rejects(
+      Object.assign(new Error('Local address contains control or whitespace: zoë@agency.example'), {
+        name: 'InvalidParameterValue',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const error = await mailer.send(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentSendError);
+    expect((error as Error).message).toMatch(/^SES InvalidParameterValue 400 \(message digest [0-9a-f]{12}\)$/);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('agency.example');
+    expect(ses.commandCalls(SendRawEmailCommand)[0]?.args[0].input).toMatchObject({
+      Source: 'escalations@partnership.example',
+      Destinations: ['a@agency.example', 'b@other.example', 'partnership@swindon.example'],
+    });
+  });
+
+  it('rethrows throttling and other failures as transient, for the retry', async () => {
+    ses
+      .on(SendRawEmailCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'Throttling', $metadata: { httpStatusCode: 400 } }));
+    await expect(mailer.send(mail)).rejects.toBeInstanceOf(TransientSendError);
   });
 });

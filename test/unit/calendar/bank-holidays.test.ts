@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bankHolidays } from '../../../lib/calendar/bank-holidays.js';
+import { bankHolidays, englandAndWalesByRule } from '../../../lib/calendar/bank-holidays.js';
 import { CalendarError } from '../../../lib/calendar/errors.js';
 import { englandAndWalesFromLibrary, FIRST_YEAR, LAST_YEAR } from '../../../scripts/bank-holidays-source.js';
 import { englandAndWales, london } from './london.js';
@@ -23,9 +23,23 @@ describe('England and Wales bank holidays', () => {
     }
   });
 
-  it('name the years they cover when asked for another', () => {
-    expect(() => bankHolidays('england-and-wales', LAST_YEAR + 1)).toThrow(CalendarError);
-    expect(() => bankHolidays('england-and-wales', LAST_YEAR + 1)).toThrow(`the table covers ${FIRST_YEAR}–${LAST_YEAR}`);
+  it('follow the regular rules beyond the table: an archived 2014 email, a case running into 2046', () => {
+    expect([...bankHolidays('england-and-wales', 2014)].sort()).toEqual(englandAndWalesFromLibrary(2014));
+    expect([...bankHolidays('england-and-wales', LAST_YEAR + 1)].sort()).toEqual(englandAndWalesFromLibrary(LAST_YEAR + 1));
+    expect(() => bankHolidays('england-and-wales', 1899)).toThrow(CalendarError);
+  });
+
+  it.each(['2024', '2025', '2026', '2027'])('the rules alone give GOV.UK’s list for %s, a year with no one-off holiday', (year) => {
+    expect(englandAndWalesByRule(Number(year))).toEqual(official.dates[year]);
+  });
+
+  it('the rules are what date-holidays computes for 150 years outside the table, one-off years aside', () => {
+    // One-off holidays and moved days: royal weddings, VE Day's 50th and 75th, the millennium, jubilees, a funeral, a coronation.
+    const oneOff = new Set([1981, 1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023]);
+    for (let year = 1979; year <= 2200; year++) {
+      if (oneOff.has(year) || (year >= FIRST_YEAR && year <= LAST_YEAR)) continue;
+      expect(englandAndWalesByRule(year), String(year)).toEqual(englandAndWalesFromLibrary(year));
+    }
   });
 
   it('include the one-off holidays and the substitute days', () => {

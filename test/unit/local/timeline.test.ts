@@ -35,6 +35,7 @@ describe('the demo timeline', () => {
       outbox: [closure('SSP-2026-0001'), closure('SSP-2026-0002')],
       ignored: [],
       review: [],
+      failed: [],
     };
     const forms = [
       { filename: 'SSP-2026-0001-appendix-1-closure.docx' },

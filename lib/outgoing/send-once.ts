@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { CaseStore, Clock } from '../ports.js';
+
+/** Another invocation holds the send's lease: the caller fails, so that its retry comes after the lease. */
+export class SendInProgressError extends Error {
+  override readonly name = 'SendInProgressError';
+}
+
+export type SentOnce = 'sent' | 'sent-before';
+
+/**
+ * Sends at most once and at least once: claim (a lease), send, mark sent. A failed send gives the
+ * claim back; a death between claim and mark leaves a lease that runs out, and the retry sends.
+ * The one duplicate possible is a death after the send and before its mark.
+ */
+export async function sendOnce(
+  store: Pick<CaseStore, 'claimSending' | 'markSent' | 'releaseSending'>,
+  clock: Clock,
+  id: string,
+  send: () => Promise<void>,
+): Promise<SentOnce> {
+  const claim = await store.claimSending(id, clock.now());
+  if (claim === 'sent') return 'sent-before';
+  if (claim === 'held') throw new SendInProgressError(`send ${digest(id)} is held by another invocation's lease`);
+  try {
+    await send();
+  } catch (error) {
+    await store.releaseSending(id).catch(() => undefined); // the lease runs out anyway
+    throw error;
+  }
+  await store.markSent(id, clock.now());
+  return 'sent';
+}
+
+/** A report's id names its monitoring address: errors carry only a digest of it. */
+const digest = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 12);
