@@ -8,7 +8,9 @@ import { applyReading, openCase, openingStage } from './cases/transitions.js';
 import type { Deployment, Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
-import { acknowledgement, reviewRequest } from './outgoing/notices.js';
+import { commandMailOf, commandsByMail, type CommandOutcome } from './corrections/by-mail.js';
+import { openReviewFor } from './corrections/reviews.js';
+import { acknowledgement } from './outgoing/notices.js';
 import type { CaseStore, Clock, Mailer, ReminderBook } from './ports.js';
 import { sendRecords } from './records/send.js';
 import { readSignals } from './signals/read.js';
@@ -24,7 +26,9 @@ export interface IncomingMail {
 export type IngestOutcome =
   | { outcome: CaseEvent; messageId: string; caseRef: string; sha256: string }
   | { outcome: 'ignored'; messageId: string; reason: IgnoreReason; caseRef: string | null; sha256: string }
-  | { outcome: 'review'; messageId: string; reason: string; caseRef: string | null; sha256: string };
+  | { outcome: 'review'; messageId: string; reason: string; caseRef: string | null; sha256: string }
+  /** A partnership's command (docs/design.md, 'Corrections'): applied, or refused with a reply. */
+  | (Extract<CommandOutcome, { outcome: 'command' }> & { messageId: string; sha256: string });
 
 export interface IngestDependencies {
   store: CaseStore;
@@ -59,6 +63,10 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   if (noise) return { outcome: 'ignored', reason: noise, caseRef: null, ...base };
 
   const now = deps.clock.now();
+  // Corrections: a command from a partnership address goes to its own use case, never on as case mail.
+  const command = commandMailOf(message, mailbox);
+  if (command) return { ...(await commandsByMail(message, mailbox, command, now, deps)), ...base };
+
   const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
@@ -115,7 +123,7 @@ async function attemptIngest(
   }
   const onCase = decision.case;
   if (decision.kind === 'review' && (!onCase || !decision.attribute)) {
-    await deps.mailer.send(reviewFor(onCase, decision.reason));
+    await deps.mailer.send(await reviewFor(onCase, decision.reason));
     await record(onCase?.ref ?? null, 'review');
     return { outcome: 'review', reason: decision.reason, caseRef: onCase?.ref ?? null };
   }
@@ -135,17 +143,14 @@ async function attemptIngest(
     }
   }
   // applied.event is null on a retry of a message the case already has: finish what was left undone.
-  if (reviewReason !== undefined) await deps.mailer.send(reviewFor(current, reviewReason));
+  if (reviewReason !== undefined) await deps.mailer.send(await reviewFor(current, reviewReason));
   await finish(current, arrival, deps, mailbox, record, applied.event ?? 'noted');
   if (reviewReason !== undefined) return { outcome: 'review', reason: reviewReason, caseRef: current.ref };
   return { outcome: applied.event ?? 'noted', caseRef: current.ref };
 
   function reviewFor(onCase: Case | null, reason: string) {
-    return reviewRequest(
-      { messageId: message.messageId, receivedAt: now, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null },
-      mailbox.partnershipAddresses,
-      mailbox.address,
-    );
+    const suggestedStage = openingStage(reading, policy);
+    return openReviewFor({ arrival, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage }, mailbox, store);
   }
 }
 
@@ -155,7 +160,7 @@ async function attemptIngest(
  * case's reminders. Each step is idempotent or guarded, so a
  * retry of the same message finishes what a failure left undone.
  */
-async function finish(
+export async function finish(
   current: Case,
   arrival: Arrival,
   deps: IngestDependencies,

@@ -63,7 +63,7 @@ export function applyReading(current: Case, arrival: Arrival, reading: Reading, 
   if (note === undefined && current.status === 'open' && reading.resolved) {
     next = { ...next, status: 'resolved', resolvedAt: at };
     event = 'resolved';
-  } else if (note === undefined && higher && reading.escalateTo) {
+  } else if (note === undefined && higher && reading.escalateTo && current.status !== 'withdrawn') {
     event = current.status === 'resolved' ? 'reopened' : 'advanced';
     next = { ...next, status: 'open', resolvedAt: null, stage: reading.escalateTo, stageStartedAt: at, stageContacts: arrival.contacts };
   }
@@ -78,6 +78,8 @@ function notedBecause(current: Case, reading: Reading, policy: Policy): string |
     return `names stage ${reading.escalateTo}, not above the case's stage ${current.stage}: a stage never goes backwards`;
   }
   if (current.status === 'resolved' && reading.resolved) return 'already resolved';
+  // Only the partnership brings a withdrawn case back (`#reopen`): later mail on its thread is kept as notes.
+  if (current.status === 'withdrawn') return 'the partnership withdrew this case';
   return undefined;
 }
 

@@ -82,6 +82,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const about = outcome.caseRef ? ` ${outcome.caseRef}` : '';
       if (outcome.outcome === 'ignored') log(`message ignored${about}: ${outcome.reason}`);
       else if (outcome.outcome === 'review') log(`message sent for review${about}: ${outcome.reason}`);
+      else if (outcome.outcome === 'command') log(`command ${outcome.applied ? 'applied' : 'refused'}${about}: ${outcome.reason}`);
       else log(`case${about} ${outcome.outcome}, now at stage ${(await store.getCase(outcome.caseRef))?.stage ?? '?'}`);
       if (outcome.caseRef)
         log(`reminders booked for ${outcome.caseRef}: ${reminders.list().filter((r) => r.caseRef === outcome.caseRef).length} pending`);

@@ -4,6 +4,8 @@ import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import { findStage, stageTitle } from '../policy/stages.js';
+import { reviewTag } from '../cases/review.js';
+import { commandLink } from './links.js';
 import type { OutgoingMail } from './mail.js';
 
 interface Context {
@@ -44,20 +46,35 @@ export function acknowledgement(opened: Case, { policy, mailbox, closureDays }: 
   };
 }
 
-/** A message a person must look at: sent to the partnership only, with the reason and the message's id. */
+/** A message a person must look at: sent to the partnership only, with the reason, the message's id, and one-click commands. */
 export function reviewRequest(
-  input: { messageId: string; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null },
+  input: { messageId: string; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null; token: string },
   partnershipAddresses: readonly string[],
   mailbox: string,
+  policy: Policy,
 ): OutgoingMail {
   const about = input.caseRef ? `case ${input.caseRef}` : 'no case';
+  const subject = `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed ${reviewTag(input.token)}: a message the escalation mailbox did not act on`;
+  const link = (label: string, command: string) => commandLink(label, mailbox, subject, command);
+  const title = (stageId: string) => stageTitle(policy, findStage(policy, stageId));
+  const next = input.stage ? policy.stages[policy.stages.findIndex((s) => s.id === input.stage) + 1] : undefined;
+  const links = input.caseRef
+    ? [
+        ...(next ? [link(`Move ${input.caseRef} to ${title(next.id)}`, `#stage ${next.id}`)] : []),
+        link(`Resolve ${input.caseRef}`, '#resolved'),
+        link('Nothing to do: dismiss this review', '#not-a-case'),
+      ]
+    : [
+        ...policy.stages.map((stage) => link(`Open as a case at ${title(stage.id)}`, `#open stage ${stage.id}`)),
+        link('Not a case: dismiss this review', '#not-a-case'),
+      ];
   return {
     kind: 'review',
     caseRef: input.caseRef,
     stage: input.stage,
     to: [...partnershipAddresses],
     cc: [],
-    subject: `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed: a message the escalation mailbox did not act on`,
+    subject,
     text: [
       `A message copied to ${mailbox} needs a person to look at it (${about}).`,
       '',
@@ -66,7 +83,12 @@ export function reviewRequest(
       `Received: ${input.receivedAt.toUTC().toISO() ?? ''}`,
       '',
       'Find it in the mailbox by its Message-ID. No case changed stage or status because of it.',
+      `To act on it, reply to this email from a partnership address with a command as the first line (${COMMANDS_IN_BRIEF}).`,
     ].join('\n'),
     replyTo: mailbox,
+    links,
   };
 }
+
+/** The commands, in one line, for the emails that invite them. */
+export const COMMANDS_IN_BRIEF = '#open [stage <n>], #not-a-case, #stage <n>, #resolved, #reopen, #merge <REF>, #due <date>';
