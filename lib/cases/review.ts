@@ -26,6 +26,8 @@ export interface Review {
   settledAt?: string;
   settledBy?: string;
   openedRef?: string;
+  /** The command (message id) that settled it: its retry finishes the job, any other is refused. */
+  settledWith?: string;
 }
 
 /** 96 random bits as 24 lower-case hex digits: never a case reference, never guessed. */

@@ -133,10 +133,10 @@ async function settleReview(
   const { policy } = mailbox;
   const refuse = (problem: string): CorrectionResult => ({ applied: false, caseRef: review.caseRef, stage: null, problems: [problem] });
   const at = request.at.toUTC().toISO() ?? '';
-  const settledByThis = review.settledBy === request.by && review.settledAt === at;
+  const settledByThis = review.settledWith === request.messageId;
   if (command.kind === 'not-a-case') {
     if (review.status !== 'pending' && !settledByThis) return refuse(`this review was ${review.status} already`);
-    if (review.status === 'pending' && !(await store.settleReview({ ...review, status: 'dismissed', settledAt: at, settledBy: request.by })))
+    if (review.status === 'pending' && !(await store.settleReview({ ...review, status: 'dismissed', settledAt: at, settledBy: request.by, settledWith: request.messageId })))
       throw new CaseConflictError('the review was settled meanwhile');
     await log(store, request, { ref: review.caseRef ?? '-', stage: '-' }, 'dismissed', mailbox);
     return { applied: true, event: 'dismissed', caseRef: review.caseRef, stage: null, done: ['review dismissed: no case changed'] };
@@ -152,7 +152,7 @@ async function settleReview(
     const year = request.at.setZone(policy.timezone).year;
     ref = formatReference(policy.referencePrefix, year, await store.nextNumber(policy.id, year));
     // Settled (with the reference) before the case is written: a retry writes the same case, never a second.
-    if (!(await store.settleReview({ ...review, status: 'opened', settledAt: at, settledBy: request.by, openedRef: ref })))
+    if (!(await store.settleReview({ ...review, status: 'opened', settledAt: at, settledBy: request.by, settledWith: request.messageId, openedRef: ref })))
       throw new CaseConflictError('the review was settled meanwhile');
   }
   const arrival: Arrival = {
