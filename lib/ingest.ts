@@ -36,6 +36,8 @@ export interface IngestDependencies {
   mailer: Mailer;
   clock: Clock;
   deployment: Deployment;
+  /** Review tokens: random unless given (replay's are derived from the message, so stored replies can name them). */
+  reviewToken?: (messageId: string) => string;
 }
 
 /**
@@ -150,7 +152,7 @@ async function attemptIngest(
 
   function reviewFor(onCase: Case | null, reason: string) {
     const suggestedStage = openingStage(reading, policy);
-    return openReviewFor({ arrival, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage }, mailbox, store);
+    return openReviewFor({ arrival, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage }, mailbox, store, deps.reviewToken);
   }
 }
 

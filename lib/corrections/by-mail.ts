@@ -61,7 +61,7 @@ export async function commandsByMail(
   if (!authenticated(message.verdicts)) {
     const reason = 'a command from a partnership address failed authentication (SPF and DKIM, or DMARC): nothing was applied';
     const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
-    await deps.mailer.send(await openReviewFor({ arrival, reason, caseRef: null, stage: null, suggestedStage: null }, mailbox, deps.store));
+    await deps.mailer.send(await openReviewFor({ arrival, reason, caseRef: null, stage: null, suggestedStage: null }, mailbox, deps.store, deps.reviewToken));
     await record(null, 'review');
     return { outcome: 'review', reason, caseRef: null };
   }

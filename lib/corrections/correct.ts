@@ -21,6 +21,8 @@ export interface CorrectionDependencies {
   mailer: Mailer;
   clock: Clock;
   deployment: Deployment;
+  /** Review tokens: random unless given (replay names them from the message, so stored replies can). */
+  reviewToken?: (messageId: string) => string;
 }
 
 /** One decision of the partnership: commands, who sent them, and what they are about. */

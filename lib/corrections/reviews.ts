@@ -13,10 +13,12 @@ export async function openReviewFor(
   input: { arrival: Arrival; reason: string; caseRef: string | null; stage: string | null; suggestedStage: string | null },
   mailbox: Mailbox,
   store: CaseStore,
+  /** How tokens are made: random, except in replay, whose stored replies must name them (see lib/local/replay.ts). */
+  newToken: (messageId: string) => string = () => randomBytes(12).toString('hex'),
 ): Promise<OutgoingMail> {
   const { arrival, policy } = { arrival: input.arrival, policy: mailbox.policy };
   const review = await store.openReview({
-    token: randomBytes(12).toString('hex'),
+    token: newToken(arrival.messageId),
     messageId: arrival.messageId,
     mailbox: mailbox.address,
     policyId: policy.id,

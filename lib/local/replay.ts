@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
@@ -44,7 +45,8 @@ export interface ReplayDocument {
     stageStartedAt: string;
     deadlines: { kind: string; stage: string | null; label: string; due: string }[];
     messages: string[];
-    history: { at: string; event: string; stage: string; messageId: string }[];
+    /** `from`: who sent a correction (`corrected`, `withdrawn`, `merged`). */
+    history: { at: string; event: string; stage: string; messageId: string; from?: string }[];
   }[];
   outbox: { at: string; kind: string; caseRef: string | null; stage: string | null; to: string[]; cc: string[]; subject: string }[];
   ignored: { messageId: string; reason: string }[];
@@ -109,7 +111,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       if (at) clock.advanceTo(at);
       const outcome = await ingest(
         { raw: message.bytes, recipients: [mailbox] },
-        { store, mailer: outbox, reminders: book, clock, deployment },
+        { store, mailer: outbox, reminders: book, clock, deployment, reviewToken: replayReviewToken },
       );
       if (outcome.outcome === 'ignored') document.ignored.push({ messageId: outcome.messageId, reason: outcome.reason });
       else if (outcome.outcome === 'review')
@@ -140,6 +142,13 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     await dynamo.close();
   }
 }
+
+/**
+ * Replay's review tokens come from the reviewed message's id, so that a stored reply to a review
+ * request can name its review (`[review <token>]`). Replay is a simulation: the live system's
+ * tokens are random.
+ */
+export const replayReviewToken = (messageId: string): string => createHash('sha256').update(`replay:${messageId}`).digest('hex').slice(0, 24);
 
 /**
  * DESIGN.md's outbox kinds have no `form`: the pre-filled form sent at the form's stage asks the
@@ -182,6 +191,12 @@ function caseEntry(stored: Case, policy: Policy): ReplayDocument['cases'][number
       due: isoLocal(d.due, policy.timezone),
     })),
     messages: stored.messages,
-    history: stored.history.map((h) => ({ at: utc(h.at), event: h.event, stage: h.stage, messageId: h.messageId })),
+    history: stored.history.map((h) => ({
+      at: utc(h.at),
+      event: h.event,
+      stage: h.stage,
+      messageId: h.messageId,
+      ...(h.status !== undefined && h.from ? { from: h.from } : {}),
+    })),
   };
 }
