@@ -65,11 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const reminders = new InProcessReminderBook(clock, deployment.closureDays);
   const pendingFile = join(options.dataDir, 'reminders.json');
   reminders.restore(await loadPending(pendingFile));
-  const savePending = async () => {
-    const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
-    await writeFile(`${pendingFile}.tmp`, JSON.stringify(serialised, null, 2));
-    await rename(`${pendingFile}.tmp`, pendingFile);
-  };
+  const savePending = () => savePendingReminders(reminders, pendingFile);
 
   const work = new Set<Promise<void>>();
   const track = (promise: Promise<void>) => {
@@ -141,7 +137,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
-async function loadPending(file: string): Promise<PendingReminder[]> {
+/** The runtime's pending reminders, written whole and renamed into place. */
+export async function savePendingReminders(reminders: InProcessReminderBook, file: string): Promise<void> {
+  const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
+  await writeFile(`${file}.tmp`, JSON.stringify(serialised, null, 2));
+  await rename(`${file}.tmp`, file);
+}
+
+/** What `serve` had booked: read by the runtime at start, and by `case` commands on the local store. */
+export async function loadPending(file: string): Promise<PendingReminder[]> {
   try {
     const list = JSON.parse(await readFile(file, 'utf8')) as (Omit<PendingReminder, 'at'> & { at: string })[];
     return list.map((r) => ({ ...r, at: DateTime.fromISO(r.at) }));
