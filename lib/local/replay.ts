@@ -6,6 +6,7 @@ import { isoLocal } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Deployment } from '../config.js';
+import { digestTimeAfter, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { parseMessage } from '../mail/parse.js';
@@ -99,11 +100,21 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const outbox = new Outbox(clock);
     const document: ReplayDocument = { cases: [], outbox: [], ignored: [], review: [] };
     const refs: string[] = [];
-    const fireUntil = async (until: DateTime) => {
+    const fireReminders = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
         clock.advanceTo(due.at);
         await remind(due, { store, mailer: outbox, deployment });
       }
+    };
+    // The weekly picture goes out every Monday 08:00 local, as `serve` and the AWS schedule send it.
+    let nextDigest = digestTimeAfter(clock.now(), policy.timezone);
+    const fireUntil = async (until: DateTime) => {
+      for (; nextDigest <= until; nextDigest = digestTimeAfter(nextDigest, policy.timezone)) {
+        await fireReminders(nextDigest);
+        clock.advanceTo(nextDigest);
+        await sendWeeklyDigests({ store, mailer: outbox, clock, deployment });
+      }
+      await fireReminders(until);
     };
 
     for (const { message, at } of dated) {

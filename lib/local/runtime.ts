@@ -6,6 +6,7 @@ import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
 import { UnroutableMessageError } from '../cases/errors.js';
 import type { Deployment } from '../config.js';
+import { digestTimeAtOrBefore, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { composeRaw } from '../outgoing/compose.js';
@@ -26,8 +27,10 @@ export interface LocalRuntimeOptions {
   clock: Clock;
   /** One readable line per event. */
   log: (line: string) => void;
-  /** How often due reminders are looked for. */
+  /** How often due reminders (and the weekly picture) are looked for. */
   tickMs?: number;
+  /** Told after each look: for whoever needs to know the runtime has seen its clock's time. */
+  onTick?: () => void;
 }
 
 export interface LocalRuntime {
@@ -98,11 +101,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     },
   });
 
+  // The weekly picture: looked for once a week, on the Monday itself (a runtime started later in the week sends none).
+  const zone = deployment.mailboxes[0]?.policy.timezone ?? 'Europe/London';
+  let digestWeek: string | null = null;
+  const digestIfDue = async () => {
+    const week = digestTimeAtOrBefore(clock.now(), zone).toISODate();
+    if (week === digestWeek) return;
+    if (clock.now().setZone(zone).toISODate() === week) {
+      const outcome = await sendWeeklyDigests({ store, mailer: outbox, clock, deployment });
+      if (outcome.sent > 0) log(`weekly digest sent for ${outcome.week}: ${outcome.sent} mailbox(es)`);
+    }
+    digestWeek = week;
+  };
+
   let ticking = false;
   const tick = async () => {
     if (ticking) return;
     ticking = true;
     try {
+      await digestIfDue();
       for (let due = reminders.takeNextDue(clock.now()); due; due = reminders.takeNextDue(clock.now())) {
         const outcome = await remind(due, { store, mailer: outbox, deployment });
         log(
@@ -116,6 +133,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       log(`reminder failed: ${error instanceof Error ? error.name : 'error'}`);
     } finally {
       ticking = false;
+      options.onTick?.();
     }
   };
   const timer = setInterval(() => {

@@ -98,6 +98,13 @@ describe('replay: the partnership corrects what the mailbox read', () => {
     expect(doc.review).toContainEqual(expect.objectContaining({ messageId: '<forged@elsewhere.example>', caseRef: null }));
     expect(byRef('SSP-2026-0001')?.history.some((h) => h.messageId === '<forged@elsewhere.example>')).toBe(false);
 
+    // The weekly picture on Monday 9 November: SSP-2026-0001 (stage 3, due Tue 10 Nov) and SSP-2026-0003 (stage 2,
+    // due Mon 9 Nov 17:00) open and not yet overdue, the withdrawn one left out; the forged command's review waiting.
+    expect(doc.outbox.filter((o) => o.kind === 'digest').map((o) => [o.at, o.subject])).toEqual([
+      ['2026-11-09T08:00:00Z', 'Escalations this week: 2 open, 0 overdue, 1 to review (Mon 9 Nov 2026)'],
+      ['2026-11-16T08:00:00Z', 'Escalations this week: 2 open, 2 overdue, 1 to review (Mon 16 Nov 2026)'],
+    ]);
+
     // Each applied command confirmed, the unknown one answered: kind `confirmation`, to the partnership.
     const replies = doc.outbox.filter((o) => o.kind === 'confirmation');
     expect(replies.map((o) => [o.at, o.caseRef, o.subject, o.to])).toEqual([
