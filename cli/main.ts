@@ -2,6 +2,7 @@ import { LocalStoreError } from '../lib/local/embedded-dynamo.js';
 import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
+import { CASE_USAGE, caseCommand } from './commands/case.js';
 import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   replay: { usage: REPLAY_USAGE, run: replayCommand },
   serve: { usage: SERVE_USAGE, run: serveCommand },
   report: { usage: REPORT_USAGE, run: reportCommand },
+  case: { usage: CASE_USAGE, run: caseCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');

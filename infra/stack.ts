@@ -7,6 +7,7 @@ import { Functions } from './constructs/functions.js';
 import { MailIntake } from './constructs/mail-intake.js';
 import { MonthlyReport } from './constructs/monthly-report.js';
 import { Reminders } from './constructs/reminders.js';
+import { WeeklyDigest } from './constructs/weekly-digest.js';
 
 /** The escalation mailbox: the stack only wires its parts together. */
 export class EscalationMailboxStack extends Stack {
@@ -15,6 +16,7 @@ export class EscalationMailboxStack extends Stack {
   readonly reminders: Reminders;
   readonly functions: Functions;
   readonly monthlyReport: MonthlyReport;
+  readonly weeklyDigest: WeeklyDigest;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, config: InfraConfig, props: StackProps = {}) {
@@ -39,6 +41,7 @@ export class EscalationMailboxStack extends Stack {
       failures: this.functions.failures,
       deadLetterQueue: this.reminders.deadLetterQueue,
     });
+    this.weeklyDigest = new WeeklyDigest(this, 'WeeklyDigest', { config, table: this.cases.table, failures: this.functions.failures, deadLetterQueue: this.reminders.deadLetterQueue });
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
       functions: { Ingest: this.functions.ingest, Remind: this.functions.remind, Report: this.monthlyReport.function },

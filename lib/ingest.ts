@@ -8,6 +8,8 @@ import { applyReading, openCase } from './cases/transitions.js';
 import type { Deployment, Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
+import { commandMailOf, commandsByMail, type CommandOutcome } from './corrections/by-mail.js';
+import { openReviewFor } from './corrections/reviews.js';
 import { PermanentSendError } from './outgoing/errors.js';
 import { acknowledgement, reviewRequest } from './outgoing/notices.js';
 import { caseRecipients } from './outgoing/recipients.js';
@@ -27,7 +29,9 @@ export interface IncomingMail {
 export type IngestOutcome =
   | { outcome: CaseEvent; messageId: string; caseRef: string; sha256: string }
   | { outcome: 'ignored'; messageId: string; reason: IgnoreReason; caseRef: string | null; sha256: string }
-  | { outcome: 'review'; messageId: string; reason: string; caseRef: string | null; sha256: string };
+  | { outcome: 'review'; messageId: string; reason: string; caseRef: string | null; sha256: string }
+  /** A partnership's command (docs/design.md, 'Corrections'): applied, or refused with a reply. */
+  | (Extract<CommandOutcome, { outcome: 'command' }> & { messageId: string; sha256: string });
 
 export interface IngestDependencies {
   store: CaseStore;
@@ -35,6 +39,8 @@ export interface IngestDependencies {
   mailer: Mailer;
   clock: Clock;
   deployment: Deployment;
+  /** Review tokens: random unless given (replay's are derived from the message, so stored replies can name them). */
+  reviewToken?: (messageId: string) => string;
 }
 
 /**
@@ -62,6 +68,10 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   if (noise) return { outcome: 'ignored', reason: noise, caseRef: null, ...base };
 
   const now = deps.clock.now();
+  // Corrections: a command from a partnership address goes to its own use case, never on as case mail.
+  const command = commandMailOf(message, mailbox);
+  if (command) return { ...(await commandsByMail(message, mailbox, command, now, deps)), ...base };
+
   // The mailbox's own addresses are never a case's contacts, listed as the partnership's or not.
   const arrival = arrivalOf(message, now, [mailbox.address, deployment.fromAddress, ...mailbox.partnershipAddresses]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -138,7 +148,7 @@ async function attemptIngest(
   }
   const onCase = decision.case;
   if (decision.kind === 'review' && (!onCase || !decision.attribute)) {
-    await deps.mailer.send(reviewFor(onCase, decision.reason));
+    await deps.mailer.send(await reviewFor(onCase, decision.reason));
     await record(onCase?.ref ?? null, 'review');
     return { outcome: 'review', reason: decision.reason, caseRef: onCase?.ref ?? null };
   }
@@ -159,16 +169,18 @@ async function attemptIngest(
     }
   }
   // applied.event is null on a retry of a message the case already has: finish what was left undone.
-  if (reviewReason !== undefined) await deps.mailer.send(reviewFor(current, reviewReason));
+  if (reviewReason !== undefined) await deps.mailer.send(await reviewFor(current, reviewReason));
   await finish(current, arrival, deps, mailbox, record, applied.event ?? 'noted');
   if (reviewReason !== undefined) return { outcome: 'review', reason: reviewReason, caseRef: current.ref };
   return { outcome: applied.event ?? 'noted', caseRef: current.ref };
 
   function reviewFor(onCase: Case | null, reason: string) {
-    return reviewRequest(
-      { fingerprint: message.sha256, receivedAt: now, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null },
-      mailbox.partnershipAddresses,
-      mailbox.address,
+    const suggestedStage = reading.escalateTo ?? reading.namedStage ?? null;
+    return openReviewFor(
+      { arrival, fingerprint: message.sha256, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage },
+      mailbox,
+      store,
+      deps.reviewToken,
     );
   }
 }
@@ -179,7 +191,7 @@ async function attemptIngest(
  * then what the case owes by mail. Each step is idempotent or claimed, so a retry of the same
  * message (a duplicate, once recorded) finishes what a failure left undone.
  */
-async function finish(
+export async function finish(
   current: Case,
   arrival: Arrival,
   deps: IngestDependencies,
@@ -221,6 +233,7 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
           { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
           mailbox.partnershipAddresses,
           mailbox.address,
+          mailbox.policy,
         ),
       );
       mark = { acknowledgementRefusedAt: at };

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Case } from './cases/case.js';
+import type { Review } from './cases/review.js';
 import type { OutgoingMail } from './outgoing/mail.js';
 import type { Policy } from './policy/schema.js';
 
@@ -54,6 +55,35 @@ export interface CaseStore {
   markSent(id: string, now: DateTime): Promise<void>;
   /** Gives a claim back after sending failed, so that a retry may send. */
   releaseSending(id: string): Promise<void>;
+
+  // Reviews and corrections (docs/design.md, 'Corrections').
+  /** Keeps a review once per message: a retry gets the review (and token) the first attempt kept. */
+  openReview(review: Review): Promise<Review>;
+  /** The review a token names, if any. */
+  getReview(token: string): Promise<Review | null>;
+  /** Writes a review's settlement (opened, dismissed) if it is still pending; false when it was settled already. */
+  settleReview(settled: Review): Promise<boolean>;
+  /** Reviews still waiting for the partnership, oldest first. */
+  pendingReviews(): Promise<Review[]>;
+  /** Keeps a line of the corrections log (idempotent per command and case), for the weekly picture. */
+  logCorrection(entry: CorrectionLogEntry): Promise<void>;
+  /** The corrections made at or after `from` and before `to`, oldest first. */
+  corrections(from: DateTime, to: DateTime): Promise<CorrectionLogEntry[]>;
+}
+
+/** One command applied to one case: references and stages, never a name. */
+export interface CorrectionLogEntry {
+  caseRef: string;
+  mailbox: string;
+  /** ISO 8601 instant. */
+  at: string;
+  /** The command message's id (or an admin command's id). */
+  messageId: string;
+  event: 'corrected' | 'withdrawn' | 'merged' | 'opened' | 'dismissed';
+  /** The commands as written, e.g. "#stage 3". */
+  commands: string;
+  /** The case's stage after it. */
+  stage: string;
 }
 
 /** Makes the booked reminders match what a case needs now. */

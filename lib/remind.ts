@@ -65,6 +65,7 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
           { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
           mailbox.partnershipAddresses,
           mailbox.address,
+          mailbox.policy,
         ),
       );
     }

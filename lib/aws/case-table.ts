@@ -1,7 +1,8 @@
 /**
  * The one table: a case (`CASE#<ref>`), each processed message (`MSG#<Message-ID>`), each thread
- * key (`THREAD#<policy>#<Message-ID>`), each reminder or record sent (`SENT#<id>`) and the
- * reference counters (`COUNTER#<policy>#<year>`).
+ * key (`THREAD#<policy>#<Message-ID>`), each reminder or record sent (`SENT#<id>`), the
+ * reference counters (`COUNTER#<policy>#<year>`), each message sent for review (`REVIEW#<token>`,
+ * and `REVIEWOF#<Message-ID>` naming it) and each correction (`CORRECTION#<Message-ID>#<ref>`).
  * Every item has the same sort key. Two indexes serve the monitoring report: case items carry
  * the month they opened (`byOpenedMonth`) and, while open, a flag (`openCases`, sparse).
  */
@@ -14,6 +15,16 @@ export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 
 export const threadKey = (policyId: string, key: string) => ({ pk: `THREAD#${policyId}#${key}`, sk: ITEM });
 export const sentKey = (id: string) => ({ pk: `SENT#${id}`, sk: ITEM });
 export const counterKey = (policyId: string, year: number) => ({ pk: `COUNTER#${policyId}#${year}`, sk: ITEM });
+
+export const reviewKey = (token: string) => ({ pk: `REVIEW#${token}`, sk: ITEM });
+export const reviewOfKey = (messageId: string) => ({ pk: `REVIEWOF#${messageId}`, sk: ITEM });
+export const correctionKey = (messageId: string, ref: string) => ({ pk: `CORRECTION#${messageId}#${ref}`, sk: ITEM });
+/**
+ * Pending reviews and the corrections log use the sparse `openCases` index under their own flag
+ * values (its sort key `ref` holding the receipt or correction instant), so no index is added.
+ */
+export const REVIEW_FLAG = 'REVIEW';
+export const correctionFlag = (utcDate: string) => `CORRECTED#${utcDate}`;
 
 /** Cases by the UTC month they opened (`2026-11`), sorted by their opening instant. */
 export const OPENED_INDEX = { name: 'byOpenedMonth', partitionKey: 'openedMonth', sortKey: 'openedAt' } as const;

@@ -13,15 +13,21 @@ import {
 import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
-import type { CaseStore, Lookup, MessageRecord, SendClaim } from '../ports.js';
+import type { Review } from '../cases/review.js';
+import type { CaseStore, CorrectionLogEntry, Lookup, MessageRecord, SendClaim } from '../ports.js';
 import {
   caseKey,
+  correctionFlag,
+  correctionKey,
   counterKey,
   INDEX_ONLY_ATTRIBUTES,
   messageKey,
   OPEN_FLAG,
   OPEN_INDEX,
   OPENED_INDEX,
+  REVIEW_FLAG,
+  reviewKey,
+  reviewOfKey,
   sentKey,
   threadKey,
 } from './case-table.js';
@@ -246,6 +252,106 @@ export class DynamoCaseStore implements CaseStore {
     });
   }
 
+  // Reviews and corrections (docs/design.md, 'Corrections').
+
+  async openReview(review: Review): Promise<Review> {
+    // The message's item decides the token once; the token's item is written after it (idempotent).
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...reviewOfKey(review.messageId), token: review.token },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.table, Key: reviewOfKey(review.messageId), ConsistentRead: true }),
+      );
+      const kept = await this.getReview(String(Item?.token));
+      if (kept) return kept;
+      review = { ...review, token: String(Item?.token) };
+    }
+    await this.client.send(new PutCommand({ TableName: this.table, Item: reviewItem(review) }));
+    return review;
+  }
+
+  async getReview(token: string): Promise<Review | null> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: reviewKey(token), ConsistentRead: true }));
+    return Item ? (withoutKeys(Item) as unknown as Review) : null;
+  }
+
+  async settleReview(settled: Review): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: reviewItem(settled),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async pendingReviews(): Promise<Review[]> {
+    const items = await this.queryItems({
+      IndexName: OPEN_INDEX.name,
+      KeyConditionExpression: '#flag = :review',
+      ExpressionAttributeNames: { '#flag': OPEN_INDEX.partitionKey },
+      ExpressionAttributeValues: { ':review': REVIEW_FLAG },
+    });
+    return items.map((item) => withoutReviewIndex(item) as unknown as Review);
+  }
+
+  async logCorrection(entry: CorrectionLogEntry): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...correctionKey(entry.messageId, entry.caseRef),
+          ...entry,
+          [OPEN_INDEX.partitionKey]: correctionFlag(entry.at.slice(0, 10)),
+          [OPEN_INDEX.sortKey]: `${entry.at}#${entry.caseRef}`,
+        },
+      }),
+    );
+  }
+
+  async corrections(from: DateTime, to: DateTime): Promise<CorrectionLogEntry[]> {
+    const entries: CorrectionLogEntry[] = [];
+    const [start, end] = [isoUtc(from), isoUtc(to)];
+    for (let day = from.toUTC().startOf('day'); day < to; day = day.plus({ days: 1 })) {
+      const items = await this.queryItems({
+        IndexName: OPEN_INDEX.name,
+        KeyConditionExpression: '#flag = :day',
+        ExpressionAttributeNames: { '#flag': OPEN_INDEX.partitionKey },
+        ExpressionAttributeValues: { ':day': correctionFlag(day.toISODate() ?? '') },
+      });
+      entries.push(...items.map((item) => withoutReviewIndex(item) as unknown as CorrectionLogEntry));
+    }
+    return entries.filter((e) => e.at >= start && e.at < end).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  private async queryItems(query: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey, Limit: this.options.pageSize }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
   private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Case[]> {
     const cases: Case[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -304,6 +410,23 @@ function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(item).filter(([name]) => name !== 'pk' && name !== 'sk' && !INDEX_ONLY_ATTRIBUTES.includes(name)),
   );
+}
+
+/** A review as an item: pending ones carry the flag of the index that lists them, by when they came. */
+function reviewItem(review: Review): Record<string, unknown> {
+  return {
+    ...reviewKey(review.token),
+    ...review,
+    ...(review.status === 'pending'
+      ? { [OPEN_INDEX.partitionKey]: REVIEW_FLAG, [OPEN_INDEX.sortKey]: `${review.receivedAt}#${review.token}` }
+      : {}),
+  };
+}
+
+/** A review or log item without its keys and index attributes (`ref` is only the index's sort key there). */
+function withoutReviewIndex(item: Record<string, unknown>): Record<string, unknown> {
+  const { [OPEN_INDEX.sortKey]: _sort, ...rest } = withoutKeys(item);
+  return rest;
 }
 
 /** Stored case instants are UTC ISO strings, so they sort and compare as text. */

@@ -1,5 +1,16 @@
-export type CaseStatus = 'open' | 'resolved';
-export type CaseEvent = 'opened' | 'advanced' | 'resolved' | 'reopened' | 'noted';
+/** `withdrawn`: opened in error and withdrawn by the partnership (a correction): no reminders, left out of the figures. */
+export type CaseStatus = 'open' | 'resolved' | 'withdrawn';
+/** `corrected`, `withdrawn`, `merged`: the partnership's commands (docs/design.md, 'Corrections'). */
+export type CaseEvent = 'opened' | 'advanced' | 'resolved' | 'reopened' | 'noted' | 'corrected' | 'withdrawn' | 'merged';
+
+/** A deadline the agencies agreed for the current stage (`#due`): it stands while the case stays in that stage visit. */
+export interface AgreedDue {
+  stage: string;
+  /** The stage visit it was agreed for: the case's `stageStartedAt` then. */
+  stageStartedAt: string;
+  /** ISO 8601 instant: the agreed date, 17:00 local. */
+  due: string;
+}
 
 /** One transition of a case and the message that caused it. */
 export interface HistoryEntry {
@@ -13,6 +24,8 @@ export interface HistoryEntry {
   note?: string;
   /** Who sent the message: what the policies' forms call who raised the stage. */
   from?: string;
+  /** The case's status after a command (`corrected`, `withdrawn`, `merged`): how the stage log reads a correction. */
+  status?: CaseStatus;
   /** Whom it was sent to (To and Cc, less the sender and the partnership): who was contacted. */
   to?: string[];
 }
@@ -46,6 +59,8 @@ export interface Case {
   acknowledgedAt: string | null;
   /** When the mail service refused the acknowledgement for good (it went to review instead); absent otherwise. */
   acknowledgementRefusedAt?: string;
+  /** The current stage's agreed deadline, when the partnership set one (`#due`). */
+  agreedDue?: AgreedDue | null;
   /** Optimistic-locking version: each write expects the one it read. */
   version: number;
 }

@@ -1,15 +1,36 @@
 import { DateTime } from 'luxon';
+import { overdueAt, dueSoonAt } from '../calendar/reminder-times.js';
+import { workingDays } from '../calendar/timescale.js';
+import { shortDate } from '../calendar/wording.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageDeadlines, type Deadline } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import type { Case } from './case.js';
 
-/** The deadlines of a case at its current stage; none once it is resolved. */
+/** The deadlines of a case at its current stage; none once it is resolved or withdrawn. */
 export function caseDeadlines(current: Case, policy: Policy, closureDays: readonly string[]): Deadline[] {
-  if (current.status === 'resolved') return [];
-  return stageDeadlines(
+  if (current.status !== 'open') return [];
+  const calendar = calendarFor(policy, closureDays);
+  const deadlines = stageDeadlines(
     policy,
     { stageId: current.stage, stageStartedAt: DateTime.fromISO(current.stageStartedAt), caseOpenedAt: DateTime.fromISO(current.openedAt) },
-    calendarFor(policy, closureDays),
+    calendar,
   );
+  const agreed = current.agreedDue;
+  if (!agreed || agreed.stage !== current.stage || agreed.stageStartedAt !== current.stageStartedAt) return deadlines;
+  // An agreed timescale (`#due`) replaces the stage's own target and deadline; the overall ones still stand.
+  const startedAt = DateTime.fromISO(current.stageStartedAt);
+  const due = DateTime.fromISO(agreed.due);
+  const timed = { startedAt, due, timescale: workingDays(1) };
+  const replaced: Deadline = {
+    kind: 'deadline',
+    stage: current.stage,
+    // The due date is part of the id, so a new agreement books new reminders and drops the old ones.
+    id: `stage-${current.stage}-agreed-${due.toUTC().toFormat("yyyyMMdd'T'HHmm")}`,
+    label: `Agreed timescale for this stage, by ${shortDate(due, policy.timezone)}`,
+    ...timed,
+    dueSoonAt: dueSoonAt(timed, calendar),
+    overdueAt: overdueAt(timed, calendar),
+  };
+  return [replaced, ...deadlines.filter((d) => d.kind === 'overall')];
 }

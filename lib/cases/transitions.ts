@@ -56,12 +56,14 @@ export function applyReading(current: Case, arrival: Arrival, effect: Effect, no
   if (note === undefined && effect.kind === 'resolve' && current.status === 'open') {
     next = { ...next, status: 'resolved', resolvedAt: at };
     event = 'resolved';
-  } else if (note === undefined && effect.kind === 'escalate') {
+  } else if (note === undefined && effect.kind === 'escalate' && current.status !== 'withdrawn') {
     event = current.status === 'resolved' ? 'reopened' : 'advanced';
     next = { ...next, status: 'open', resolvedAt: null, stage: effect.stage, stageStartedAt: at, stageContacts: arrival.contacts };
   }
   const entry: HistoryEntry = { at, event, stage: next.stage, messageId: arrival.messageId, ...correspondents(arrival) };
-  const why = note ?? (effect.kind === 'note' ? effect.reason : undefined);
+  // Only the partnership brings a withdrawn case back (`#reopen`): later mail on its thread is kept as notes.
+  const withdrawn = current.status === 'withdrawn' && event === 'noted' ? 'the partnership withdrew this case' : undefined;
+  const why = note ?? withdrawn ?? (effect.kind === 'note' ? effect.reason : undefined);
   if (why) entry.note = why;
   return { case: { ...next, history: [...current.history, entry] }, event };
 }

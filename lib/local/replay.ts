@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
@@ -5,6 +6,7 @@ import { isoLocal } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Deployment } from '../config.js';
+import { digestTimeAfter, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { parseMessage } from '../mail/parse.js';
@@ -17,6 +19,7 @@ import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook } from './in-process-reminder-book.js';
 import { LOCAL_SENDER } from './local-config.js';
 import { Outbox } from './outbox.js';
+import { rememberingStore } from './remembering-store.js';
 import { VirtualClock } from './virtual-clock.js';
 
 export interface StoredMessage {
@@ -44,7 +47,8 @@ export interface ReplayDocument {
     stageStartedAt: string;
     deadlines: { kind: string; stage: string | null; label: string; due: string }[];
     messages: string[];
-    history: { at: string; event: string; stage: string; messageId: string }[];
+    /** `from`: who sent a correction (`corrected`, `withdrawn`, `merged`). */
+    history: { at: string; event: string; stage: string; messageId: string; from?: string }[];
   }[];
   outbox: { at: string; kind: string; caseRef: string | null; stage: string | null; to: string[]; cc: string[]; subject: string }[];
   ignored: { messageId: string; reason: string }[];
@@ -95,7 +99,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
 
   const dynamo = await startEmbeddedDynamo();
   try {
-    const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+    const store = rememberingStore(new DynamoCaseStore(documentClient(dynamo.client), dynamo.table));
     const clock = new VirtualClock(dated[0]?.at ?? input.until ?? DateTime.utc());
     const book = new InProcessReminderBook(clock, deployment.closureDays);
     const outbox = new Outbox(clock);
@@ -107,11 +111,22 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       failed: unreadable.map((problem) => ({ file: problem.name, error: `UnreadableMailError: ${problem.reason}` })),
     };
     const refs: string[] = [];
-    const fireUntil = async (until: DateTime) => {
+    const fireReminders = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
         clock.advanceTo(due.at);
         await remind(due, { store, mailer: outbox, deployment, clock });
       }
+    };
+    // The weekly picture goes out every Monday 08:00 local, as `serve` and the AWS schedule send it,
+    // from the first message the run processed: a message dated long ago that fails starts no weeks.
+    let nextDigest: DateTime | null = null;
+    const fireUntil = async (until: DateTime) => {
+      for (; nextDigest !== null && nextDigest <= until; nextDigest = digestTimeAfter(nextDigest, policy.timezone)) {
+        await fireReminders(nextDigest);
+        clock.advanceTo(nextDigest);
+        await sendWeeklyDigests({ store, mailer: outbox, clock, deployment });
+      }
+      await fireReminders(until);
     };
 
     for (const { message, at } of dated) {
@@ -121,7 +136,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       try {
         outcome = await ingest(
           { raw: message.bytes, recipients: [mailbox] },
-          { store, mailer: outbox, reminders: book, clock, deployment },
+          { store, mailer: outbox, reminders: book, clock, deployment, reviewToken: replayReviewToken },
         );
       } catch (error) {
         // One message that cannot be processed is reported; the others still run.
@@ -129,6 +144,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         document.failed.push({ file: message.name, ...(messageId ? { messageId } : {}), error: describeError(error) });
         continue;
       }
+      nextDigest ??= digestTimeAfter(clock.now(), policy.timezone);
       if (outcome.outcome === 'ignored') document.ignored.push({ messageId: outcome.messageId, reason: outcome.reason });
       else if (outcome.outcome === 'review')
         document.review.push({ messageId: outcome.messageId, caseRef: outcome.caseRef, reason: outcome.reason });
@@ -158,6 +174,14 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     await dynamo.close();
   }
 }
+
+/**
+ * Replay's review tokens come from the reviewed message's id, so that a stored reply to a review
+ * request can name its review (`[review <token>]`). Replay is a simulation: the live system's
+ * tokens are random.
+ */
+export const replayReviewToken = (messageId: string): string =>
+  createHash('sha256').update(`replay:${messageId}`).digest('hex').slice(0, 24);
 
 /**
  * DESIGN.md's outbox kinds have no `form`: the pre-filled form sent at the form's stage asks the
@@ -202,6 +226,12 @@ function caseEntry(stored: Case, policy: Policy): ReplayDocument['cases'][number
       due: isoLocal(d.due, policy.timezone),
     })),
     messages: stored.messages,
-    history: stored.history.map((h) => ({ at: utc(h.at), event: h.event, stage: h.stage, messageId: h.messageId })),
+    history: stored.history.map((h) => ({
+      at: utc(h.at),
+      event: h.event,
+      stage: h.stage,
+      messageId: h.messageId,
+      ...(h.status !== undefined && h.from ? { from: h.from } : {}),
+    })),
   };
 }

@@ -6,6 +6,7 @@ import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
 import { UnroutableMessageError } from '../cases/errors.js';
 import type { Deployment } from '../config.js';
+import { digestTimeAtOrBefore, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { composeRaw } from '../outgoing/compose.js';
@@ -26,8 +27,10 @@ export interface LocalRuntimeOptions {
   clock: Clock;
   /** One readable line per event. */
   log: (line: string) => void;
-  /** How often due reminders are looked for. */
+  /** How often due reminders (and the weekly picture) are looked for. */
   tickMs?: number;
+  /** Told after each look: for whoever needs to know the runtime has seen its clock's time. */
+  onTick?: () => void;
 }
 
 export interface LocalRuntime {
@@ -65,11 +68,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const reminders = new InProcessReminderBook(clock, deployment.closureDays);
   const pendingFile = join(options.dataDir, 'reminders.json');
   reminders.restore(await loadPending(pendingFile));
-  const savePending = async () => {
-    const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
-    await writeFile(`${pendingFile}.tmp`, JSON.stringify(serialised, null, 2));
-    await rename(`${pendingFile}.tmp`, pendingFile);
-  };
+  const savePending = () => savePendingReminders(reminders, pendingFile);
 
   const work = new Set<Promise<void>>();
   const track = (promise: Promise<void>) => {
@@ -82,6 +81,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const about = outcome.caseRef ? ` ${outcome.caseRef}` : '';
       if (outcome.outcome === 'ignored') log(`message ignored${about}: ${outcome.reason}`);
       else if (outcome.outcome === 'review') log(`message sent for review${about}: ${outcome.reason}`);
+      else if (outcome.outcome === 'command') log(`command ${outcome.applied ? 'applied' : 'refused'}${about}: ${outcome.reason}`);
       else log(`case${about} ${outcome.outcome}, now at stage ${(await store.getCase(outcome.caseRef))?.stage ?? '?'}`);
       if (outcome.caseRef)
         log(`reminders booked for ${outcome.caseRef}: ${reminders.list().filter((r) => r.caseRef === outcome.caseRef).length} pending`);
@@ -101,11 +101,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     },
   });
 
+  // The weekly picture: looked for once a week, on the Monday itself (a runtime started later in the week sends none).
+  const zone = deployment.mailboxes[0]?.policy.timezone ?? 'Europe/London';
+  let digestWeek: string | null = null;
+  const digestIfDue = async () => {
+    const week = digestTimeAtOrBefore(clock.now(), zone).toISODate();
+    if (week === digestWeek) return;
+    if (clock.now().setZone(zone).toISODate() === week) {
+      const outcome = await sendWeeklyDigests({ store, mailer: outbox, clock, deployment });
+      if (outcome.sent > 0) log(`weekly digest sent for ${outcome.week}: ${outcome.sent} mailbox(es)`);
+    }
+    digestWeek = week;
+  };
+
   let ticking = false;
   const tick = async () => {
     if (ticking) return;
     ticking = true;
     try {
+      await digestIfDue();
       for (let due = reminders.takeNextDue(clock.now()); due; due = reminders.takeNextDue(clock.now())) {
         const outcome = await remind(due, { store, mailer: outbox, deployment, clock });
         log(
@@ -119,6 +133,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       log(`reminder failed: ${error instanceof Error ? error.name : 'error'}`);
     } finally {
       ticking = false;
+      options.onTick?.();
     }
   };
   const timer = setInterval(() => {
@@ -140,7 +155,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
-async function loadPending(file: string): Promise<PendingReminder[]> {
+/** The runtime's pending reminders, written whole and renamed into place. */
+export async function savePendingReminders(reminders: InProcessReminderBook, file: string): Promise<void> {
+  const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
+  await writeFile(`${file}.tmp`, JSON.stringify(serialised, null, 2));
+  await rename(`${file}.tmp`, file);
+}
+
+/** What `serve` had booked: read by the runtime at start, and by `case` commands on the local store. */
+export async function loadPending(file: string): Promise<PendingReminder[]> {
   try {
     const list = JSON.parse(await readFile(file, 'utf8')) as (Omit<PendingReminder, 'at'> & { at: string })[];
     return list.map((r) => ({ ...r, at: DateTime.fromISO(r.at) }));

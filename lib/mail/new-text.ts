@@ -34,7 +34,7 @@ export function splitNewText(text: string): SplitText {
   const lines = withSharedLinesSplit(normalised.split('\n'));
   const written: string[] = [];
   const history: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i] ?? '';
     if (isQuoted(line) || wrappedQuote(lines, i)) {
       history.push(line);

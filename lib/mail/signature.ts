@@ -48,5 +48,7 @@ export function signatureStart(lines: readonly string[]): number {
 function isClosing(line: string): boolean {
   const match = CLOSING.exec(line);
   if (!match) return false;
-  return match[0].trimEnd().endsWith(',') && match[0].length < line.length ? NAME_AFTER_CLOSING.test(line.slice(match[0].lastIndexOf(','))) : true;
+  return match[0].trimEnd().endsWith(',') && match[0].length < line.length
+    ? NAME_AFTER_CLOSING.test(line.slice(match[0].lastIndexOf(',')))
+    : true;
 }

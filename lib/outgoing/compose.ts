@@ -1,6 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { escapeHtml } from './escape-html.js';
-import type { OutgoingMail } from './mail.js';
+import { linkLines } from './links.js';
+import type { MailLink, OutgoingMail } from './mail.js';
 
 export interface Sender {
   from: string;
@@ -19,8 +20,8 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
     ...(mail.cc.length ? { cc: mail.cc } : {}),
     replyTo: mail.replyTo,
     subject: mail.subject,
-    text: mail.text,
-    html: asHtml(mail.text),
+    text: [mail.text, ...(mail.links?.length ? ['', ...linkLines(mail.links)] : [])].join('\n'),
+    html: asHtml(mail.text, mail.links ?? []),
     ...(mail.attachments?.length
       ? { attachments: mail.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })) }
       : {}),
@@ -35,8 +36,13 @@ export function composeRaw(mail: OutgoingMail, sender: Sender): Promise<Buffer> 
     .build();
 }
 
-/** The same words as HTML, for clients that show only the HTML part: paragraphs kept, nothing added. */
-function asHtml(text: string): string {
+/** The same words as HTML, for clients that show only the HTML part: paragraphs kept, the command links as links. */
+function asHtml(text: string, links: readonly MailLink[]): string {
   const paragraphs = text.split(/\n{2,}/).map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`);
-  return `<!doctype html><html><body style="font-family: Arial, sans-serif; font-size: 14px">${paragraphs.join('')}</body></html>`;
+  const actions = links.length
+    ? `<p>To correct it, send one of these commands from a partnership address (each link prefills the reply):</p><ul>${links
+        .map((link) => `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></li>`)
+        .join('')}</ul>`
+    : '';
+  return `<!doctype html><html><body style="font-family: Arial, sans-serif; font-size: 14px">${paragraphs.join('')}${actions}</body></html>`;
 }

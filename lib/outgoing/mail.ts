@@ -1,5 +1,13 @@
 /** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved; `report`: the monthly monitoring report. */
-export type OutgoingKind = 'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure' | 'report';
+/** `confirmation`: the reply to a partnership's command; `digest`: the weekly picture. */
+export type OutgoingKind =
+  'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure' | 'report' | 'confirmation' | 'digest';
+
+/** A one-click command: a `mailto:` link that prefills the command and the subject it needs. */
+export interface MailLink {
+  label: string;
+  href: string;
+}
 
 /** The media type of the Word forms. */
 export const WORD_DOCUMENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,6 +31,8 @@ export interface OutgoingMail {
   text: string;
   /** Replies go to the partnership mailbox, so they thread back into the case. */
   replyTo: string;
+  /** Commands the partnership can send with one click: listed in the plain part, links in the HTML part. */
+  links?: MailLink[];
   /** Only records to the partnership carry files; reminders never do. */
   attachments?: Attachment[];
 }

@@ -4,6 +4,8 @@ import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import { findStage, stageTitle } from '../policy/stages.js';
+import { reviewTag } from '../cases/review.js';
+import { commandLink } from './links.js';
 import type { OutgoingMail } from './mail.js';
 
 interface Context {
@@ -47,24 +49,43 @@ export function acknowledgement(opened: Case, { policy, mailbox, closureDays, to
 }
 
 /**
- * A message a person must look at: sent to the partnership only, with the reason, when it came and
- * its fingerprint (the SHA-256 of its bytes, as `sha256sum` gives it for the stored message). Never its Message-ID: the
- * sender chooses that, and it could carry any words or links into the partnership's mail.
+ * A message a person must look at: sent to the partnership only, with the reason, when it came, its
+ * fingerprint (the SHA-256 of its bytes, as `sha256sum` gives it for the stored message) and
+ * one-click commands. Never its Message-ID: the sender chooses that, and it could carry any words
+ * or links into the partnership's mail. With no fingerprint, it is an email that could not be sent.
  */
 export function reviewRequest(
-  input: { fingerprint: string | null; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null },
+  input: { fingerprint: string | null; receivedAt: DateTime; reason: string; caseRef: string | null; stage: string | null; token?: string },
   partnershipAddresses: readonly string[],
   mailbox: string,
+  policy: Policy,
 ): OutgoingMail {
   const about = input.caseRef ? `case ${input.caseRef}` : 'no case';
   const received = input.receivedAt.toUTC().toISO() ?? '';
+  const what = input.fingerprint ? 'a message the escalation mailbox did not act on' : 'an email the escalation mailbox could not send';
+  const subject = `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed${input.token ? ` ${reviewTag(input.token)}` : ''}: ${what}`;
+  const link = (label: string, command: string) => commandLink(label, mailbox, subject, command);
+  const title = (stageId: string) => stageTitle(policy, findStage(policy, stageId));
+  const next = input.stage ? policy.stages[policy.stages.findIndex((s) => s.id === input.stage) + 1] : undefined;
+  const links = input.caseRef
+    ? [
+        ...(next ? [link(`Move ${input.caseRef} to ${title(next.id)}`, `#stage ${next.id}`)] : []),
+        link(`Resolve ${input.caseRef}`, '#resolved'),
+        ...(input.token ? [link('Nothing to do: dismiss this review', '#not-a-case')] : []),
+      ]
+    : input.token
+      ? [
+          ...policy.stages.map((stage) => link(`Open as a case at ${title(stage.id)}`, `#open stage ${stage.id}`)),
+          link('Not a case: dismiss this review', '#not-a-case'),
+        ]
+      : [];
   return {
     kind: 'review',
     caseRef: input.caseRef,
     stage: input.stage,
     to: [...partnershipAddresses],
     cc: [],
-    subject: `${input.caseRef ? `[${input.caseRef}] ` : ''}Review needed: ${input.fingerprint ? 'a message the escalation mailbox did not act on' : 'an email the escalation mailbox could not send'}`,
+    subject,
     text: [
       input.fingerprint
         ? `A message copied to ${mailbox} needs a person to look at it (${about}).`
@@ -76,7 +97,14 @@ export function reviewRequest(
       input.fingerprint
         ? 'Find it in the mailbox by the time it was received. No case changed stage or status because of it.'
         : 'The case itself is recorded and its reminders are booked.',
+      ...(links.length > 0
+        ? [`To act on it, reply to this email from a partnership address with a command as the first line (${COMMANDS_IN_BRIEF}).`]
+        : []),
     ].join('\n'),
     replyTo: mailbox,
+    links,
   };
 }
+
+/** The commands, in one line, for the emails that invite them. */
+export const COMMANDS_IN_BRIEF = '#open [stage <n>], #not-a-case, #stage <n>, #resolved, #reopen, #merge <REF>, #due <date>';

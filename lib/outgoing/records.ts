@@ -2,6 +2,7 @@ import type { Case } from '../cases/case.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { findStage, stageTitle } from '../policy/stages.js';
 import type { StageVisit } from '../records/stage-log.js';
+import { commandLink } from './links.js';
 import type { Attachment, OutgoingMail } from './mail.js';
 
 interface RecordContext {
@@ -43,13 +44,15 @@ const FOOTER = [
 export function formNotice(current: Case, form: Form, context: RecordContext): OutgoingMail {
   const { policy } = context;
   const stage = name(policy, current.stage);
+  const subject = `[${current.ref}] ${form.name}: pre-filled at ${stage}`;
+  const next = policy.stages[policy.stages.findIndex((s) => s.id === current.stage) + 1];
   return {
     kind: 'form',
     caseRef: current.ref,
     stage: current.stage,
     to: [context.monitoringAddress],
     cc: [],
-    subject: `[${current.ref}] ${form.name}: pre-filled at ${stage}`,
+    subject,
     text: [
       `Case ${current.ref} has reached ${stage} under ${policy.partnership}'s ${policy.title}, where the policy asks for ${form.name}.`,
       `(${form.source.clause}: "${form.source.quote}")`,
@@ -62,6 +65,11 @@ export function formNotice(current: Case, form: Form, context: RecordContext): O
       ...FOOTER,
     ].join('\n'),
     replyTo: context.mailbox,
+    links: [
+      ...(next ? [commandLink(`Move to ${name(policy, next.id)}`, context.mailbox, subject, `#stage ${next.id}`)] : []),
+      commandLink('Resolved', context.mailbox, subject, '#resolved'),
+      commandLink('Not a case: withdraw it', context.mailbox, subject, '#not-a-case'),
+    ],
     attachments: context.attachments,
   };
 }
@@ -73,13 +81,14 @@ export function closureSummary(current: Case, context: RecordContext): OutgoingM
   const within = timed.filter((visit) => visit.withinTimescale === true).length;
   const opened = log[0]?.enteredAt;
   const resolved = log.at(-1)?.leftAt;
+  const subject = `[${current.ref}] Closure summary: resolved at ${name(policy, current.stage)}`;
   return {
     kind: 'closure',
     caseRef: current.ref,
     stage: current.stage,
     to: [context.monitoringAddress],
     cc: [],
-    subject: `[${current.ref}] Closure summary: resolved at ${name(policy, current.stage)}`,
+    subject,
     text: [
       `Case ${current.ref} (${policy.partnership}, ${policy.title}) was resolved at ${name(policy, current.stage)}.`,
       `Opened ${opened ? context.date(opened) : 'unknown'}; resolved ${resolved ? context.date(resolved) : 'unknown'}.`,
@@ -93,6 +102,10 @@ export function closureSummary(current: Case, context: RecordContext): OutgoingM
       ...FOOTER,
     ].join('\n'),
     replyTo: context.mailbox,
+    links: [
+      commandLink('Reopen', context.mailbox, subject, '#reopen'),
+      commandLink('Not a case: withdraw it', context.mailbox, subject, '#not-a-case'),
+    ],
     attachments: context.attachments,
   };
 }

@@ -54,6 +54,15 @@ export function stageLog(current: Case, policy: Policy, calendar: WorkingCalenda
     } else if (entry.event === 'resolved') {
       if (running) running.messages += 1;
       close(at, { kind: 'resolved' });
+    } else if (entry.status !== undefined) {
+      // A correction by the partnership: it may end the stay, start one, or move the case to another stage.
+      const stay: StageVisit | null = running;
+      if (stay && entry.status !== 'open') close(at, { kind: 'resolved' });
+      else if (stay && entry.stage !== stay.stage) close(at, { kind: 'advanced', to: entry.stage });
+      if (entry.status === 'open' && (!stay || entry.stage !== stay.stage || running === null)) {
+        running = startVisit(entry, at, openedAt, policy, calendar);
+        visits.push(running);
+      }
     } else if (running) {
       running.messages += 1;
     }

@@ -105,7 +105,8 @@ describe('the local runtime', () => {
       () => Promise.resolve(readdirSync(join(dataDir, 'outbox')).some((name) => name.includes('due-soon-SSP-2026-0002'))),
       'the reminder to fire',
     );
-    expect(lines).toContain('reminder sent: due-soon for SSP-2026-0002');
+    // The outbox file is written before the runtime logs the reminder's outcome: wait for the line.
+    await eventually(() => Promise.resolve(lines.includes('reminder sent: due-soon for SSP-2026-0002')), 'the reminder to be logged');
     await runtime.stop();
   });
 

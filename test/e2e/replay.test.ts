@@ -65,7 +65,14 @@ describe('replay', () => {
         { at: '2026-11-18T11:20:00Z', event: 'advanced', stage: '5', messageId: '<DB8PR09MB3@swindon-council.example>' },
       ],
     });
-    expect(doc.outbox.map((o) => [o.at, o.kind, o.stage])).toEqual([
+    // The weekly picture every Monday 08:00 from the first message to --until, to the monitoring address.
+    expect(doc.outbox.filter((o) => o.kind === 'digest').map((o) => [o.at, o.to])).toEqual(
+      ['2026-11-09T08:00:00Z', '2026-11-16T08:00:00Z', '2026-11-23T08:00:00Z', '2026-11-30T08:00:00Z', '2026-12-07T08:00:00Z'].map((at) => [
+        at,
+        ['safeguardingpartnership@swindon-ssp.example'],
+      ]),
+    );
+    expect(doc.outbox.filter((o) => o.kind !== 'digest').map((o) => [o.at, o.kind, o.stage])).toEqual([
       ['2026-11-02T10:15:00Z', 'acknowledgement', '2'],
       ['2026-11-06T09:00:00Z', 'due-soon', '2'], // before the 15:40 escalation that day
       ['2026-11-12T09:00:00Z', 'due-soon', '3'], // five minutes before the message that moved it on
@@ -74,7 +81,7 @@ describe('replay', () => {
       ['2026-11-24T09:00:00Z', 'due-soon', '5'], // after the last message, on the way to --until
       ['2026-11-26T09:00:00Z', 'overdue', '5'],
     ]);
-    expect(doc.outbox.at(-1)).toMatchObject({
+    expect(doc.outbox.filter((o) => o.kind !== 'digest').at(-1)).toMatchObject({
       cc: ['safeguardingpartnership@swindon-ssp.example'],
       subject: expect.stringMatching(/^\[SSP-2026-0001\] Overdue: /) as unknown,
     });

@@ -159,11 +159,12 @@ describe('the stack', () => {
     expect(actions.sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
   });
 
-  it('runs the three functions on nodejs24.x arm64, sized, retried and with a failure destination', () => {
+  it('runs the four functions on nodejs24.x arm64, sized, retried and with a failure destination', () => {
     for (const [memory, timeout] of [
       [1024, 60],
       [256, 30],
       [512, 120],
+      [256, 60],
     ]) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
@@ -173,7 +174,7 @@ describe('the stack', () => {
         Handler: 'index.handler',
       });
     }
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 4);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
@@ -199,7 +200,7 @@ describe('the stack', () => {
       if (statement.Resource === '*') expect(['scheduler:ListSchedules', 'ses:SetActiveReceiptRuleSet']).toContain(statement.Action);
     }
     const sending = statements.filter((s) => s.Action === 'ses:SendRawEmail');
-    expect(sending).toHaveLength(3);
+    expect(sending).toHaveLength(4);
     for (const s of sending) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'escalations@mail.swindon-ssp.example' } });
     const passRole = statements.find((s) => s.Action === 'iam:PassRole');
     expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
@@ -219,12 +220,40 @@ describe('the stack', () => {
       }),
     });
     const queries = statementsOf('AWS::IAM::Policy').filter((s) => s.Action === 'dynamodb:Query');
-    expect(queries).toHaveLength(1);
+    expect(queries).toHaveLength(2); // the monthly report's and the weekly digest's
     expect(JSON.stringify(queries[0]?.Resource)).toMatch(/\/index\/byOpenedMonth.*\/index\/openCases/);
     const reportFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
       (r) => (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 512,
     ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
     expect(Object.keys(reportFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
+      'CASE_TABLE',
+      'DEPLOYMENT',
+      'NODE_OPTIONS',
+    ]);
+  });
+
+  it('sends the weekly digest at 08:00 London time every Monday, from a function that may only query the open-cases index', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Input: '{}',
+        RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 21_600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+    const digestQuery = statementsOf('AWS::IAM::Policy').filter(
+      (s) => s.Action === 'dynamodb:Query' && !JSON.stringify(s.Resource).includes('byOpenedMonth'),
+    );
+    expect(digestQuery).toHaveLength(1);
+    expect(JSON.stringify(digestQuery[0]?.Resource)).toMatch(/\/index\/openCases"/);
+    const digestFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (r) =>
+        (r as { Properties: { Timeout: number; MemorySize: number } }).Properties.Timeout === 60 &&
+        (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 256,
+    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
+    expect(Object.keys(digestFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
       'CASE_TABLE',
       'DEPLOYMENT',
       'NODE_OPTIONS',

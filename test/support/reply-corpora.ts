@@ -49,7 +49,13 @@ export interface Score {
 }
 
 const toText = (html: string) =>
-  htmlToText(html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  htmlToText(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
 
 function wrap(body: string, contentType: string, id: string): string {
   return [
@@ -177,7 +183,15 @@ export function scoreCase(output: string | null, p: Prepared): Score {
   }
   const leaks = leaked.length > 0;
   const loses = missing.length > 0;
-  const category: Category = exact ? 'exact' : !leaks && !loses ? 'contains-clean' : leaks && loses ? 'leaks+loses' : leaks ? 'leaks' : 'loses';
+  const category: Category = exact
+    ? 'exact'
+    : !leaks && !loses
+      ? 'contains-clean'
+      : leaks && loses
+        ? 'leaks+loses'
+        : leaks
+          ? 'leaks'
+          : 'loses';
   return { category, exact, leaks, loses, missing: missing.join(' '), leaked: leaked.join(' ') };
 }
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { monitoringFigures } from '../../../lib/report/figures.js';
-import { fixtureInput, swindonA } from './figures.fixture.js';
+import { fixtureInput, swindonA, swindonD } from './figures.fixture.js';
 
 /*
  * Worked by hand, Swindon (Stage 1: 2 working days, Stages 2–5: 5, "Day 17" overall through
@@ -139,6 +139,16 @@ describe('monitoringFigures, against a hand-computed fixture across two months',
     const [wiltshire] = empty.policies;
     expect([wiltshire?.opened, wiltshire?.timescales.shareWithin, wiltshire?.overdueNow]).toEqual([0, null, []]);
     expect(wiltshire?.stages.every((s) => s.medianWorkingDays === null && s.shareWithin === null)).toBe(true);
+  });
+
+  it('leaves a withdrawn case out of every figure: the same report as without it', () => {
+    const withdrawn = { ...swindonD, ref: 'SSP-2026-0010', status: 'withdrawn' as const };
+    const withIt = monitoringFigures({
+      ...fixtureInput,
+      cases: [...fixtureInput.cases, withdrawn],
+      openCases: [...fixtureInput.openCases, withdrawn],
+    });
+    expect(withIt).toEqual(report);
   });
 
   it('places a case by its local date: 00:00 on 1 October in London is still September in UTC', () => {

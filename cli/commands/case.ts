@@ -1,0 +1,215 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DateTime } from 'luxon';
+import * as z from 'zod';
+import { systemClock } from '../../lib/clock.js';
+import { documentClient } from '../../lib/aws/dynamo-clients.js';
+import { DynamoCaseStore } from '../../lib/aws/dynamo-case-store.js';
+import { ConfigurationError, loadIngestEnvironment } from '../../lib/aws/environment.js';
+import { SchedulerReminderBook } from '../../lib/aws/scheduler-reminder-book.js';
+import { SesMailer } from '../../lib/aws/ses-mailer.js';
+import { shortDate } from '../../lib/calendar/wording.js';
+import { caseDeadlines } from '../../lib/cases/deadlines.js';
+import type { Deployment } from '../../lib/config.js';
+import { adminCorrection, caseSummary } from '../../lib/corrections/admin.js';
+import type { Command } from '../../lib/corrections/commands.js';
+import type { CorrectionDependencies } from '../../lib/corrections/correct.js';
+import { startEmbeddedDynamo } from '../../lib/local/embedded-dynamo.js';
+import { InProcessReminderBook } from '../../lib/local/in-process-reminder-book.js';
+import { loadLocalConfig } from '../../lib/local/local-config.js';
+import { loadPending, savePendingReminders } from '../../lib/local/runtime.js';
+import type { Mailer } from '../../lib/ports.js';
+import { remind } from '../../lib/remind.js';
+import { parseCommandArgs } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export const CASE_USAGE =
+  'case list|show <REF>|stage <REF> <n>|resolve <REF>|reopen <REF>|withdraw <REF>|merge <REF> <INTO> [--by <name>] ' +
+  '[--config <file.json>] [--data <folder>] | [--table <name> --region <region> --function-env <file.json>]';
+
+const REFERENCE = /^[A-Z]{2,8}-\d{4}-\d{4,6}$/;
+const Ref = z.string().regex(REFERENCE, 'a case reference such as SSP-2026-0007');
+
+const Positionals = z.union([
+  z.tuple([z.literal('list')]),
+  z.tuple([z.literal('show'), Ref]),
+  z.tuple([z.literal('stage'), Ref, z.string().regex(/^[0-9a-z]{1,4}$/i, 'a stage such as 3')]),
+  z.tuple([z.enum(['resolve', 'reopen', 'withdraw']), Ref]),
+  z.tuple([z.literal('merge'), Ref, Ref]),
+]);
+
+const ArgsSchema = z
+  .object({
+    by: z.string().regex(/^[\w.@-]{1,64}$/, 'a name of letters, digits, . _ @ -').optional(),
+    config: z.string().optional(),
+    data: z.string().min(1).optional(),
+    table: z.string().min(3).optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2').optional(),
+    'function-env': z.string().min(1).optional(),
+    positionals: z.array(z.string()),
+  })
+  .refine((args) => (args.table === undefined) === (args.region === undefined), { error: '--table and --region go together', path: ['table'] })
+  .refine((args) => args.table === undefined || args['function-env'] !== undefined, {
+    error: 'a deployed table needs --function-env, the ingest function\'s environment as JSON (its deployment and reminder settings)',
+    path: ['function-env'],
+  });
+
+/**
+ * Admin commands on cases, through the corrections use case: the same history events and the
+ * same reminder sync as a command by mail. On the local store `serve` keeps (stop `serve`
+ * first: the store is one process's), or on a deployed table through the same DynamoDB adapter.
+ */
+export async function caseCommand(argv: readonly string[], io: Io): Promise<void> {
+  const args = parseCommandArgs(
+    'case',
+    argv,
+    {
+      by: { type: 'string' },
+      config: { type: 'string' },
+      data: { type: 'string' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+      'function-env': { type: 'string' },
+    },
+    ArgsSchema,
+  );
+  const positionals = Positionals.safeParse(args.positionals);
+  if (!positionals.success) throw new UsageError(`case: ${describePositionals(args.positionals)} (usage: ${CASE_USAGE})`);
+  const [action, ref, extra] = positionals.data as [string, string?, string?];
+  const admin = args.by ?? safeUserName();
+
+  const session = args.table ? await deployedSession(args.table, args.region ?? '', args['function-env'] ?? '') : await localSession(args);
+  try {
+    const { deps } = session;
+    if (action === 'list') {
+      const cases = (await deps.store.openCases()).sort((a, b) => a.ref.localeCompare(b.ref));
+      const reviews = await deps.store.pendingReviews();
+      io.out(
+        [
+          `${cases.length} open case(s); ${reviews.length} review(s) waiting.`,
+          ...cases.map((c) => {
+            const mailbox = deps.deployment.mailboxes.find((m) => m.address === c.mailbox);
+            const due = mailbox ? caseDeadlines(c, mailbox.policy, deps.deployment.closureDays)[0] : undefined;
+            const zone = mailbox?.policy.timezone ?? 'Europe/London';
+            return `${c.ref}  stage ${c.stage}  opened ${shortDate(toDate(c.openedAt), zone)}  ${due ? `due ${shortDate(due.due, zone)}` : 'no deadline'}`;
+          }),
+        ].join('\n'),
+      );
+      return;
+    }
+    if (!ref) throw new UsageError(`case ${action}: needs a case reference`);
+    if (action === 'show') {
+      const current = await deps.store.getCase(ref);
+      if (!current) throw new UsageError(`case show: there is no case ${ref}`);
+      io.out(JSON.stringify(caseSummary(current, deps), null, 2));
+      return;
+    }
+    const commands: Command[] =
+      action === 'stage'
+        ? [{ kind: 'stage', stage: (extra ?? '').toLowerCase() }]
+        : action === 'merge'
+          ? [{ kind: 'merge', into: extra ?? '' }]
+          : [{ kind: action === 'resolve' ? 'resolved' : action === 'reopen' ? 'reopen' : 'not-a-case' }];
+    const result = await adminCorrection(ref, commands, admin, deps);
+    if (!result.applied) throw new UsageError(`case ${action}: nothing changed: ${result.problems.join('; ')}`);
+    await session.save();
+    io.out([`${ref}: ${result.event}`, ...result.done.map((line) => `- ${line}`)].join('\n'));
+  } finally {
+    await session.close();
+  }
+}
+
+interface Session {
+  deps: CorrectionDependencies;
+  /** Keeps what the session changed outside the store (the local runtime's pending reminders). */
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `serve`'s store and pending reminders: reminders due already are left for `serve` to send when it starts. */
+async function localSession(args: { config?: string | undefined; data?: string | undefined }): Promise<Session> {
+  const { config, deployment } = await loadLocalConfig(args.config);
+  const dataDir = args.data ?? config.dataDir;
+  const dynamo = await startEmbeddedDynamo({ path: join(dataDir, 'db'), mustExist: true });
+  const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+  const reminders = new InProcessReminderBook(systemClock, deployment.closureDays);
+  const pendingFile = join(dataDir, 'reminders.json');
+  reminders.restore(await loadPending(pendingFile));
+  return {
+    deps: { store, reminders, mailer: NO_MAIL, clock: systemClock, deployment },
+    save: () => savePendingReminders(reminders, pendingFile),
+    close: () => dynamo.close(),
+  };
+}
+
+/**
+ * A deployed table in a region, with the ingest function's own configuration (its environment,
+ * as `aws lambda get-function-configuration --query Environment.Variables` prints it): the same
+ * adapters, so reminders are re-booked in the deployment's Scheduler group.
+ */
+async function deployedSession(table: string, region: string, envFile: string): Promise<Session> {
+  let env: Record<string, string>;
+  try {
+    env = JSON.parse(await readFile(envFile, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    throw new UsageError(`case: --function-env '${envFile}' cannot be read as JSON: ${(error as Error).message}`, { cause: error });
+  }
+  let deployment: Deployment;
+  let scheduler;
+  try {
+    ({ deployment, scheduler } = await loadIngestEnvironment({ MAIL_BUCKET: '-', MAIL_PREFIX: '', ...env, CASE_TABLE: table }));
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new UsageError(`case: --function-env: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const dynamo = new DynamoDBClient({ region });
+  const store = new DynamoCaseStore(documentClient(dynamo), table);
+  const schedulerClient = new SchedulerClient({ region });
+  const ses = new SESClient({ region });
+  // A reminder due within the minute is sent at once, as the ingest function does: through SES, claimed once.
+  const reminderMailer = new SesMailer(ses, { from: deployment.fromAddress, loopId: deployment.loopId });
+  const deps: CorrectionDependencies = {
+    store,
+    reminders: new SchedulerReminderBook(schedulerClient, scheduler, systemClock, deployment.closureDays, (request) =>
+      remind(request, { store, mailer: reminderMailer, deployment, clock: systemClock }),
+    ),
+    mailer: NO_MAIL,
+    clock: systemClock,
+    deployment,
+  };
+  return {
+    deps,
+    save: () => Promise.resolve(),
+    close: () => {
+      dynamo.destroy();
+      schedulerClient.destroy();
+      ses.destroy();
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Admin commands send no mail: their result is printed. */
+const NO_MAIL: Mailer = { send: () => Promise.resolve() };
+
+function describePositionals(positionals: readonly string[]): string {
+  const [action] = positionals;
+  if (action === undefined) return 'say what to do: list, show, stage, resolve, reopen, withdraw or merge';
+  if (!['list', 'show', 'stage', 'resolve', 'reopen', 'withdraw', 'merge'].includes(action)) return `'${action}' is not a case command`;
+  return `'${action}' takes ${action === 'list' ? 'nothing' : action === 'stage' ? '<REF> <n>' : action === 'merge' ? '<REF> <INTO>' : '<REF>'}, and references look like SSP-2026-0007`;
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username.replace(/[^\w.@-]/g, '') || 'admin';
+  } catch {
+    return 'admin';
+  }
+}
+
+const toDate = (iso: string) => DateTime.fromISO(iso);
