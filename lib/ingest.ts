@@ -5,7 +5,7 @@ import { CaseConflictError, CaseContentionError, UnroutableMessageError } from '
 import { formatReference } from './cases/reference.js';
 import { noiseReason, route, type IgnoreReason } from './cases/route.js';
 import { applyReading, openCase, openingStage } from './cases/transitions.js';
-import type { Deployment, Mailbox } from './config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
 import { acknowledgement, reviewRequest } from './outgoing/notices.js';
@@ -59,7 +59,8 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   if (noise) return { outcome: 'ignored', reason: noise, caseRef: null, ...base };
 
   const now = deps.clock.now();
-  const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
+  // The mailbox's own addresses are never a case's contacts: the public one reaches the partnership, the other this system.
+  const arrival = arrivalOf(message, now, [...mailbox.partnershipAddresses, mailbox.address, publicAddressOf(mailbox)]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
     const result = await attemptIngest(message, mailbox, arrival, now, deps);
@@ -144,7 +145,7 @@ async function attemptIngest(
     return reviewRequest(
       { messageId: message.messageId, receivedAt: now, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null },
       mailbox.partnershipAddresses,
-      mailbox.address,
+      publicAddressOf(mailbox),
     );
   }
 }
@@ -167,7 +168,7 @@ async function finish(
   let acknowledged = current;
   if (current.acknowledgedAt === null && current.history[0]?.messageId === arrival.messageId) {
     await deps.mailer.send(
-      acknowledgement(current, { policy: mailbox.policy, mailbox: mailbox.address, closureDays: deps.deployment.closureDays }),
+      acknowledgement(current, { policy: mailbox.policy, mailbox: publicAddressOf(mailbox), closureDays: deps.deployment.closureDays }),
     );
     acknowledged = { ...current, acknowledgedAt: deps.clock.now().toUTC().toISO() ?? '', version: current.version + 1 };
     await deps.store.updateCase(acknowledged, current.version).catch((error: unknown) => {
@@ -183,7 +184,9 @@ async function finish(
 /** The partnership mailbox the message was sent to: the envelope first, then its To and Cc. */
 function mailboxOf(message: Message, recipients: readonly string[], deployment: Deployment): Mailbox {
   const addresses = [...recipients.map((r) => r.toLowerCase()), ...[...message.to, ...message.cc].map((p) => p.address)];
-  const mailbox = addresses.map((address) => deployment.mailboxes.find((m) => m.address === address)).find((m) => m !== undefined);
+  const mailbox = addresses
+    .map((address) => deployment.mailboxes.find((m) => m.address === address || m.publicAddress === address))
+    .find((m) => m !== undefined);
   if (!mailbox)
     throw new UnroutableMessageError(`message ${message.sha256.slice(0, 12)} is addressed to no configured partnership mailbox`);
   return mailbox;

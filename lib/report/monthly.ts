@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Deployment, Mailbox } from '../config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import type { Attachment, OutgoingMail } from '../outgoing/mail.js';
 import type { CaseStore, Clock, Mailer } from '../ports.js';
 import { figuresOf, previousMonth, renderReport, type Period } from './build.js';
@@ -44,7 +44,7 @@ export async function sendMonthlyReports(deps: MonthlyReportDependencies, month?
       continue;
     }
     try {
-      await deps.mailer.send(reportMail(report, period, monitoringAddress, mailboxes[0]?.address ?? monitoringAddress));
+      await deps.mailer.send(reportMail(report, period, monitoringAddress, (mailboxes[0] ? publicAddressOf(mailboxes[0]) : monitoringAddress)));
       outcome.sent += 1;
     } catch (error) {
       await deps.store.releaseSending(claim);
