@@ -8,7 +8,7 @@ export interface Observability {
   log: Logger;
   metrics: Metrics;
   /** The handler Lambda calls: the Lambda context in every log line (request id, cold start), metrics flushed at the end. */
-  handler(run: (event: unknown) => Promise<unknown>): (event: unknown, context?: Context) => Promise<void>;
+  handler: (run: (event: unknown) => Promise<unknown>) => (event: unknown, context?: Context) => Promise<void>;
 }
 
 /** Logger and metrics for one function, built once per cold start. `service` is the function's short name: ingest, remind, report. */
