@@ -72,7 +72,8 @@ describe('the ingest environment', () => {
   it('reads the deployment from the file bundled beside the handler, relative to the task root', async () => {
     const root = mkdtempSync(join(tmpdir(), 'task-'));
     writeFileSync(join(root, 'deployment.json'), valid.DEPLOYMENT);
-    const { DEPLOYMENT: _inline, ...rest } = valid;
+    const rest: Partial<typeof valid> = { ...valid };
+    delete rest.DEPLOYMENT;
     const env = await loadIngestEnvironment({ ...rest, DEPLOYMENT_FILE: 'deployment.json', LAMBDA_TASK_ROOT: root });
     expect(env.deployment.mailboxes[0]?.policy.id).toBe('swindon');
     expect(env.deployment.closureDays).toEqual(['2026-12-29']);
