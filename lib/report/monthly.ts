@@ -44,7 +44,9 @@ export async function sendMonthlyReports(deps: MonthlyReportDependencies, month?
       continue;
     }
     try {
-      await deps.mailer.send(reportMail(report, period, monitoringAddress, (mailboxes[0] ? publicAddressOf(mailboxes[0]) : monitoringAddress)));
+      await deps.mailer.send(
+        reportMail(report, period, monitoringAddress, mailboxes[0] ? publicAddressOf(mailboxes[0]) : monitoringAddress),
+      );
       outcome.sent += 1;
     } catch (error) {
       await deps.store.releaseSending(claim);
