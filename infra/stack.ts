@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -76,6 +76,17 @@ export class EscalationMailboxStack extends Stack {
         workingDays: config.quietMailboxAlarmWorkingDays,
         alarms: this.alarms,
       });
+    // What `escalations redrive` needs (cdk deploy --outputs-file outputs.json): the ingest function's settings and its failures.
+    const ingestSettings: Record<string, string> = {
+      CaseTable: names.table,
+      MailBucket: names.rawMailBucket,
+      ScheduleGroup: this.reminders.groupName,
+      RemindFunctionArn: this.functions.remind.functionArn,
+      SchedulerRoleArn: this.reminders.role.roleArn,
+      ReminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
+      FailedInvocationsQueueUrl: this.functions.failures.queueUrl,
+    };
+    for (const [key, value] of Object.entries(ingestSettings)) new CfnOutput(this, key, { value });
     this.dashboard = new OperationsDashboard(this, 'Dashboard', { dashboardName: this.stackName, functions, deadLetterQueues });
   }
 }
