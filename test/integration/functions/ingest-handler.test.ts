@@ -122,7 +122,9 @@ describe('the ingest handler', () => {
     const metric = (name: string) => emf.find((line) => JSON.stringify(line._aws).includes(`"Name":"${name}"`));
     expect(metric('Messages')).toMatchObject({ service: 'ingest', Outcome: 'opened', Messages: 1 });
     expect(metric('CasesOpened')).toMatchObject({ service: 'ingest', CasesOpened: 1 });
-    expect(metric('MailboxMessages')).toMatchObject({ Mailbox: mailboxLabel(MAILBOX), MailboxMessages: 1 });
+    // The dimensions the quiet-mailbox alarm watches (infra/constructs/quiet-mailboxes.ts), exactly.
+    expect(metric('MailboxMessages')).toMatchObject({ service: 'ingest', Mailbox: mailboxLabel(MAILBOX), MailboxMessages: 1 });
+    expect(JSON.stringify(metric('MailboxMessages')?._aws)).toContain('"Dimensions":[["service","Mailbox"]]');
     expect(JSON.stringify(metric('Messages')?._aws)).toContain('"Namespace":"EscalationMailbox"');
     expect(JSON.stringify(emf)).not.toContain('@');
   });
