@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -23,19 +23,22 @@ const ENV = {
   REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:dlq',
   REMINDER_MAX_RETRIES: '4',
   REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
-  DEPLOYMENT: JSON.stringify({
-    mailboxes: [
-      {
-        address: 'partnership@swindon.example',
-        policy: 'swindon',
-        partnershipAddresses: ['partnership@swindon.example'],
-        monitoringAddress: 'partnership@swindon.example',
-      },
-    ],
-    fromAddress: 'escalations@partnership.example',
-    loopId: 'escalations@partnership.example',
-  }),
+  // As the stack bundles it: deployment.json beside the handler, read at cold start.
+  DEPLOYMENT_FILE: 'deployment.json',
 };
+
+const DEPLOYMENT = JSON.stringify({
+  mailboxes: [
+    {
+      address: 'partnership@swindon.example',
+      policy: 'swindon',
+      partnershipAddresses: ['partnership@swindon.example'],
+      monitoringAddress: 'partnership@swindon.example',
+    },
+  ],
+  fromAddress: 'escalations@partnership.example',
+  loopId: 'escalations@partnership.example',
+});
 
 /**
  * Each Lambda bundled as the stack bundles it (esbuild, ESM, minified, the AWS SDK included),
@@ -46,6 +49,7 @@ export async function benchBundles(): Promise<Record<string, unknown>> {
   // Inside the repository, so that nothing outside the bundle could resolve but node's own modules.
   const out = join(root, 'node_modules', '.cache', 'escalations-bench');
   await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'deployment.json'), DEPLOYMENT);
   const bundleBytes: Record<string, number> = {};
   const coldInitMs: Record<string, number> = {};
   for (const name of FUNCTIONS) {
@@ -75,7 +79,7 @@ export async function benchBundles(): Promise<Record<string, unknown>> {
           '-e',
           `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); console.log(performance.now() - t);`,
         ],
-        { env: { ...process.env, ...ENV }, cwd: out },
+        { env: { ...process.env, ...ENV, LAMBDA_TASK_ROOT: out }, cwd: out },
       );
       samples.push(Number(stdout.trim()));
     }

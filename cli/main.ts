@@ -6,6 +6,7 @@ import { CASE_USAGE, caseCommand } from './commands/case.js';
 import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
 import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
+import { REDRIVE_USAGE, redriveCommand } from './commands/redrive.js';
 import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
 import { REPORT_USAGE, reportCommand } from './commands/report.js';
 import { SERVE_USAGE, serveCommand } from './commands/serve.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], i
   serve: { usage: SERVE_USAGE, run: serveCommand },
   report: { usage: REPORT_USAGE, run: reportCommand },
   case: { usage: CASE_USAGE, run: caseCommand },
+  redrive: { usage: REDRIVE_USAGE, run: redriveCommand },
 };
 
 const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');

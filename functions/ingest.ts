@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -7,18 +6,23 @@ import { REQUEST_LIMITS } from '../lib/aws/request-timeouts.js';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadIngestEnvironment } from '../lib/aws/environment.js';
+import { observability } from '../lib/aws/observability.js';
 import { S3RawMailSource } from '../lib/aws/s3-raw-mail-source.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
 import { handleSesEvent } from '../lib/aws/ses-intake.js';
 import { SesMailer } from '../lib/aws/ses-mailer.js';
 import { systemClock } from '../lib/clock.js';
+import { countingFailures } from '../lib/metrics.js';
 import { remind } from '../lib/remind.js';
 
 // Built once per cold start: configuration, clients and adapters.
-const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
+const { log, metrics, handler: observed } = observability('ingest');
 const env = await loadIngestEnvironment(process.env);
 const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table);
-const mailer = new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
+const mailer = countingFailures(
+  new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
+  metrics,
+);
 const deps = {
   store,
   mailer,
@@ -33,11 +37,10 @@ const deps = {
   clock: systemClock,
   deployment: env.deployment,
   source: new S3RawMailSource(new S3Client(REQUEST_LIMITS), env.bucket),
-  log: logger,
+  log,
+  metrics,
   keyPrefix: env.prefix,
 };
 
 /** SES's Lambda action (Event invocation), after its S3 action stored the message. */
-export const handler = async (event: unknown): Promise<void> => {
-  await handleSesEvent(event, deps);
-};
+export const handler = observed((event) => handleSesEvent(event, deps));

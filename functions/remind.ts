@@ -1,26 +1,29 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { REQUEST_LIMITS } from '../lib/aws/request-timeouts.js';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { loadRemindEnvironment } from '../lib/aws/environment.js';
+import { observability } from '../lib/aws/observability.js';
 import { handleReminderEvent } from '../lib/aws/reminder-intake.js';
 import { SesMailer } from '../lib/aws/ses-mailer.js';
 import { systemClock } from '../lib/clock.js';
+import { countingFailures } from '../lib/metrics.js';
 
 // Built once per cold start: configuration, clients and adapters.
-const logger = new Logger({ serviceName: 'escalation-mailbox-remind' });
+const { log, metrics, handler: observed } = observability('remind');
 const env = await loadRemindEnvironment(process.env);
 const deps = {
   store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table),
-  mailer: new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
+  mailer: countingFailures(
+    new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
+    metrics,
+  ),
   deployment: env.deployment,
   clock: systemClock,
-  log: logger,
+  log,
+  metrics,
 };
 
 /** An EventBridge Scheduler schedule fired (asynchronous invocation) with `{ caseRef, reminderId }`. */
-export const handler = async (event: unknown): Promise<void> => {
-  await handleReminderEvent(event, deps);
-};
+export const handler = observed((event) => handleReminderEvent(event, deps));

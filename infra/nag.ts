@@ -1,9 +1,12 @@
 import { Stack, Token, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import type { EscalationMailboxStack } from './stack.js';
 
-const acknowledge = (scope: Parameters<typeof Validations.of>[0], id: string, reason: string) => {
+const acknowledge = (scope: IConstruct, id: string, reason: string) => {
   Validations.of(scope).acknowledge({ id, reason });
 };
+
+const logicalId = (scope: IConstruct) => Stack.of(scope).getLogicalId(scope.node.defaultChild as never);
 
 /** cdk-nag findings acknowledged, each on its own construct, each with the reason a reviewer would want. */
 export function acknowledgeFindings(stack: EscalationMailboxStack): void {
@@ -16,14 +19,15 @@ export function acknowledgeFindings(stack: EscalationMailboxStack): void {
   const report = stack.monthlyReport.function;
   for (const fn of [ingest, remind, report]) acknowledge(fn, basicExecution, logsOnly);
 
-  const sesIdentity = `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${stack.region}:${account}:identity/*]`;
-  const fromOnly =
-    'SES authorises sending against the verified identity, which may be the address or its domain; the ses:FromAddress condition pins the one From address the system sends as.';
-  for (const fn of [ingest, remind, report]) acknowledge(fn, sesIdentity, fromOnly);
   acknowledge(
     stack.monthlyReport.schedulerRole,
-    `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(report.node.defaultChild as never)}.Arn>:*]`,
+    `AwsSolutions-IAM5[Resource::<${logicalId(report)}.Arn>:*]`,
     "Scheduler's Lambda target grants invoking the report function and its versions (the :* suffix); no other function.",
+  );
+  acknowledge(
+    stack.reminders.role,
+    `AwsSolutions-IAM5[Resource::<${logicalId(remind)}.Arn>:*]`,
+    'grantInvoke names the remind function and its versions (the :* suffix); no other function.',
   );
   acknowledge(
     ingest,
@@ -35,11 +39,16 @@ export function acknowledgeFindings(stack: EscalationMailboxStack): void {
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${stack.region}:${account}:schedule/${stack.reminders.groupName}/*]`,
     "Schedules are named per case and reminder at run time; create, update and delete are limited to this stack's schedule group.",
   );
-  acknowledge(
-    ingest,
-    `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(stack.intake.bucket.node.defaultChild as never)}.Arn>/incoming/*]`,
-    "Raw messages are stored under SES's message id: read access is limited to the incoming/ prefix of the mail bucket.",
-  );
+  const bucket = `${stack.stackName.toLowerCase()}-raw-mail-<AWS::AccountId>-<AWS::Region>`;
+  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+  const mailObjects = `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::${bucket}/incoming/*]`;
+  acknowledge(ingest, mailObjects, "Raw messages are stored under SES's message id: read access is limited to the incoming/ prefix.");
+  for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*'])
+    acknowledge(
+      ingest,
+      `AwsSolutions-IAM5[Action::${action}]`,
+      'bucket.grantRead: read-only actions, on the incoming/ prefix of the mail bucket only.',
+    );
 
   acknowledge(
     failures,
@@ -52,11 +61,21 @@ export function acknowledgeFindings(stack: EscalationMailboxStack): void {
     "This queue is EventBridge Scheduler's dead-letter queue: it is itself the dead-letter queue.",
   );
 
-  const activation = stack.intake.node.tryFindChild('ActivateRuleSet');
+  const activation = stack.intake.activation;
   if (activation) {
-    acknowledge(activation, 'AwsSolutions-IAM5[Resource::*]', 'ses:SetActiveReceiptRuleSet has no resource-level permission.');
-    // The custom resource's provider function is a CDK singleton at the stack's root.
-    const provider = Stack.of(stack).node.tryFindChild('AWS679f53fac002430cb0da5b7982bd2287');
-    if (provider) acknowledge(provider, basicExecution, `${logsOnly.split(';')[0] ?? ''}; it belongs to CDK's AwsCustomResource provider.`);
+    acknowledge(activation.function, basicExecution, logsOnly);
+    acknowledge(
+      activation.function,
+      'AwsSolutions-IAM5[Resource::*]',
+      'ses:DescribeActiveReceiptRuleSet and ses:SetActiveReceiptRuleSet have no resource-level permission.',
+    );
+    const framework = activation.provider;
+    acknowledge(framework, basicExecution, `${logsOnly.split(';')[0] ?? ''}; it belongs to CDK's custom resource Provider framework.`);
+    acknowledge(
+      framework,
+      `AwsSolutions-IAM5[Resource::<${logicalId(activation.function)}.Arn>:*]`,
+      "The Provider framework invokes the activation function and its versions (CDK's grantInvoke).",
+    );
+    acknowledge(framework, 'AwsSolutions-L1', "The Provider framework's own function runs the runtime CDK chose for it.");
   }
 }

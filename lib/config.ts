@@ -12,8 +12,13 @@ export const DeploymentSchema = z.strictObject({
   mailboxes: z
     .array(
       z.strictObject({
-        /** The partnership address practitioners copy, which delivers to this system. */
+        /** The address that receives mail for this system (SES's receipt rule, or the local SMTP server). */
         address: Email,
+        /**
+         * The address people know and copy, which forwards to `address` (default: `address`). Emails
+         * name it and set Reply-To to it, so a reply reaches the partnership's people as well as this system.
+         */
+        publicAddress: Email.optional(),
         /** A built-in policy id, the path of a policy .json file, or a policy written inline (the CDK app inlines files). */
         policy: z.union([z.string().min(1), z.looseObject({ id: z.string() })]),
         /** The partnership's own addresses: reviews and overdue copies go here; they are never a case's contacts. */
@@ -22,7 +27,24 @@ export const DeploymentSchema = z.strictObject({
         monitoringAddress: Email,
       }),
     )
-    .min(1),
+    .min(1)
+    .superRefine((mailboxes, ctx) => {
+      // Each address (receiving or public) routes to one mailbox: two mailboxes sharing one could not be told apart.
+      const seen = new Map<string, number>();
+      mailboxes.forEach((mailbox, index) => {
+        const own = new Set([mailbox.address, mailbox.publicAddress ?? mailbox.address]);
+        for (const address of own) {
+          const first = seen.get(address);
+          if (first !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, address === mailbox.address ? 'address' : 'publicAddress'],
+              message: `the same address as mailboxes[${first}]`,
+            });
+          else seen.set(address, index);
+        }
+      });
+    }),
   /** The address outgoing mail is sent from. */
   fromAddress: Email,
   /** The X-Loop value of outgoing mail, by which the system knows its own mail. */
@@ -41,6 +63,8 @@ export type DeploymentConfig = z.infer<typeof DeploymentSchema>;
 /** A mailbox with its policy loaded. */
 export interface Mailbox {
   address: string;
+  /** The address people copy; absent means `address`. Read it through publicAddressOf. */
+  publicAddress?: string | undefined;
   policy: Policy;
   partnershipAddresses: string[];
   monitoringAddress: string;
@@ -54,4 +78,9 @@ export interface Deployment {
   recipientDomains?: string[] | undefined;
   maxRecipients: number;
   agencies: Readonly<Record<string, string>>;
+}
+
+/** The address emails name and set Reply-To to: the mailbox's public address, else the one that receives. */
+export function publicAddressOf(mailbox: Pick<Mailbox, 'address' | 'publicAddress'>): string {
+  return mailbox.publicAddress ?? mailbox.address;
 }

@@ -5,7 +5,7 @@ import { CaseConflictError, CaseContentionError, UnroutableMessageError } from '
 import { formatReference } from './cases/reference.js';
 import { noiseReason, route, type IgnoreReason } from './cases/route.js';
 import { applyReading, openCase } from './cases/transitions.js';
-import type { Deployment, Mailbox } from './config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from './config.js';
 import type { Message, Verdicts } from './mail/message.js';
 import { parseMessage } from './mail/parse.js';
 import { commandMailOf, commandsByMail, type CommandOutcome } from './corrections/by-mail.js';
@@ -72,8 +72,13 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   const command = commandMailOf(message, mailbox);
   if (command) return { ...(await commandsByMail(message, mailbox, command, now, deps)), ...base };
 
-  // The mailbox's own addresses are never a case's contacts, listed as the partnership's or not.
-  const arrival = arrivalOf(message, now, [mailbox.address, deployment.fromAddress, ...mailbox.partnershipAddresses]);
+  // The mailbox's own addresses are never a case's contacts: the public one reaches the partnership, the other this system.
+  const arrival = arrivalOf(message, now, [
+    ...mailbox.partnershipAddresses,
+    mailbox.address,
+    publicAddressOf(mailbox),
+    deployment.fromAddress,
+  ]);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * 2 ** attempt)));
     const result = await attemptIngest(message, mailbox, arrival, now, deps);
@@ -217,7 +222,7 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
     const to = caseRecipients(current, mailbox, deps.deployment);
     const mail = acknowledgement(current, {
       policy: mailbox.policy,
-      mailbox: mailbox.address,
+      mailbox: publicAddressOf(mailbox),
       closureDays: deps.deployment.closureDays,
       to,
     });
@@ -232,7 +237,7 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
         reviewRequest(
           { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
           mailbox.partnershipAddresses,
-          mailbox.address,
+          publicAddressOf(mailbox),
           mailbox.policy,
         ),
       );
@@ -250,7 +255,9 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
 /** The partnership mailbox the message was sent to: the envelope first, then its To and Cc. */
 function mailboxOf(message: Message, recipients: readonly string[], deployment: Deployment): Mailbox {
   const addresses = [...recipients.map((r) => r.toLowerCase()), ...[...message.to, ...message.cc].map((p) => p.address)];
-  const mailbox = addresses.map((address) => deployment.mailboxes.find((m) => m.address === address)).find((m) => m !== undefined);
+  const mailbox = addresses
+    .map((address) => deployment.mailboxes.find((m) => m.address === address || m.publicAddress === address))
+    .find((m) => m !== undefined);
   if (!mailbox)
     throw new UnroutableMessageError(`message ${message.sha256.slice(0, 12)} is addressed to no configured partnership mailbox`);
   return mailbox;

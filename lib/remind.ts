@@ -1,4 +1,4 @@
-import type { Deployment } from './config.js';
+import { publicAddressOf, type Deployment } from './config.js';
 import { PermanentSendError } from './outgoing/errors.js';
 import { reviewRequest } from './outgoing/notices.js';
 import { sendOnce } from './outgoing/send-once.js';
@@ -64,7 +64,7 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
         reviewRequest(
           { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
           mailbox.partnershipAddresses,
-          mailbox.address,
+          publicAddressOf(mailbox),
           mailbox.policy,
         ),
       );

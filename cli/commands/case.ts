@@ -45,17 +45,26 @@ const Positionals = z.union([
 
 const ArgsSchema = z
   .object({
-    by: z.string().regex(/^[\w.@-]{1,64}$/, 'a name of letters, digits, . _ @ -').optional(),
+    by: z
+      .string()
+      .regex(/^[\w.@-]{1,64}$/, 'a name of letters, digits, . _ @ -')
+      .optional(),
     config: z.string().optional(),
     data: z.string().min(1).optional(),
     table: z.string().min(3).optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2')
+      .optional(),
     'function-env': z.string().min(1).optional(),
     positionals: z.array(z.string()),
   })
-  .refine((args) => (args.table === undefined) === (args.region === undefined), { error: '--table and --region go together', path: ['table'] })
+  .refine((args) => (args.table === undefined) === (args.region === undefined), {
+    error: '--table and --region go together',
+    path: ['table'],
+  })
   .refine((args) => args.table === undefined || args['function-env'] !== undefined, {
-    error: 'a deployed table needs --function-env, the ingest function\'s environment as JSON (its deployment and reminder settings)',
+    error: "a deployed table needs --function-env, the ingest function's environment as JSON (its deployment and reminder settings)",
     path: ['function-env'],
   });
 

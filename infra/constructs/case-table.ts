@@ -7,9 +7,10 @@ import { OPEN_INDEX, OPENED_INDEX, PARTITION_KEY, SORT_KEY } from '../../lib/aws
 export class CaseTable extends Construct {
   readonly table: TableV2;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { tableName: string }) {
     super(scope, id);
     this.table = new TableV2(this, 'Table', {
+      tableName: props.tableName,
       partitionKey: { name: PARTITION_KEY, type: AttributeType.STRING },
       sortKey: { name: SORT_KEY, type: AttributeType.STRING },
       // The monitoring report's two queries: cases by the month they opened, and the open ones.
@@ -21,6 +22,7 @@ export class CaseTable extends Construct {
       // On demand (TableV2's default billing): a partnership's mail comes in bursts and is small.
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Kept when the stack goes: teardown (docs/deploy.md) deletes it by hand, after an export.
       deletionProtection: true,
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,

@@ -6,15 +6,16 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { InfraConfig } from '../config.js';
+import { DEPLOYMENT_FILE } from '../deployment-file.js';
 import { handlerFunction } from './handler-function.js';
+import { MAIL_PREFIX } from './mail-store.js';
 import { sendRawEmailFrom } from './ses-sending.js';
 import type { Reminders } from './reminders.js';
 
-/** Where incoming raw mail is stored by SES's S3 action. */
-export const MAIL_PREFIX = 'incoming/';
-
 export interface FunctionsProps {
   config: InfraConfig;
+  /** The validated deployment as a file, bundled beside each handler. */
+  deploymentFile: string;
   table: ITableV2;
   mailBucket: IBucket;
   reminders: Reminders;
@@ -35,23 +36,19 @@ export class Functions extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    const deployment = JSON.stringify(config.deployment);
+    const deployment = { bundledFile: props.deploymentFile, environment: { CASE_TABLE: table.tableName, DEPLOYMENT_FILE } };
 
     // Remind: loads a case, sends one email. 256 MB and 30 s cover a DynamoDB read and an SES call with retries.
-    this.remind = this.fn('Remind', 'remind', {
-      memorySize: 256,
-      timeout: Duration.seconds(30),
-      environment: { CASE_TABLE: table.tableName, DEPLOYMENT: deployment },
-    });
+    this.remind = this.fn('Remind', 'remind', { memorySize: 256, timeout: Duration.seconds(30), ...deployment });
     reminders.allowInvoking(this.remind);
 
     // Ingest: parses a message of up to 40 MB (memory is bounded by streaming attachments past), with S3, DynamoDB and Scheduler retries.
     this.ingest = this.fn('Ingest', 'ingest', {
       memorySize: 1024,
       timeout: Duration.seconds(60),
+      bundledFile: props.deploymentFile,
       environment: {
-        CASE_TABLE: table.tableName,
-        DEPLOYMENT: deployment,
+        ...deployment.environment,
         MAIL_BUCKET: mailBucket.bucketName,
         MAIL_PREFIX,
         SCHEDULE_GROUP: reminders.groupName,
@@ -63,32 +60,27 @@ export class Functions extends Construct {
       },
     });
 
-    const caseItems = [
+    // Exact item actions rather than grantReadWriteData (which adds Query, Scan and the indexes). The
+    // table uses the AWS-owned key; a customer-managed key would also need table.encryptionKey grants.
+    table.grant(
+      this.ingest,
       'dynamodb:GetItem',
       'dynamodb:BatchGetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
       'dynamodb:BatchWriteItem',
-    ];
-    this.ingest.addToRolePolicy(new PolicyStatement({ actions: caseItems, resources: [table.tableArn] }));
-    this.remind.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
     );
-    this.ingest.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:GetObject'], resources: [mailBucket.arnForObjects(`${MAIL_PREFIX}*`)] }),
-    );
-    const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress);
+    table.grant(this.remind, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    mailBucket.grantRead(this.ingest, `${MAIL_PREFIX}*`);
+    const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains);
     this.ingest.addToRolePolicy(sendRaw);
     this.remind.addToRolePolicy(sendRaw);
-    this.ingest.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-        resources: [reminders.schedulesArn()],
-      }),
-    );
-    // ListSchedules has no resource-level permission: it can only be granted on every resource.
+    reminders.group.grantWriteSchedules(this.ingest);
+    reminders.group.grantDeleteSchedules(this.ingest);
+    // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
     this.ingest.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
     this.ingest.addToRolePolicy(
       new PolicyStatement({
         actions: ['iam:PassRole'],
@@ -101,7 +93,7 @@ export class Functions extends Construct {
   private fn(
     id: string,
     entry: string,
-    options: { memorySize: number; timeout: Duration; environment: Record<string, string> },
+    options: { memorySize: number; timeout: Duration; environment: Record<string, string>; bundledFile: string },
   ): NodejsFunction {
     return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }

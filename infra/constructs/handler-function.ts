@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -16,10 +17,15 @@ export interface HandlerFunctionOptions {
   environment: Record<string, string>;
   /** Where asynchronous invocations go once every retry has failed. */
   failures: IQueue;
+  /** A file bundling copies beside the handler (the deployment: infra/deployment-file.ts). */
+  bundledFile?: string;
 }
+
+const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
 
 /** A handler from functions/, bundled with esbuild (no Docker) as a minified ES module, on the newest Node runtime. */
 export function handlerFunction(scope: Construct, id: string, options: HandlerFunctionOptions): NodejsFunction {
+  const file = options.bundledFile;
   return new NodejsFunction(scope, id, {
     entry: `${root}functions/${options.entry}.ts`,
     handler: 'handler',
@@ -42,6 +48,16 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
       mainFields: ['module', 'main'],
       // CommonJS dependencies call require(): give the ES module one.
       banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      // Local bundling (esbuild from node_modules) runs these in a shell on the synth machine.
+      ...(file
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_input: string, output: string) => [`cp ${quote(file)} ${quote(`${output}/${basename(file)}`)}`],
+            },
+          }
+        : {}),
     },
     environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
   });

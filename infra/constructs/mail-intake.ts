@@ -1,109 +1,80 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CustomResource, Duration } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
 import { Lambda as LambdaAction, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
-import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import { Construct } from 'constructs';
-import { MAIL_PREFIX } from './functions.js';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { Construct, type IDependable } from 'constructs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { handlerFunction } from './handler-function.js';
+import { MAIL_PREFIX } from './mail-store.js';
 
 export interface MailIntakeProps {
   recipients: string[];
-  retentionDays: number;
+  ruleSetName: string;
+  ruleName: string;
+  /** The raw-mail bucket (in the data stack) and the bucket policy statement that lets this rule write. */
+  bucket: IBucket;
+  bucketPolicy: IDependable;
   activateRuleSet: boolean;
+  /** Where the activation function's failed asynchronous invocations would go (it is called synchronously). */
+  failures: IQueue;
 }
 
 /**
  * SES receiving: a rule set and a rule for the partnership mailboxes that stores each message in
- * an encrypted bucket (S3 action) and then invokes the ingest function (Lambda action, Event).
+ * the raw-mail bucket (S3 action) and then invokes the ingest function (Lambda action, Event).
  */
 export class MailIntake extends Construct {
-  readonly bucket: Bucket;
   readonly ruleSet: ReceiptRuleSet;
-  readonly ruleSetName: string;
-  readonly ruleName: string;
+  /** The function behind the activation custom resource, when the rule set is activated here. */
+  activation?: { function: IFunction; provider: Provider };
   private readonly props: MailIntakeProps;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
     this.props = props;
-    this.ruleName = `${Stack.of(this).stackName}-deliver`;
-    const accessLogs = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // Default server-side encryption: a KMS key on the S3 action itself would mean client-side encryption that the function could not simply read.
-    this.bucket = new Bucket(this, 'RawMail', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: 'raw-mail/',
-      lifecycleRules: [{ prefix: MAIL_PREFIX, expiration: Duration.days(props.retentionDays) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.ruleSetName = `${Stack.of(this).stackName}-intake`;
-    this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: this.ruleSetName });
+    this.ruleSet = new ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: props.ruleSetName });
   }
 
-  /**
-   * The rule: store, then ingest. Only SES of this account and this rule may write to the
-   * bucket: the S3 action is bound directly, since CDK's S3 action would also grant every rule
-   * of the account.
-   */
+  /** The rule: store, then ingest. The S3 action is bound directly: the bucket policy already names this rule. */
   deliverTo(ingest: IFunction): void {
-    const stack = Stack.of(this);
-    const ruleArn = `arn:${stack.partition}:ses:${stack.region}:${stack.account}:receipt-rule-set/${this.ruleSetName}:receipt-rule/${this.ruleName}`;
-    const policy = this.bucket.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'OnlyThisReceiptRule',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['s3:PutObject'],
-        resources: [this.bucket.arnForObjects(`${MAIL_PREFIX}*`)],
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': ruleArn } },
-      }),
-    );
     const rule = this.ruleSet.addRule('Deliver', {
-      receiptRuleName: this.ruleName,
+      receiptRuleName: this.props.ruleName,
       recipients: this.props.recipients,
       scanEnabled: true,
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
-        { bind: () => ({ s3Action: { bucketName: this.bucket.bucketName, objectKeyPrefix: MAIL_PREFIX } }) },
+        { bind: () => ({ s3Action: { bucketName: this.props.bucket.bucketName, objectKeyPrefix: MAIL_PREFIX } }) },
         new LambdaAction({ function: ingest, invocationType: LambdaInvocationType.EVENT }),
       ],
     });
     // SES checks that it may write before it saves the rule.
-    if (policy.policyDependable) rule.node.addDependency(policy.policyDependable);
+    rule.node.addDependency(this.props.bucketPolicy);
     if (this.props.activateRuleSet) this.activate();
   }
 
-  /** CloudFormation cannot make a rule set active: a custom resource does, and deactivates it on delete. */
+  /** CloudFormation cannot make a rule set active: a custom resource does, touching only this rule set (functions/rule-set.ts). */
   private activate(): void {
-    const activate = new AwsCustomResource(this, 'ActivateRuleSet', {
-      onCreate: {
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: { RuleSetName: this.ruleSet.receiptRuleSetName },
-        physicalResourceId: PhysicalResourceId.of(`active-${this.ruleSet.receiptRuleSetName}`),
-      },
-      onUpdate: {
-        service: 'SES',
-        action: 'setActiveReceiptRuleSet',
-        parameters: { RuleSetName: this.ruleSet.receiptRuleSetName },
-        physicalResourceId: PhysicalResourceId.of(`active-${this.ruleSet.receiptRuleSetName}`),
-      },
-      // Without a name, SES deactivates whatever rule set is active.
-      onDelete: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} },
-      // SetActiveReceiptRuleSet has no resource-level permission.
-      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] })]),
-      installLatestAwsSdk: false,
+    const onEvent = handlerFunction(this, 'ActivationFunction', {
+      entry: 'rule-set',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: {},
+      failures: this.props.failures,
     });
-    activate.node.addDependency(this.ruleSet);
+    // Neither call has a resource-level permission.
+    onEvent.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
+    );
+    const provider = new Provider(this, 'ActivationProvider', { onEventHandler: onEvent });
+    const activation = new CustomResource(this, 'ActivateRuleSet', {
+      serviceToken: provider.serviceToken,
+      resourceType: 'Custom::ActiveReceiptRuleSet',
+      properties: { RuleSetName: this.props.ruleSetName },
+    });
+    activation.node.addDependency(this.ruleSet);
+    this.activation = { function: onEvent, provider };
   }
 }

@@ -8,11 +8,14 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OPEN_INDEX, OPENED_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
+import { DEPLOYMENT_FILE } from '../deployment-file.js';
 import { handlerFunction } from './handler-function.js';
 import { sendRawEmailFrom } from './ses-sending.js';
 
 export interface MonthlyReportProps {
   config: InfraConfig;
+  /** The validated deployment as a file, bundled beside the handler. */
+  deploymentFile: string;
   table: ITableV2;
   /** Where the function's failed asynchronous invocations go. */
   failures: IQueue;
@@ -35,9 +38,11 @@ export class MonthlyReport extends Construct {
       entry: 'report',
       memorySize: 512,
       timeout: Duration.minutes(2),
-      environment: { CASE_TABLE: table.tableName, DEPLOYMENT: JSON.stringify(config.deployment) },
+      environment: { CASE_TABLE: table.tableName, DEPLOYMENT_FILE },
+      bundledFile: props.deploymentFile,
       failures: props.failures,
     });
+    // By hand: table.grant would name the table and every index; the report queries its two indexes only.
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:Query'],
@@ -45,10 +50,8 @@ export class MonthlyReport extends Construct {
       }),
     );
     // A claim per report and month, so a retried run never sends twice.
-    this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
-    );
-    this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress));
+    table.grant(this.function, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

@@ -1,22 +1,29 @@
-import { Stack } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
+export interface RemindersProps {
+  groupName: string;
+}
+
 /** Where reminders are booked: a schedule group, the role Scheduler assumes, and a dead-letter queue for invocations that fail. */
 export class Reminders extends Construct {
-  readonly groupName: string;
-  readonly group: CfnScheduleGroup;
+  readonly group: ScheduleGroup;
   readonly role: Role;
   readonly deadLetterQueue: Queue;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
-    this.groupName = `${Stack.of(this).stackName}-reminders`;
-    this.group = new CfnScheduleGroup(this, 'Group', { name: this.groupName });
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    // Deleting the group deletes its schedules: the reminders of open cases, which ingest books again (docs/deploy.md, upgrade).
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName, removalPolicy: RemovalPolicy.DESTROY });
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     // Scheduler may assume it only for schedules of this account.
     this.role = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
@@ -27,14 +34,12 @@ export class Reminders extends Construct {
     this.deadLetterQueue.grantSendMessages(this.role);
   }
 
-  /** The remind function is the one target the role may invoke. */
-  allowInvoking(remind: IFunction): void {
-    this.role.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [remind.functionArn] }));
+  get groupName(): string {
+    return this.group.scheduleGroupName;
   }
 
-  /** ARN pattern of this group's schedules. */
-  schedulesArn(): string {
-    const stack = Stack.of(this);
-    return `arn:${stack.partition}:scheduler:${stack.region}:${stack.account}:schedule/${this.groupName}/*`;
+  /** The remind function is the one target the role may invoke. */
+  allowInvoking(remind: IFunction): void {
+    remind.grantInvoke(this.role);
   }
 }

@@ -8,11 +8,14 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OPEN_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
+import { DEPLOYMENT_FILE } from '../deployment-file.js';
 import { handlerFunction } from './handler-function.js';
 import { sendRawEmailFrom } from './ses-sending.js';
 
 export interface WeeklyDigestProps {
   config: InfraConfig;
+  /** The validated deployment as a file, bundled beside the handler. */
+  deploymentFile: string;
   table: ITableV2;
   /** Where the function's failed asynchronous invocations go. */
   failures: IQueue;
@@ -35,13 +38,16 @@ export class WeeklyDigest extends Construct {
       entry: 'digest',
       memorySize: 256,
       timeout: Duration.minutes(1),
-      environment: { CASE_TABLE: table.tableName, DEPLOYMENT: JSON.stringify(config.deployment) },
+      environment: { CASE_TABLE: table.tableName, DEPLOYMENT_FILE },
+      bundledFile: props.deploymentFile,
       failures: props.failures,
     });
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }),
+    );
     // A claim per mailbox and week, so a retried run never sends twice.
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }));
-    this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress));
+    table.grant(this.function, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
+    this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import * as z from 'zod';
 import { DeploymentSchema, type Deployment } from '../config.js';
 import { resolvePolicy } from '../policy/registry.js';
@@ -9,11 +11,23 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-const Common = z.object({
-  CASE_TABLE: z.string().min(1),
-  /** The deployment (mailboxes, policies, sender, closure days) as JSON, written by the CDK app. */
-  DEPLOYMENT: z.string().min(2),
-});
+const Common = z
+  .object({
+    CASE_TABLE: z.string().min(1),
+    /**
+     * The file holding the deployment (mailboxes, policies, sender, closure days) as JSON, which the
+     * CDK app bundles beside the handler: Lambda's environment holds 4 KB in all, one custom policy
+     * alone is about 2 KB. Relative to the function's directory (LAMBDA_TASK_ROOT).
+     */
+    DEPLOYMENT_FILE: z.string().min(1).optional(),
+    /** The deployment as JSON text, for tests and local runs. */
+    DEPLOYMENT: z.string().min(2).optional(),
+    LAMBDA_TASK_ROOT: z.string().optional(),
+  })
+  .refine((vars) => (vars.DEPLOYMENT === undefined) !== (vars.DEPLOYMENT_FILE === undefined), {
+    message: 'exactly one of DEPLOYMENT_FILE and DEPLOYMENT',
+    path: ['DEPLOYMENT_FILE'],
+  });
 
 const Mail = z.object({
   MAIL_BUCKET: z.string().min(1),
@@ -45,21 +59,21 @@ export interface IngestEnvironment extends RemindEnvironment {
 /** The remind function's configuration, read once at cold start. */
 export async function loadRemindEnvironment(env: Record<string, string | undefined>): Promise<RemindEnvironment> {
   const vars = parse('remind', Common, env);
-  return { table: vars.CASE_TABLE, deployment: await deploymentOf('remind', vars.DEPLOYMENT) };
+  return { table: vars.CASE_TABLE, deployment: await deploymentOf('remind', vars) };
 }
 
 /** The report function's configuration: the same as remind's, the table and the deployment. */
 export async function loadReportEnvironment(env: Record<string, string | undefined>): Promise<RemindEnvironment> {
   const vars = parse('report', Common, env);
-  return { table: vars.CASE_TABLE, deployment: await deploymentOf('report', vars.DEPLOYMENT) };
+  return { table: vars.CASE_TABLE, deployment: await deploymentOf('report', vars) };
 }
 
 /** The ingest function's configuration, read once at cold start: it also books reminders. */
 export async function loadIngestEnvironment(env: Record<string, string | undefined>): Promise<IngestEnvironment> {
-  const vars = parse('ingest', Common.extend(Mail.shape).extend(Reminders.shape), env);
+  const vars = { ...parse('ingest', Common, env), ...parse('ingest', Mail.extend(Reminders.shape), env) };
   return {
     table: vars.CASE_TABLE,
-    deployment: await deploymentOf('ingest', vars.DEPLOYMENT),
+    deployment: await deploymentOf('ingest', vars),
     bucket: vars.MAIL_BUCKET,
     prefix: vars.MAIL_PREFIX,
     scheduler: {
@@ -81,18 +95,25 @@ function parse<S extends z.ZodType>(name: string, schema: S, env: Record<string,
 }
 
 /** Any missing or invalid value stops the function with the field's name. */
-async function deploymentOf(name: string, text: string): Promise<Deployment> {
+async function deploymentOf(name: string, vars: z.infer<typeof Common>): Promise<Deployment> {
+  const field = vars.DEPLOYMENT_FILE === undefined ? 'DEPLOYMENT' : 'DEPLOYMENT_FILE';
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(vars.DEPLOYMENT ?? (await readFile(deploymentPath(vars), 'utf8')));
   } catch (error) {
-    throw new ConfigurationError(`${name} environment: DEPLOYMENT is not JSON`, { cause: error });
+    const reason = error instanceof SyntaxError ? 'is not JSON' : 'cannot be read';
+    throw new ConfigurationError(`${name} environment: ${field} ${reason}`, { cause: error });
   }
   const config = DeploymentSchema.safeParse(json);
   if (!config.success)
-    throw new ConfigurationError(`${name} environment: DEPLOYMENT.${describeIssues(config.error).join('; ')}`, { cause: config.error });
+    throw new ConfigurationError(`${name} environment: ${field}.${describeIssues(config.error).join('; ')}`, { cause: config.error });
   const mailboxes = await Promise.all(
     config.data.mailboxes.map(async (mailbox) => ({ ...mailbox, policy: await resolvePolicy(mailbox.policy) })),
   );
   return { ...config.data, mailboxes };
+}
+
+function deploymentPath(vars: z.infer<typeof Common>): string {
+  const file = vars.DEPLOYMENT_FILE ?? '';
+  return isAbsolute(file) ? file : join(vars.LAMBDA_TASK_ROOT ?? process.cwd(), file);
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Log } from '../log.js';
+import { countReminder, noMetrics, type Metrics } from '../metrics.js';
 import { issueCodes } from '../validation.js';
 import { remind, type RemindDependencies } from '../remind.js';
 
@@ -14,7 +15,7 @@ export const ReminderEventSchema = z.strictObject({
  * it); a failure to send is thrown, so that Lambda's retries and then its on-failure destination
  * take it.
  */
-export async function handleReminderEvent(event: unknown, deps: RemindDependencies & { log: Log }): Promise<void> {
+export async function handleReminderEvent(event: unknown, deps: RemindDependencies & { log: Log; metrics?: Metrics }): Promise<void> {
   const parsed = ReminderEventSchema.safeParse(event);
   if (!parsed.success) {
     deps.log.error('rejected an invalid reminder event', {
@@ -23,5 +24,6 @@ export async function handleReminderEvent(event: unknown, deps: RemindDependenci
     return;
   }
   const outcome = await remind(parsed.data, deps);
+  countReminder(deps.metrics ?? noMetrics, outcome);
   deps.log.info(outcome.outcome === 'sent' ? 'reminder sent' : 'reminder not sent', { ...outcome });
 }

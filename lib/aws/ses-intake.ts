@@ -3,6 +3,7 @@ import { CalendarError } from '../calendar/errors.js';
 import { UnroutableMessageError } from '../cases/errors.js';
 import { ingest, type IngestDependencies } from '../ingest.js';
 import type { Log } from '../log.js';
+import { countIngested, countReceived, noMetrics, type Metrics } from '../metrics.js';
 import { issueCodes } from '../validation.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import type { RawMailSource } from '../ports.js';
@@ -18,6 +19,8 @@ export interface IntakeDependencies extends IngestDependencies {
   log: Log;
   /** The S3 action's object key prefix, e.g. `incoming/`. */
   keyPrefix: string;
+  /** Messages by outcome, per mailbox, cases opened/advanced/resolved, reviews. */
+  metrics?: Metrics;
 }
 
 export interface IntakeSummary {
@@ -40,10 +43,15 @@ export async function handleSesEvent(event: unknown, deps: IntakeDependencies): 
   const transient: unknown[] = [];
   for (const record of parsed.data.Records) {
     const sesMessageId = record.ses.mail.messageId;
+    const metrics = deps.metrics ?? noMetrics;
+    const recipients = new Set(record.ses.receipt.recipients.map((r) => r.toLowerCase()));
+    const mailbox = deps.deployment.mailboxes.find((m) => recipients.has(m.address));
+    if (mailbox) countReceived(metrics, mailbox.address);
     try {
       const raw = await deps.source.read(`${deps.keyPrefix}${sesMessageId}`);
       const outcome = await ingest({ raw, recipients: record.ses.receipt.recipients, verdicts: verdictsOf(record.ses.receipt) }, deps);
       summary.processed++;
+      countIngested(metrics, outcome.outcome);
       deps.log.info('message ingested', {
         sesMessageId,
         messageHash: outcome.sha256.slice(0, 16),
@@ -54,6 +62,7 @@ export async function handleSesEvent(event: unknown, deps: IntakeDependencies): 
     } catch (error) {
       if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError || cannotBeCured(error)) {
         summary.rejected++;
+        countIngested(metrics, 'rejected');
         deps.log.warn('message rejected', {
           sesMessageId,
           error: errorName(error),

@@ -7,7 +7,7 @@ import { CaseConflictError } from '../cases/errors.js';
 import { formatReference } from '../cases/reference.js';
 import type { Review } from '../cases/review.js';
 import { openCase } from '../cases/transitions.js';
-import type { Deployment, Mailbox } from '../config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import { finish } from '../ingest.js';
 import { confirmation, refusal } from '../outgoing/corrections.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
@@ -271,7 +271,7 @@ export function replyFor(
     stage: result.stage,
     reviewToken: request.target.kind === 'review' ? request.target.token : null,
     partnershipAddresses: mailbox.partnershipAddresses,
-    mailbox: mailbox.address,
+    mailbox: publicAddressOf(mailbox),
   };
   return result.applied
     ? confirmation(reply, { commands: request.commands.map(describeCommand).join(', '), done: result.done, now })

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Arrival } from '../cases/arrival.js';
-import type { Mailbox } from '../config.js';
+import { publicAddressOf, type Mailbox } from '../config.js';
 import { reviewRequest } from '../outgoing/notices.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
 import type { CaseStore } from '../ports.js';
@@ -49,7 +49,7 @@ export async function openReviewFor(
       token: review.token,
     },
     mailbox.partnershipAddresses,
-    mailbox.address,
+    publicAddressOf(mailbox),
     policy,
   );
 }

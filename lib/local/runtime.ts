@@ -5,7 +5,7 @@ import { createTransport } from 'nodemailer';
 import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
 import { UnroutableMessageError } from '../cases/errors.js';
-import type { Deployment } from '../config.js';
+import { publicAddressOf, type Deployment } from '../config.js';
 import { digestTimeAtOrBefore, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
@@ -93,7 +93,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   const inbox = await startSmtpInbox({
     port: options.smtpPort,
-    mailboxes: deployment.mailboxes.map((m) => m.address),
+    // Locally nothing forwards: mail may come to the public address itself.
+    mailboxes: [...new Set(deployment.mailboxes.flatMap((m) => [m.address, publicAddressOf(m)]))],
     receive: (raw, recipients) => {
       const job = receive(raw, recipients);
       track(job);

@@ -4,7 +4,7 @@ import { shortDate } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Review } from '../cases/review.js';
-import type { Mailbox } from '../config.js';
+import { publicAddressOf, type Mailbox } from '../config.js';
 import type { CorrectionLogEntry } from '../ports.js';
 import type { Deadline } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
@@ -50,7 +50,7 @@ export function weeklyDigest(input: DigestInput): OutgoingMail {
   const overdue = rows.filter((r) => r.overdue).length;
   const weekOf = shortDate(now, zone);
   const lines = [
-    `The weekly picture of ${mailbox.address} (${policy.partnership}, ${policy.title}) on ${weekOf}.`,
+    `The weekly picture of ${publicAddressOf(mailbox)} (${policy.partnership}, ${policy.title}) on ${weekOf}.`,
     '',
     `Open cases: ${rows.length}${rows.length ? `, ${overdue} overdue` : ''}.`,
     ...rows.map(
@@ -83,7 +83,7 @@ export function weeklyDigest(input: DigestInput): OutgoingMail {
     cc: [],
     subject: `Escalations this week: ${rows.length} open, ${overdue} overdue, ${input.reviews.length} to review (${weekOf})`,
     text: lines.join('\n'),
-    replyTo: mailbox.address,
+    replyTo: publicAddressOf(mailbox),
   };
 }
 

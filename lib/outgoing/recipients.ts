@@ -1,5 +1,5 @@
 import { domainOf, type Case } from '../cases/case.js';
-import type { Deployment, Mailbox } from '../config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 
 /** SES takes ASCII local parts only, and addresses of up to 320 characters. */
 const SENDABLE = /^[\x21-\x3f\x41-\x7e]{1,64}@[^\s@]{1,255}$/;
@@ -12,7 +12,7 @@ export const sendable = (address: string): boolean => SENDABLE.test(address);
  * appeared on the case, within the allowed domains, that SES can take, at most the cap.
  */
 export function caseRecipients(current: Case, mailbox: Mailbox, deployment: Deployment): string[] {
-  const own = new Set([mailbox.address, ...mailbox.partnershipAddresses, deployment.fromAddress]);
+  const own = new Set([mailbox.address, publicAddressOf(mailbox), ...mailbox.partnershipAddresses, deployment.fromAddress]);
   const allowed = deployment.recipientDomains?.map((d) => d.toLowerCase());
   return current.stageContacts
     .filter((address) => !own.has(address) && current.participants.includes(address) && sendable(address))

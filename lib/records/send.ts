@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
-import type { Deployment, Mailbox } from '../config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import { formFileStem, type FilledForm } from '../forms/model.js';
 import { fillForms } from '../forms/fill.js';
 import { formHtml } from '../forms/html.js';
@@ -53,7 +53,7 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
   const filled = () => (forms ??= fillForms(trailOf()));
   const base = () => ({
     policy,
-    mailbox: mailbox.address,
+    mailbox: publicAddressOf(mailbox),
     monitoringAddress: mailbox.monitoringAddress,
     log: trailOf().log,
     date: (instant: DateTime) => trailOf().date(instant),

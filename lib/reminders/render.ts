@@ -1,6 +1,7 @@
 import { describeDue } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
-import type { Deployment, Mailbox } from '../config.js';
+import { domainOf } from '../cases/case.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
 import { caseRecipients } from '../outgoing/recipients.js';
 import { findStage, stageTitle } from '../policy/stages.js';
@@ -44,7 +45,7 @@ export function reminderMail(current: Case, reminder: PlannedReminder, mailbox: 
       : `This is the last ${word} of the policy.`,
     ...(overdue ? ['The partnership has been told that this deadline has passed.'] : []),
     '',
-    `To record progress, reply to this email keeping [${current.ref}] in the subject, and copy ${mailbox.address}:`,
+    `To record progress, reply to this email keeping [${current.ref}] in the subject, and copy ${publicAddressOf(mailbox)}:`,
     next
       ? `write "escalating to ${Word} ${next.id}" if it moves on, or "resolved" when it is resolved.`
       : 'write "resolved" when it is resolved.',
@@ -58,6 +59,6 @@ export function reminderMail(current: Case, reminder: PlannedReminder, mailbox: 
     ...reminderRecipients(current, reminder, mailbox, deployment),
     subject: `[${current.ref}] ${overdue ? 'Overdue' : 'Due soon'}: ${title}, ${overdue ? 'was due' : 'due'} ${due}`,
     text: lines.join('\n'),
-    replyTo: mailbox.address,
+    replyTo: publicAddressOf(mailbox),
   };
 }

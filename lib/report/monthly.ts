@@ -1,6 +1,6 @@
 import { sendOnce } from '../outgoing/send-once.js';
 import { DateTime } from 'luxon';
-import type { Deployment, Mailbox } from '../config.js';
+import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import type { Attachment, OutgoingMail } from '../outgoing/mail.js';
 import type { CaseStore, Clock, Mailer } from '../ports.js';
 import { figuresOf, previousMonth, renderReport, type Period } from './build.js';
@@ -41,7 +41,7 @@ export async function sendMonthlyReports(deps: MonthlyReportDependencies, month?
     });
     const claim = `report:${monitoringAddress}:${name}`;
     const sent = await sendOnce(deps.store, deps.clock, claim, () =>
-      deps.mailer.send(reportMail(report, period, monitoringAddress, mailboxes[0]?.address ?? monitoringAddress)),
+      deps.mailer.send(reportMail(report, period, monitoringAddress, mailboxes[0] ? publicAddressOf(mailboxes[0]) : monitoringAddress)),
     );
     if (sent === 'sent') outcome.sent += 1;
     else outcome.alreadySent += 1;

@@ -124,4 +124,34 @@ describe('the local runtime', () => {
     expect(code).toBe(0);
     expect(output).toContain('Stopped.');
   });
+  it('accepts mail at a mailbox’s public address, and its acknowledgement names that address and sets Reply-To to it', async () => {
+    const PUBLIC = 'safeguarding@swindon-ssp.example';
+    const dataDir = mkdtempSync(join(tmpdir(), 'local-public-'));
+    const clock = new FixedClock(DateTime.fromISO('2026-11-02T10:15', { zone: 'Europe/London' }));
+    const withPublic = { ...deployment, mailboxes: deployment.mailboxes.map((m) => ({ ...m, publicAddress: PUBLIC })) };
+    const runtime = await startLocalRuntime({ deployment: withPublic, dataDir, smtpPort: 0, clock, log: () => undefined, tickMs: 20 });
+    try {
+      const raw = eml({
+        from: JANE,
+        to: RAJ,
+        cc: PUBLIC,
+        subject: 'Professional disagreement',
+        text: 'I am raising this as a Stage 2 inter-agency discussion under the resolution policy.',
+      });
+      const transport = createTransport({ host: '127.0.0.1', port: runtime.smtpPort, secure: false, ignoreTLS: true });
+      await transport.sendMail({ envelope: { from: 'jane.smith@swindon-council.example', to: [PUBLIC] }, raw });
+      transport.close();
+      await eventually(() => runtime.store.getCase('SSP-2026-0001'), 'the case to open');
+      const ack = await eventually(
+        () => Promise.resolve(readdirSync(join(dataDir, 'outbox')).find((name) => name.includes('acknowledgement-SSP-2026-0001'))),
+        'the acknowledgement',
+      );
+      const mail = readFileSync(join(dataDir, 'outbox', ack), 'utf8');
+      expect(mail).toMatch(new RegExp(`^Reply-To: ${PUBLIC}`, 'm'));
+      expect(mail).toContain(`copy ${PUBLIC}`);
+      expect(mail).not.toContain(MAILBOX);
+    } finally {
+      await runtime.stop();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -7,83 +7,122 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import { InfraConfigError, readInfraConfig } from '../../infra/config.js';
-import { builtInPolicy } from '../../lib/policy/registry.js';
+import { mailboxLabel } from '../../lib/metrics.js';
+import { BUILT_IN_POLICY_IDS, builtInPolicy } from '../../lib/policy/registry.js';
 
 const MAILBOX = 'safeguardingpartnership@mail.swindon-ssp.example';
+const mailbox = {
+  address: MAILBOX,
+  policy: 'swindon',
+  partnershipAddresses: ['safeguardingpartnership@swindon-ssp.example'],
+  monitoringAddress: 'safeguardingpartnership@swindon-ssp.example',
+};
 const config = {
   region: 'eu-west-2',
   account: '123456789012',
+  verifiedDomains: ['mail.swindon-ssp.example'],
   deployment: {
-    mailboxes: [
-      {
-        address: MAILBOX,
-        policy: 'swindon',
-        partnershipAddresses: ['safeguardingpartnership@swindon-ssp.example'],
-        monitoringAddress: 'safeguardingpartnership@swindon-ssp.example',
-      },
-    ],
+    mailboxes: [mailbox],
     fromAddress: 'escalations@mail.swindon-ssp.example',
     loopId: 'escalations@mail.swindon-ssp.example',
   },
   alarmEmail: 'admin@swindon-ssp.example',
   rawMailRetentionDays: 90,
 };
-const appWith = (context: unknown) => buildApp(new App({ context: { escalationMailbox: context } }));
+const flags = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
+  .context;
+/** An app as `cdk synth` makes it; `bundle: false` skips esbuild (as `cdk deploy` does for stacks it does not deploy) to save time. */
+const appWith = (context: unknown, bundle = false) =>
+  buildApp(
+    new App({
+      outdir: mkdtempSync(join(tmpdir(), 'infra-out-')),
+      context: {
+        ...flags,
+        escalationMailbox: context,
+        'aws:cdk:enable-asset-metadata': true,
+        ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      },
+    }),
+  );
 
 let template: Template;
+let dataTemplate: Template;
+let outdir: string;
 let synthError: unknown;
 beforeAll(async () => {
-  const { app, stack } = await appWith(config);
+  const { app, stack, data } = await appWith(config, true);
   try {
-    app.synth();
+    outdir = app.synth().directory;
   } catch (error) {
     synthError = error;
   }
   template = Template.fromStack(stack);
-}, 120_000);
+  dataTemplate = Template.fromStack(data);
+}, 180_000);
 
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
-const statementsOf = (type: string) =>
-  Object.values(template.findResources(type)).flatMap(
-    (r) => (r as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+type Statement = { Sid?: string; Effect?: string; Action: string | string[]; Resource: unknown; Condition?: unknown; Principal?: unknown };
+const statementsIn = (t: Template, type: string) =>
+  Object.values(t.findResources(type)).flatMap(
+    (r) =>
+      (r as { Properties: { PolicyDocument?: { Statement: Statement[] }; KeyPolicy?: { Statement: Statement[] } } }).Properties[
+        type === 'AWS::KMS::Key' ? 'KeyPolicy' : 'PolicyDocument'
+      ]?.Statement ?? [],
+  );
+const statementsOf = (type: string) => statementsIn(template, type);
+type Fn = {
+  Properties: { MemorySize: number; Timeout?: number; Environment?: { Variables: Record<string, unknown> } };
+  Metadata?: Record<string, string>;
+};
+const functionsOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')) as Fn[];
+/** Lambda counts the bytes of every key and value; a value CloudFormation fills in (an ARN, a name) counted at 256. */
+const environmentBytes = (fn: Fn) =>
+  Object.entries(fn.Properties.Environment?.Variables ?? {}).reduce(
+    (sum, [key, value]) => sum + Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 256),
+    0,
   );
 
-describe('the stack', () => {
-  it('passes cdk-nag (AwsSolutions) with every finding acknowledged', () => {
+describe('the stacks', () => {
+  it('pass cdk-nag (AwsSolutions) with every finding acknowledged', () => {
     expect(synthError).toBeUndefined();
   });
 
-  it('fails synth when a finding is not acknowledged', async () => {
+  it('fail synth when a finding is not acknowledged', async () => {
     const { app, stack } = await appWith(config);
     stack.functions.remind.addToRolePolicy(new PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
     expect(() => app.synth()).toThrow();
   }, 120_000);
 
-  it('keeps cases in an on-demand table with point-in-time recovery, deletion protection, encryption and a TTL', () => {
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+  it('set every feature flag CDK recommends, deliberately, in cdk.json', () => {
+    const recommended = JSON.parse(
+      readFileSync(new URL('../../node_modules/aws-cdk-lib/recommended-feature-flags.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(Object.keys(recommended).length).toBeGreaterThan(50);
+    for (const [flag, value] of Object.entries(recommended)) expect(flags[flag], flag).toEqual(value);
+  });
+
+  it('keep what must outlive a deploy in the data stack, retained, and nothing stateful in the service stack', () => {
+    for (const type of ['AWS::DynamoDB::GlobalTable', 'AWS::S3::Bucket'])
+      for (const resource of Object.values(dataTemplate.findResources(type)))
+        expect(resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    dataTemplate.resourceCountIs('AWS::KMS::Key', 1);
+    for (const type of ['AWS::DynamoDB::GlobalTable', 'AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::KMS::Key'])
+      template.resourceCountIs(type, 0);
+    // Found by name, not through exports, so the data stack never waits on the service stack.
+    expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
+  });
+});
+
+describe('the data stack', () => {
+  it('keeps cases in a named on-demand table with point-in-time recovery, deletion protection, encryption and a TTL', () => {
+    dataTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TableName: 'EscalationMailbox-cases',
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      // The monitoring report's queries: cases by the month they opened, and the open ones.
-      GlobalSecondaryIndexes: [
-        Match.objectLike({
-          IndexName: 'byOpenedMonth',
-          KeySchema: [
-            { AttributeName: 'openedMonth', KeyType: 'HASH' },
-            { AttributeName: 'openedAt', KeyType: 'RANGE' },
-          ],
-        }),
-        Match.objectLike({
-          IndexName: 'openCases',
-          KeySchema: [
-            { AttributeName: 'openFlag', KeyType: 'HASH' },
-            { AttributeName: 'ref', KeyType: 'RANGE' },
-          ],
-        }),
-      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byOpenedMonth' }), Match.objectLike({ IndexName: 'openCases' })],
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       Replicas: [
         Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
@@ -92,7 +131,7 @@ describe('the stack', () => {
   });
 
   it('stores raw mail encrypted, private, over TLS only, for the retention period, written only by this receipt rule', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
+    dataTemplate.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -103,16 +142,99 @@ describe('the stack', () => {
       LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 90, Status: 'Enabled' })] },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'raw-mail/' }),
     });
-    const sesWrites = statementsOf('AWS::S3::BucketPolicy').filter((s) => JSON.stringify(s).includes('ses.amazonaws.com'));
+    const bucketPolicies = statementsIn(dataTemplate, 'AWS::S3::BucketPolicy');
+    const sesWrites = bucketPolicies.filter((s) => JSON.stringify(s).includes('ses.amazonaws.com'));
     expect(sesWrites).toHaveLength(1);
     expect(sesWrites[0]).toMatchObject({ Action: 's3:PutObject', Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } });
     expect(JSON.stringify(sesWrites[0])).toContain(
       ':ses:eu-west-2:123456789012:receipt-rule-set/EscalationMailbox-intake:receipt-rule/EscalationMailbox-deliver',
     );
     expect(JSON.stringify(sesWrites[0])).toContain('/incoming/*');
-    expect(statementsOf('AWS::S3::BucketPolicy').some((s) => JSON.stringify(s).includes('"aws:SecureTransport":"false"'))).toBe(true);
+    expect(bucketPolicies.some((s) => JSON.stringify(s).includes('"aws:SecureTransport":"false"'))).toBe(true);
+  });
+});
+
+describe('the alarm path', () => {
+  const alarmArn = 'arn:aws:cloudwatch:eu-west-2:123456789012:alarm:EscalationMailbox-*';
+
+  it('encrypts the topic with a customer-managed, rotated key whose policy lets this stack’s alarms, and only them, use it', () => {
+    dataTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    dataTemplate.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/EscalationMailbox-alarms' });
+    const cloudwatch = statementsIn(dataTemplate, 'AWS::KMS::Key').filter((s) => JSON.stringify(s.Principal).includes('cloudwatch'));
+    expect(cloudwatch).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': alarmArn } },
+      }),
+    ]);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.stringLikeRegexp('alias/EscalationMailbox-alarms') });
+    expect(JSON.stringify(template.toJSON())).not.toContain('alias/aws/sns');
   });
 
+  it('lets CloudWatch publish to the topic for this stack’s alarms only', () => {
+    const publish = statementsOf('AWS::SNS::TopicPolicy').filter((s) => s.Action === 'sns:Publish' && s.Effect === 'Allow');
+    expect(publish).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': alarmArn } },
+      }),
+    ]);
+  });
+
+  it('alarms on errors, throttles and dead letters, each named so that the key and topic policies cover it', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 10);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'admin@swindon-ssp.example' });
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      const props = (alarm as { Properties: { AlarmName: string; AlarmActions: unknown[] } }).Properties;
+      expect(props.AlarmName).toMatch(/^EscalationMailbox-/);
+      expect(props.AlarmActions).toHaveLength(1);
+    }
+  });
+
+  it('has no "no mail received" alarm unless asked for', () => {
+    expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).not.toContain('MailboxMessages');
+  });
+
+  it('when asked, alarms per mailbox after N working days without mail (N + 2 calendar days, a day without data counting as none)', async () => {
+    const second = { ...mailbox, address: 'second@mail.swindon-ssp.example' };
+    const { stack } = await appWith({
+      ...config,
+      quietMailboxAlarmWorkingDays: 3,
+      deployment: { ...config.deployment, mailboxes: [mailbox, second] },
+    });
+    const quiet = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm', {
+      Properties: { MetricName: 'MailboxMessages' },
+    });
+    expect(Object.values(quiet).map((a) => (a as { Properties: unknown }).Properties)).toEqual(
+      [MAILBOX, second.address].map((address): unknown =>
+        expect.objectContaining({
+          Namespace: 'EscalationMailbox',
+          Dimensions: expect.arrayContaining([
+            { Name: 'Mailbox', Value: mailboxLabel(address) },
+            { Name: 'service', Value: 'ingest' },
+          ]) as unknown,
+          Period: 86_400,
+          Statistic: 'Sum',
+          EvaluationPeriods: 5,
+          ComparisonOperator: 'LessThanThreshold',
+          Threshold: 1,
+          TreatMissingData: 'breaching',
+          AlarmName: expect.stringMatching(/^EscalationMailbox-/) as unknown,
+        }),
+      ),
+    );
+  }, 120_000);
+
+  it('gives operators a dashboard of messages, cases, reminders, failures and the functions’ health', () => {
+    const body = JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'));
+    for (const title of ['Messages by outcome', 'Cases', 'Reminders sent', 'Send failures', 'Function errors', 'dead letters'])
+      expect(body).toContain(title);
+    expect(body).toContain('EscalationMailbox');
+  });
+});
+
+describe('the service stack', () => {
   it('receives the mailboxes with scanning: the S3 action, then the ingest function as an Event', () => {
     template.hasResourceProperties('AWS::SES::ReceiptRuleSet', { RuleSetName: 'EscalationMailbox-intake' });
     template.hasResourceProperties('AWS::SES::ReceiptRule', {
@@ -128,17 +250,22 @@ describe('the stack', () => {
         ],
       },
     });
-    const activation = JSON.stringify(Object.values(template.findResources('Custom::AWS'))[0]);
-    expect(activation).toMatch(/"Create":.*setActiveReceiptRuleSet.*RuleSetName/);
-    expect(activation).toMatch(/"Delete":.*setActiveReceiptRuleSet\\",\\"parameters\\":\{\}/);
+  });
+
+  it('activates its rule set through a function that may only describe and set the active rule set', () => {
+    template.hasResourceProperties('Custom::ActiveReceiptRuleSet', { RuleSetName: 'EscalationMailbox-intake' });
+    const ses = statementsOf('AWS::IAM::Policy').filter((s) => JSON.stringify(s.Action).includes('ses:') && s.Resource === '*');
+    expect(ses).toEqual([
+      expect.objectContaining({ Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'], Resource: '*' }),
+    ]);
   });
 
   it('leaves the active rule set alone when it is managed elsewhere', async () => {
     const { stack } = await appWith({ ...config, activateRuleSet: false });
-    Template.fromStack(stack).resourceCountIs('Custom::AWS', 0);
+    Template.fromStack(stack).resourceCountIs('Custom::ActiveReceiptRuleSet', 0);
   }, 120_000);
 
-  it('books reminders in a schedule group whose role may only invoke the remind function and reach its dead-letter queue', () => {
+  it('books reminders in an L2 schedule group whose role may only invoke the remind function and reach its dead-letter queue', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'EscalationMailbox-reminders' });
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
@@ -151,7 +278,7 @@ describe('the stack', () => {
       },
     });
     const schedulerPolicy = Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
-      JSON.stringify(p).includes('SchedulerRole'),
+      JSON.stringify(p).includes('RemindersSchedulerRole'),
     );
     const actions = (
       schedulerPolicy as { Properties: { PolicyDocument: { Statement: Statement[] } } }
@@ -159,7 +286,8 @@ describe('the stack', () => {
     expect(actions.sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
   });
 
-  it('runs the four functions on nodejs24.x arm64, sized, retried and with a failure destination', () => {
+  it('runs every function on nodejs24.x arm64; the three mail functions sized, retried and with a failure destination', () => {
+    for (const fn of functionsOf(template)) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x' });
     for (const [memory, timeout] of [
       [1024, 60],
       [256, 30],
@@ -174,7 +302,6 @@ describe('the stack', () => {
         Handler: 'index.handler',
       });
     }
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 4);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
@@ -186,26 +313,46 @@ describe('the stack', () => {
           MAIL_PREFIX: 'incoming/',
           SCHEDULE_GROUP: 'EscalationMailbox-reminders',
           REMINDER_MAX_RETRIES: '4',
-          DEPLOYMENT: Match.stringLikeRegexp('"policy":"swindon"'),
+          DEPLOYMENT_FILE: 'deployment.json',
         }),
       },
     });
   });
 
-  it('grants no wildcard action, and a wildcard resource only where AWS offers no other', () => {
+  it('bundles the validated deployment beside each mail function’s handler, not in its environment', () => {
+    const mailFunctions = functionsOf(template).filter((fn) => fn.Properties.Environment?.Variables.DEPLOYMENT_FILE !== undefined);
+    expect(mailFunctions).toHaveLength(4);
+    for (const fn of mailFunctions) {
+      expect(fn.Properties.Environment?.Variables.DEPLOYMENT).toBeUndefined();
+      const asset = fn.Metadata?.['aws:asset:path'] ?? '';
+      const bundled = JSON.parse(readFileSync(join(outdir, asset, 'deployment.json'), 'utf8')) as {
+        mailboxes: { address: string; policy: unknown }[];
+      };
+      expect(bundled.mailboxes).toEqual([expect.objectContaining({ address: MAILBOX, policy: 'swindon' })]);
+    }
+  });
+
+  it('grants wildcard actions only through bucket.grantRead, and a wildcard resource only where AWS offers no other', () => {
     const statements = statementsOf('AWS::IAM::Policy');
     expect(statements.length).toBeGreaterThan(5);
     for (const statement of statements) {
-      for (const action of [statement.Action].flat()) expect(action, JSON.stringify(statement)).not.toMatch(/\*/);
-      if (statement.Resource === '*') expect(['scheduler:ListSchedules', 'ses:SetActiveReceiptRuleSet']).toContain(statement.Action);
+      const actions = [statement.Action].flat();
+      if (actions.some((a) => a.includes('*'))) expect(actions.every((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toBe(true);
+      if (statement.Resource === '*')
+        expect([['scheduler:ListSchedules'], ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet']]).toContainEqual(actions);
     }
     const sending = statements.filter((s) => s.Action === 'ses:SendRawEmail');
     expect(sending).toHaveLength(4);
-    for (const s of sending) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'escalations@mail.swindon-ssp.example' } });
+    for (const s of sending) {
+      expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'escalations@mail.swindon-ssp.example' } });
+      expect(JSON.stringify(s.Resource)).toMatch(/identity\/escalations@mail\.swindon-ssp\.example.*identity\/mail\.swindon-ssp\.example/);
+    }
     const passRole = statements.find((s) => s.Action === 'iam:PassRole');
     expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
     const schedules = statements.find((s) => JSON.stringify(s.Action).includes('CreateSchedule'));
     expect(JSON.stringify(schedules?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
+    const tableWrites = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));
+    for (const s of tableWrites) expect(JSON.stringify(s.Resource)).toContain(':table/EscalationMailbox-cases');
   });
 
   it('sends the monthly report at 07:00 London time on the 1st, from a function that may only query the report’s indexes', () => {
@@ -222,12 +369,10 @@ describe('the stack', () => {
     const queries = statementsOf('AWS::IAM::Policy').filter((s) => s.Action === 'dynamodb:Query');
     expect(queries).toHaveLength(2); // the monthly report's and the weekly digest's
     expect(JSON.stringify(queries[0]?.Resource)).toMatch(/\/index\/byOpenedMonth.*\/index\/openCases/);
-    const reportFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
-      (r) => (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 512,
-    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
-    expect(Object.keys(reportFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
+    const reportFunction = functionsOf(template).find((r) => r.Properties.MemorySize === 512);
+    expect(Object.keys(reportFunction?.Properties.Environment?.Variables ?? {}).sort()).toEqual([
       'CASE_TABLE',
-      'DEPLOYMENT',
+      'DEPLOYMENT_FILE',
       'NODE_OPTIONS',
     ]);
   });
@@ -248,57 +393,75 @@ describe('the stack', () => {
     );
     expect(digestQuery).toHaveLength(1);
     expect(JSON.stringify(digestQuery[0]?.Resource)).toMatch(/\/index\/openCases"/);
-    const digestFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
-      (r) =>
-        (r as { Properties: { Timeout: number; MemorySize: number } }).Properties.Timeout === 60 &&
-        (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 256,
-    ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
-    expect(Object.keys(digestFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
+    const digestFunction = functionsOf(template).find((r) => r.Properties.Timeout === 60 && r.Properties.MemorySize === 256);
+    expect(Object.keys(digestFunction?.Properties.Environment?.Variables ?? {}).sort()).toEqual([
       'CASE_TABLE',
-      'DEPLOYMENT',
+      'DEPLOYMENT_FILE',
       'NODE_OPTIONS',
     ]);
   });
 
-  it('alarms on errors, throttles and dead letters to an encrypted topic that emails the admin', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 8);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'admin@swindon-ssp.example' });
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [Match.anyValue()] });
-  });
+  it('keeps every function’s environment under Lambda’s 4 KB with many mailboxes on custom policies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infra-policies-'));
+    const mailboxes = BUILT_IN_POLICY_IDS.flatMap((id, index) => {
+      const path = join(dir, `${id}-local.json`);
+      writeFileSync(
+        path,
+        JSON.stringify({ ...builtInPolicy(id), id: `${id}-local`, referencePrefix: `CP${String.fromCharCode(65 + index)}` }),
+      );
+      return [0, 1].map((n) => ({ ...mailbox, address: `${id}-${n}@mail.swindon-ssp.example`, policy: path }));
+    });
+    expect(mailboxes).toHaveLength(10);
+    const read = await readInfraConfig({ ...config, deployment: { ...config.deployment, mailboxes } });
+    const inlined = JSON.stringify(read.deployment);
+    expect(Buffer.byteLength(inlined)).toBeGreaterThan(4096 * 5);
+    const { stack } = await appWith({ ...config, deployment: { ...config.deployment, mailboxes } });
+    const fns = functionsOf(Template.fromStack(stack));
+    expect(fns.length).toBeGreaterThanOrEqual(5);
+    for (const fn of fns) expect(environmentBytes(fn)).toBeLessThan(4096);
+  }, 120_000);
 });
 
 describe('the configuration', () => {
+  const withMailboxes = (...mailboxes: Record<string, unknown>[]) => ({ ...config, deployment: { ...config.deployment, mailboxes } });
+
   it('checks a policy file and inlines it, since a function cannot read the admin’s file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'infra-policy-')), 'local.json');
     writeFileSync(path, JSON.stringify({ ...builtInPolicy('swindon'), id: 'swindon-local', referencePrefix: 'SWL' }));
-    const read = await readInfraConfig({
-      ...config,
-      deployment: { ...config.deployment, mailboxes: [{ ...config.deployment.mailboxes[0], policy: path }] },
-    });
+    const read = await readInfraConfig(withMailboxes({ ...mailbox, policy: path }));
     expect(read.deployment.mailboxes[0]?.policy).toMatchObject({ id: 'swindon-local', referencePrefix: 'SWL' });
     writeFileSync(path, '{ "id": "broken" }');
-    await expect(
-      readInfraConfig({
-        ...config,
-        deployment: { ...config.deployment, mailboxes: [{ ...config.deployment.mailboxes[0], policy: path }] },
-      }),
-    ).rejects.toThrow(/mailbox safeguardingpartnership@mail\.swindon-ssp\.example: invalid policy file .*partnership: /);
+    await expect(readInfraConfig(withMailboxes({ ...mailbox, policy: path }))).rejects.toThrow(
+      /deployment\.mailboxes\[0\]\.policy: invalid policy file .*partnership: /,
+    );
   });
 
   it.each([
-    [{ ...config, region: 'eu-west-9' }, 'region: SES receives mail only in'],
+    [{ ...config, region: 'eu-south-2' }, 'region: SES does not receive mail in eu-south-2: use one of'],
     [{ ...config, deployment: { ...config.deployment, mailboxes: [] } }, 'deployment.mailboxes: Too small'],
     [{ ...config, alarmEmail: 'nobody' }, 'alarmEmail: Invalid email'],
     [{ ...config, rawMailRetentionDays: 0 }, 'rawMailRetentionDays: Too small'],
+    [{ ...config, quietMailboxAlarmWorkingDays: 6 }, 'quietMailboxAlarmWorkingDays: Too big'],
+    [withMailboxes({ ...mailbox, policy: 'swindn' }), "deployment.mailboxes[0].policy: unknown policy 'swindn'"],
+    [withMailboxes(mailbox, { ...mailbox }), 'deployment.mailboxes[1].address: the same address as mailboxes[0]'],
     [
-      { ...config, deployment: { ...config.deployment, mailboxes: [{ ...config.deployment.mailboxes[0], policy: 'swindn' }] } },
-      "unknown policy 'swindn'",
+      withMailboxes({ ...mailbox, publicAddress: 'safeguarding@elsewhere.example' }),
+      'deployment.mailboxes[0].publicAddress: safeguarding@elsewhere.example is not in a verified domain',
     ],
+    [withMailboxes({ ...mailbox, address: 'x@unverified.example' }), 'deployment.mailboxes[0].address: x@unverified.example is not in'],
+    [{ ...config, deployment: { ...config.deployment, fromAddress: 'e@other.example' } }, 'deployment.fromAddress: e@other.example'],
     [undefined, 'cdk.json context "escalationMailbox"'],
-  ])('stops synth with the field and the reason (%#)', async (context, message) => {
+  ])('stops synth with the field’s path and the reason (%#)', async (context, message) => {
     const error = await readInfraConfig(context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InfraConfigError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it('accepts a public address in a verified parent domain', async () => {
+    const read = await readInfraConfig({
+      ...withMailboxes({ ...mailbox, publicAddress: 'safeguardingpartnership@swindon-ssp.example' }),
+      verifiedDomains: ['swindon-ssp.example'],
+    });
+    expect(read.deployment.mailboxes[0]?.publicAddress).toBe('safeguardingpartnership@swindon-ssp.example');
   });
 });

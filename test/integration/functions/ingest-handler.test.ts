@@ -1,3 +1,5 @@
+import type { Context } from 'aws-lambda';
+import { mailboxLabel } from '../../../lib/metrics.js';
 import { readFileSync } from 'node:fs';
 import { GetObjectCommand, NoSuchKey, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
 import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -30,7 +32,7 @@ const s3 = mockClient(S3Client);
 const ses = mockClient(SESClient);
 const scheduler = mockClient(SchedulerClient);
 let dynamo: EmbeddedDynamo;
-let handler: (event: unknown) => Promise<void>;
+let handler: (event: unknown, context?: Context) => Promise<void>;
 let logs: string[] = [];
 
 beforeAll(async () => {
@@ -91,6 +93,40 @@ describe('the ingest handler', () => {
     expect(logged).toContain('"outcome":"opened"');
     expect(logged).toContain('"caseRef":"SSP-2026-0001"');
     for (const personal of ['jane', 'raj', 'discharge', 'inter-agency']) expect(logged.toLowerCase()).not.toContain(personal);
+  });
+
+  it('logs with the Lambda context and counts the message, its case and its mailbox as EMF metrics, naming no address', async () => {
+    const third = eml({
+      from: 'Jane Smith <jane.smith@swindon-council.example>',
+      to: MAILBOX,
+      subject: 'Professional disagreement - a third',
+      text: 'Raising this as a Stage 1 discussion under the resolution policy.',
+    });
+    s3.on(GetObjectCommand).resolves({ Body: body(third) });
+    const context = {
+      functionName: 'Ingest',
+      awsRequestId: 'req-1',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-2:1:function:Ingest',
+      memoryLimitInMB: '1024',
+      functionVersion: '$LATEST',
+    } as Context;
+    await handler(event(), context);
+    const lines = logs
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const ingested = lines.find((line) => line.message === 'message ingested');
+    expect(ingested).toMatchObject({ function_request_id: 'req-1', cold_start: expect.any(Boolean) as unknown, outcome: 'opened' });
+    const emf = lines.filter((line) => '_aws' in line);
+    const metric = (name: string) => emf.find((line) => JSON.stringify(line._aws).includes(`"Name":"${name}"`));
+    expect(metric('Messages')).toMatchObject({ service: 'ingest', Outcome: 'opened', Messages: 1 });
+    expect(metric('CasesOpened')).toMatchObject({ service: 'ingest', CasesOpened: 1 });
+    // The dimensions the quiet-mailbox alarm watches (infra/constructs/quiet-mailboxes.ts), exactly.
+    expect(metric('MailboxMessages')).toMatchObject({ service: 'ingest', Mailbox: mailboxLabel(MAILBOX), MailboxMessages: 1 });
+    expect(JSON.stringify(metric('MailboxMessages')?._aws)).toContain('"Dimensions":[["service","Mailbox"]]');
+    expect(JSON.stringify(metric('Messages')?._aws)).toContain('"Namespace":"EscalationMailbox"');
+    expect(JSON.stringify(emf)).not.toContain('@');
   });
 
   it('waits for a message that is not readable yet', async () => {

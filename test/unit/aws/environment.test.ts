@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, loadIngestEnvironment, loadRemindEnvironment } from '../../../lib/aws/environment.js';
 
@@ -64,6 +67,26 @@ describe('the ingest environment', () => {
     const error = await loadIngestEnvironment(env).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(named);
+  });
+
+  it('reads the deployment from the file bundled beside the handler, relative to the task root', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'task-'));
+    writeFileSync(join(root, 'deployment.json'), valid.DEPLOYMENT);
+    const rest: Partial<typeof valid> = { ...valid };
+    delete rest.DEPLOYMENT;
+    const env = await loadIngestEnvironment({ ...rest, DEPLOYMENT_FILE: 'deployment.json', LAMBDA_TASK_ROOT: root });
+    expect(env.deployment.mailboxes[0]?.policy.id).toBe('swindon');
+    expect(env.deployment.closureDays).toEqual(['2026-12-29']);
+    const remind = await loadRemindEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT_FILE: join(root, 'deployment.json') });
+    expect(remind.deployment.fromAddress).toBe('escalations@partnership.example');
+  });
+
+  it.each([
+    [{ CASE_TABLE: 'cases', DEPLOYMENT_FILE: '/nonexistent/deployment.json' }, 'DEPLOYMENT_FILE cannot be read'],
+    [{ CASE_TABLE: 'cases' }, 'exactly one of DEPLOYMENT_FILE and DEPLOYMENT'],
+    [{ CASE_TABLE: 'cases', DEPLOYMENT_FILE: 'd.json', DEPLOYMENT: valid.DEPLOYMENT }, 'exactly one of DEPLOYMENT_FILE and DEPLOYMENT'],
+  ])('stops when the deployment file is missing or doubled (%#)', async (env, named) => {
+    await expect(loadRemindEnvironment(env)).rejects.toThrow(named);
   });
 
   it('names an unknown policy', async () => {
