@@ -34,7 +34,7 @@ const WEEKDAYS_BEFORE = [0, 1, 2, 2, 2, 3, 4, 5] as const;
 /** Monday–Friday days before `day` (from an arbitrary origin: only differences mean anything). */
 export function weekdaysBefore(day: DayNumber): number {
   const weeks = Math.floor(day / 7);
-  return 5 * weeks + WEEKDAYS_BEFORE[day - 7 * weeks]!;
+  return 5 * weeks + (WEEKDAYS_BEFORE[day - 7 * weeks] ?? 0);
 }
 
 /** The first day `m` whose `weekdaysBefore(m)` reaches `count`. */
@@ -42,6 +42,6 @@ export function firstDayWithWeekdaysBefore(count: number): DayNumber {
   const weeks = Math.floor(count / 5);
   const rest = count - 5 * weeks;
   let within = 0;
-  while (WEEKDAYS_BEFORE[within]! < rest) within++;
+  while ((WEEKDAYS_BEFORE[within] ?? rest) < rest) within++;
   return 7 * weeks + within;
 }

@@ -160,7 +160,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
+    if ((sorted[middle] ?? value) < value) low = middle + 1;
     else high = middle;
   }
   return low;
