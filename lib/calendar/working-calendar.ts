@@ -1,8 +1,7 @@
-import { DateTime, Info } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 import { bankHolidays, type CalendarId } from './bank-holidays.js';
 import {
   dateOfDayNumber,
-  dayNumberOf,
   dayNumberOfIsoDate,
   firstDayWithWeekdaysBefore,
   isWeekday,
@@ -40,14 +39,21 @@ export class WorkingCalendar {
   private closed: DayNumber[] = [];
   private firstYear = Infinity;
   private lastYear = -Infinity;
-  /** 00:00 of recent local dates: each is a zone lookup in luxon, and deadlines ask for the same few weeks. */
-  private readonly dayStarts = new Map<DayNumber, DateTime>();
+  private readonly zone: IANAZone;
+  /**
+   * Recent answers of luxon's zone lookups, each an Intl call: UTC offsets by quarter hour (clocks
+   * change on a quarter hour everywhere), and local hours of days by day and hour. Deadlines,
+   * reminders and reports ask about the same few weeks again and again.
+   */
+  private readonly offsets = new Map<number, number>();
+  private readonly hours = new Map<number, DateTime>();
 
   constructor(options: WorkingCalendarOptions) {
     if (!Info.isValidIANAZone(options.timezone)) {
       throw new CalendarError(`unknown timezone '${options.timezone}'`);
     }
     this.timezone = options.timezone;
+    this.zone = IANAZone.create(options.timezone);
     this.calendar = options.calendar;
     this.closureDays = (options.closureDays ?? []).map(dayNumberOfIsoDate).filter((day) => Number.isFinite(day) && isWeekday(day));
   }
@@ -59,19 +65,30 @@ export class WorkingCalendar {
 
   /** The local date of an instant, as a day number. */
   dayOf(instant: DateTime): DayNumber {
-    const local = this.local(instant);
-    return dayNumberOf(local.year, local.month, local.day);
+    const ms = instant.toMillis();
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    let offsetMinutes = this.offsets.get(quarter);
+    if (offsetMinutes === undefined) {
+      offsetMinutes = this.zone.offset(ms);
+      remember(this.offsets, quarter, offsetMinutes);
+    }
+    return Math.floor((ms + offsetMinutes * 60_000) / 86_400_000);
   }
 
   /** 00:00 local of a day. */
   startOf(day: DayNumber): DateTime {
-    let start = this.dayStarts.get(day);
-    if (!start) {
-      if (this.dayStarts.size >= REMEMBERED_DAYS) this.dayStarts.clear();
-      start = DateTime.fromObject(dateOfDayNumber(day), { zone: this.timezone });
-      this.dayStarts.set(day, start);
+    return this.atHourOf(day, 0);
+  }
+
+  /** The given local hour of a day. */
+  atHourOf(day: DayNumber, hour: number): DateTime {
+    const key = day * 24 + hour;
+    let at = this.hours.get(key);
+    if (!at) {
+      at = DateTime.fromObject({ ...dateOfDayNumber(day), hour }, { zone: this.timezone });
+      remember(this.hours, key, at);
     }
-    return start;
+    return at;
   }
 
   isWorkingDay(instant: DateTime): boolean {
@@ -125,7 +142,7 @@ export class WorkingCalendar {
 
   /** The given local hour of the day of `instant`. */
   atHour(instant: DateTime, hour: number): DateTime {
-    return this.local(instant).set({ hour, minute: 0, second: 0, millisecond: 0 });
+    return this.atHourOf(this.dayOf(instant), hour);
   }
 
   /**
@@ -152,7 +169,14 @@ export class WorkingCalendar {
   }
 }
 
-const REMEMBERED_DAYS = 4096;
+const QUARTER_HOUR_MS = 900_000;
+const REMEMBERED = 8192;
+
+/** Bounded: a long-lived process sees ever more dates. */
+function remember<K, V>(answers: Map<K, V>, key: K, value: V): void {
+  if (answers.size >= REMEMBERED) answers.clear();
+  answers.set(key, value);
+}
 
 /** Index of the first element not below `value` in an ascending list. */
 function lowerBound(sorted: readonly number[], value: number): number {
