@@ -6,12 +6,14 @@ import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
 import { benchReplayMemory } from './replay.js';
 import { benchReport } from './report.js';
+import { benchRequests } from './requests.js';
 
 /** `npm run bench`: one JSON line per benchmark (comparable run to run), then a short table. */
 const results: Record<string, unknown>[] = [
   await benchMail(),
   await benchIngest(),
   await benchScheduler(),
+  await benchRequests(),
   await benchBundles(),
   await benchReport(),
   await benchReplayMemory(),
