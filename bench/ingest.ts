@@ -99,6 +99,8 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
       ingestToParseGoal: 0.25,
       storeMsgsPerSec: Math.round(result.rates.store ?? 0),
       storeToParseRatio: Number(pairedRatio(result, 'store', 'parse').toFixed(3)),
+      ingestToStoreRatio: Number(pairedRatio(result, 'ingest', 'store').toFixed(3)),
+      ingestToStoreGoal: 0.8,
       storeRequests,
       dynamoRequestsFirst,
       dynamoRequestsFollowUp,

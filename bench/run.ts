@@ -4,9 +4,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { benchBundles } from './bundles.js';
 import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
+import { benchReplayMemory } from './replay.js';
+import { benchReport } from './report.js';
+import { benchRequests } from './requests.js';
 
 /** `npm run bench`: one JSON line per benchmark (comparable run to run), then a short table. */
-const results: Record<string, unknown>[] = [await benchMail(), await benchIngest(), await benchScheduler(), await benchBundles()];
+const results: Record<string, unknown>[] = [
+  await benchMail(),
+  await benchIngest(),
+  await benchScheduler(),
+  await benchRequests(),
+  await benchBundles(),
+  await benchReport(),
+  await benchReplayMemory(),
+];
 for (const result of results) console.log(JSON.stringify(result));
 console.log('');
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { replay } from '../lib/local/replay.js';
+import type { Attachment } from '../lib/outgoing/mail.js';
 import { timeline } from '../lib/local/timeline.js';
 import { builtInPolicies } from '../lib/policy/registry.js';
 
@@ -16,7 +17,9 @@ for (const policy of builtInPolicies()) {
   const folder = join(examples, policy.id);
   const mailbox = (await readFile(join(folder, 'MAILBOX'), 'utf8')).trim();
   const names = (await readdir(folder)).filter((name) => name.endsWith('.eml')).sort();
-  const messages = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
-  const { document, forms } = await replay({ policy, mailbox, messages, until: UNTIL });
-  process.stdout.write(`${timeline(document, policy, forms)}\n\n`);
+  const messages = names.map((name) => ({ name, read: () => readFile(join(folder, name)) }));
+  const forms = new Map<string, Attachment>();
+  const onForm = (form: Attachment) => Promise.resolve(void forms.set(form.filename, form));
+  const { document } = await replay({ policy, mailbox, messages, until: UNTIL, onForm });
+  process.stdout.write(`${timeline(document, policy, [...forms.values()])}\n\n`);
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import * as z from 'zod';
 import { replay, type StoredMessage } from '../../lib/local/replay.js';
+import type { Attachment } from '../../lib/outgoing/mail.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../lib/report/build.js';
 import { parseCommandArgs, parseInstant } from '../args.js';
@@ -45,13 +46,21 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<vo
   const policy = await resolvePolicy(args.policy);
   const until = args.until === undefined ? undefined : parseInstant('until', args.until, policy.timezone);
   const messages = (await Promise.all(args.positionals.map(messagesAt))).flat();
-  const result = await replay({ policy, mailbox: args.mailbox.toLowerCase(), messages, ...(until ? { until } : {}) });
+  const folder = args.forms;
+  if (folder !== undefined) await mkdir(folder, { recursive: true }).catch(cannotWrite(folder));
+  // Forms are written as they are sent, then dropped: a long replay keeps none in memory.
+  const onForm =
+    folder === undefined
+      ? undefined
+      : (form: Attachment) => writeFile(join(folder, form.filename), form.content).catch(cannotWrite(folder));
+  const result = await replay({
+    policy,
+    mailbox: args.mailbox.toLowerCase(),
+    messages,
+    ...(until ? { until } : {}),
+    ...(onForm ? { onForm } : {}),
+  });
   for (const problem of result.unreadable) io.err(`escalations: replay: skipped ${problem.name}: ${problem.reason}`);
-  if (args.forms !== undefined) {
-    const folder = args.forms;
-    await mkdir(folder, { recursive: true }).catch(cannotWrite(folder));
-    await Promise.all(result.forms.map((form) => writeFile(join(folder, form.filename), form.content).catch(cannotWrite(folder))));
-  }
   if (args.report !== undefined) {
     const report = renderReport(result.report(), formatOf(args.report) as ReportFormat);
     await writeFile(args.report, report).catch(cannotWrite(args.report));
@@ -73,8 +82,8 @@ async function messagesAt(path: string): Promise<StoredMessage[]> {
   const info = await stat(path).catch((error: unknown) => {
     throw new UsageError(`replay: no such file or folder '${path}'`, { cause: error });
   });
-  if (info.isFile()) return [{ name: basename(path), bytes: await readFile(path) }];
+  if (info.isFile()) return [{ name: basename(path), read: () => readFile(path) }];
   const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.eml')).sort();
   if (names.length === 0) throw new UsageError(`replay: folder '${path}' has no .eml files`);
-  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(path, name)) })));
+  return names.map((name) => ({ name, read: () => readFile(join(path, name)) }));
 }

@@ -39,10 +39,15 @@ export function dueAfter(timescale: Timescale, from: DateTime, calendar: Working
 
 /** The day of `from` is day 0; due at the end (17:00) of the Nth working day after it. */
 export function addWorkingDays(from: DateTime, days: number, calendar: WorkingCalendar): DateTime {
-  let day = calendar.local(from);
-  for (let counted = 0; counted < days; counted++) day = calendar.startOfNextWorkingDay(day);
-  return calendar.atHour(day, END_OF_WORKING_DAY_HOUR);
+  return calendar.atHour(calendar.startOf(calendar.workingDayAfter(calendar.dayOf(from), days)), END_OF_WORKING_DAY_HOUR);
 }
+
+const MS_PER_HOUR = 3_600_000;
+/**
+ * A working day's length on this clock. Clocks in England change on Sundays, which are never
+ * working days, so every working day is 24 hours long.
+ */
+const MS_PER_WORKING_DAY = 24 * MS_PER_HOUR;
 
 /**
  * The clock runs only on working days: it stops at 00:00 of a non-working day and restarts at
@@ -50,16 +55,17 @@ export function addWorkingDays(from: DateTime, days: number, calendar: WorkingCa
  * happens (clocks change on Sundays, when this clock is stopped anyway).
  */
 export function addWorkingHours(from: DateTime, hours: number, calendar: WorkingCalendar): DateTime {
-  let remainingMs = hours * 3_600_000;
-  let cursor = calendar.local(from);
-  if (!calendar.isWorkingDay(cursor)) cursor = calendar.startOfNextWorkingDay(cursor);
-  for (;;) {
-    const midnight = cursor.startOf('day').plus({ days: 1 });
-    const leftToday = midnight.toMillis() - cursor.toMillis();
-    if (remainingMs <= leftToday) return cursor.plus({ milliseconds: remainingMs });
+  let remainingMs = hours * MS_PER_HOUR;
+  const day = calendar.dayOf(from);
+  if (calendar.isWorkingDayNumber(day)) {
+    const leftToday = calendar.startOf(day + 1).toMillis() - from.toMillis();
+    if (remainingMs <= leftToday) return calendar.local(from).plus({ milliseconds: remainingMs });
     remainingMs -= leftToday;
-    cursor = calendar.startOfNextWorkingDay(cursor);
   }
+  // Whole working days from 00:00 of the next working day, then what is left of the last one.
+  const wholeDays = Math.ceil(remainingMs / MS_PER_WORKING_DAY) - 1;
+  const lastDay = calendar.workingDayAfter(calendar.workingDayAfter(day, 1), wholeDays);
+  return calendar.startOf(lastDay).plus({ milliseconds: remainingMs - wholeDays * MS_PER_WORKING_DAY });
 }
 
 /**
@@ -81,14 +87,12 @@ export const calendarMonths = (amount: number): Timescale => ({ unit: 'calendar-
  * hours: what the monitoring report counts as time spent in a stage. Zero when `to` is not later.
  */
 export function workingHoursBetween(from: DateTime, to: DateTime, calendar: WorkingCalendar): number {
-  let elapsedMs = 0;
-  let cursor = calendar.local(from);
-  const end = calendar.local(to);
-  if (!calendar.isWorkingDay(cursor)) cursor = calendar.startOfNextWorkingDay(cursor);
-  while (cursor < end) {
-    const midnight = cursor.startOf('day').plus({ days: 1 });
-    elapsedMs += Math.min(midnight.toMillis(), end.toMillis()) - cursor.toMillis();
-    cursor = calendar.startOfNextWorkingDay(cursor);
-  }
-  return elapsedMs / 3_600_000;
+  if (to <= from) return 0;
+  const first = calendar.dayOf(from);
+  const last = calendar.dayOf(to);
+  if (first === last) return calendar.isWorkingDayNumber(first) ? (to.toMillis() - from.toMillis()) / MS_PER_HOUR : 0;
+  const firstPart = calendar.isWorkingDayNumber(first) ? calendar.startOf(first + 1).toMillis() - from.toMillis() : 0;
+  const lastPart = calendar.isWorkingDayNumber(last) ? to.toMillis() - calendar.startOf(last).toMillis() : 0;
+  const between = calendar.workingDaysBetween(first + 1, last) * MS_PER_WORKING_DAY;
+  return (firstPart + between + lastPart) / MS_PER_HOUR;
 }

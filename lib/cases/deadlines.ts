@@ -13,14 +13,14 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
   const calendar = calendarFor(policy, closureDays);
   const deadlines = stageDeadlines(
     policy,
-    { stageId: current.stage, stageStartedAt: DateTime.fromISO(current.stageStartedAt), caseOpenedAt: DateTime.fromISO(current.openedAt) },
+    { stageId: current.stage, stageStartedAt: instantOf(current.stageStartedAt), caseOpenedAt: instantOf(current.openedAt) },
     calendar,
   );
   const agreed = current.agreedDue;
   if (!agreed || agreed.stage !== current.stage || agreed.stageStartedAt !== current.stageStartedAt) return deadlines;
   // An agreed timescale (`#due`) replaces the stage's own target and deadline; the overall ones still stand.
-  const startedAt = DateTime.fromISO(current.stageStartedAt);
-  const due = DateTime.fromISO(agreed.due);
+  const startedAt = instantOf(current.stageStartedAt);
+  const due = instantOf(agreed.due);
   const timed = { startedAt, due, timescale: workingDays(1) };
   const replaced: Deadline = {
     kind: 'deadline',
@@ -34,3 +34,6 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
   };
   return [replaced, ...deadlines.filter((d) => d.kind === 'overall')];
 }
+
+/** A stored ISO instant: `Date.parse` reads the form we write at a twentieth of luxon's ISO parser's cost, which the report pays for every open case. */
+const instantOf = (iso: string): DateTime => DateTime.fromMillis(Date.parse(iso));

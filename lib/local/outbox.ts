@@ -7,18 +7,18 @@ export interface SentMail {
   mail: OutgoingMail;
 }
 
-/** Keeps every outgoing email with the time it was sent; the local runtime also writes them out. */
+/**
+ * Hands each outgoing email, with the time it was sent, to the runtime that writes it out or
+ * reports it. It keeps none itself: a long replay or a server that runs for months holds no
+ * bodies or attachments of what it has already sent.
+ */
 export class Outbox implements Mailer {
-  readonly sent: SentMail[] = [];
-
   constructor(
     private readonly clock: Clock,
     private readonly deliver: (sent: SentMail) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async send(mail: OutgoingMail): Promise<void> {
-    const sent = { at: this.clock.now().toUTC().toISO({ suppressMilliseconds: true }) ?? '', mail };
-    this.sent.push(sent);
-    await this.deliver(sent);
+    await this.deliver({ at: this.clock.now().toUTC().toISO({ suppressMilliseconds: true }) ?? '', mail });
   }
 }

@@ -25,7 +25,8 @@ import { VirtualClock } from './virtual-clock.js';
 export interface StoredMessage {
   /** The file it came from: ties between equal Date headers go by this name. */
   name: string;
-  bytes: Buffer;
+  /** Its bytes, read when needed (twice: for its date, then to ingest it), so a replay holds one message at a time. */
+  read(): Promise<Buffer>;
 }
 
 export interface ReplayInput {
@@ -34,6 +35,8 @@ export interface ReplayInput {
   messages: readonly StoredMessage[];
   /** Run the clock on to here after the last message; default: the last message's time. */
   until?: DateTime;
+  /** Given each Word form the replayed cases send to the partnership, as it is sent; a later form of the same name replaces it. */
+  onForm?: (form: Attachment) => Promise<void>;
 }
 
 /** DESIGN.md's replay document. */
@@ -61,8 +64,6 @@ export interface ReplayResult {
   document: ReplayDocument;
   /** Messages that could not be read, by file: reported, while the rest still ran. */
   unreadable: { name: string; reason: string }[];
-  /** Every Word form the replayed cases sent to the partnership, by file name. */
-  forms: Attachment[];
   /** The monitoring report of the replayed cases, from the day the first opened to the end of the run. */
   report(): MonitoringReport;
 }
@@ -87,7 +88,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   const parsedIds = new Map<StoredMessage, string>();
   for (const message of input.messages) {
     try {
-      const parsed = await parseMessage(message.bytes, { ownLoop: LOCAL_SENDER });
+      const parsed = await parseMessage(await message.read(), { ownLoop: LOCAL_SENDER });
       dated.push({ message, at: parsed.date ? DateTime.fromJSDate(parsed.date) : null });
       parsedIds.set(message, parsed.messageId);
     } catch (error) {
@@ -102,7 +103,6 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const store = rememberingStore(new DynamoCaseStore(documentClient(dynamo.client), dynamo.table));
     const clock = new VirtualClock(dated[0]?.at ?? input.until ?? DateTime.utc());
     const book = new InProcessReminderBook(clock, deployment.closureDays);
-    const outbox = new Outbox(clock);
     const document: ReplayDocument = {
       cases: [],
       outbox: [],
@@ -110,6 +110,19 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       review: [],
       failed: unreadable.map((problem) => ({ file: problem.name, error: `UnreadableMailError: ${problem.reason}` })),
     };
+    // What the run reports of each email is kept; its body and attachments are not.
+    const outbox = new Outbox(clock, async ({ at, mail }) => {
+      document.outbox.push({
+        at,
+        kind: contractKind(mail.kind),
+        caseRef: mail.caseRef,
+        stage: mail.stage,
+        to: mail.to,
+        cc: mail.cc,
+        subject: mail.subject,
+      });
+      for (const file of mail.attachments ?? []) if (file.contentType === WORD_DOCUMENT) await input.onForm?.(file);
+    });
     const refs: string[] = [];
     const fireReminders = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
@@ -135,7 +148,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       let outcome: Awaited<ReturnType<typeof ingest>>;
       try {
         outcome = await ingest(
-          { raw: message.bytes, recipients: [mailbox] },
+          { raw: await message.read(), recipients: [mailbox] },
           { store, mailer: outbox, reminders: book, clock, deployment, reviewToken: replayReviewToken },
         );
       } catch (error) {
@@ -158,18 +171,9 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       if (stored && stored.messages.length > 0) cases.push(stored);
     }
     document.cases = cases.map((c) => caseEntry(c, policy));
-    document.outbox = outbox.sent.map(({ at, mail }) => ({
-      at,
-      kind: contractKind(mail.kind),
-      caseRef: mail.caseRef,
-      stage: mail.stage,
-      to: mail.to,
-      cc: mail.cc,
-      subject: mail.subject,
-    }));
     // The run ends at --until, which may be later than the last thing that happened.
     const end = input.until && input.until > clock.now() ? input.until : clock.now();
-    return { document, unreadable, forms: wordForms(outbox), report: () => replayReport(cases, deployment, policy, end) };
+    return { document, unreadable, report: () => replayReport(cases, deployment, policy, end) };
   } finally {
     await dynamo.close();
   }
@@ -189,14 +193,6 @@ export const replayReviewToken = (messageId: string): string =>
  * read this document; the contract's list of kinds stays as written.
  */
 const contractKind = (kind: OutgoingKind): string => (kind === 'form' ? 'review' : kind);
-
-function wordForms(outbox: Outbox): Attachment[] {
-  const byName = new Map<string, Attachment>();
-  for (const { mail } of outbox.sent) {
-    for (const file of mail.attachments ?? []) if (file.contentType === WORD_DOCUMENT) byName.set(file.filename, file);
-  }
-  return [...byName.values()];
-}
 
 function replayReport(cases: readonly Case[], deployment: Deployment, policy: Policy, end: DateTime): MonitoringReport {
   const first = cases.map((c) => DateTime.fromISO(c.openedAt)).reduce((a, b) => (b < a ? b : a), end);

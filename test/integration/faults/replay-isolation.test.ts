@@ -5,17 +5,19 @@ import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { eml } from '../../support/eml.js';
 import { JANE, MAILBOX, RAJ, SSP } from '../cases/harness.js';
 
-const opener = (name: string, extra: Partial<Parameters<typeof eml>[0]> = {}): StoredMessage => ({
-  name,
-  bytes: eml({
-    from: JANE,
-    to: RAJ,
-    cc: SSP,
-    subject: `Professional disagreement ${name}`,
-    text: 'I am raising this at Stage 2 of the resolution policy.',
-    ...extra,
-  }),
-});
+const stored = (name: string, bytes: Buffer): StoredMessage => ({ name, read: () => Promise.resolve(bytes) });
+const opener = (name: string, extra: Partial<Parameters<typeof eml>[0]> = {}): StoredMessage =>
+  stored(
+    name,
+    eml({
+      from: JANE,
+      to: RAJ,
+      cc: SSP,
+      subject: `Professional disagreement ${name}`,
+      text: 'I am raising this at Stage 2 of the resolution policy.',
+      ...extra,
+    }),
+  );
 
 describe('replay: one message never stops the run', () => {
   // Its mail spans 2014 to 2045: the run sends some 1,600 weekly digests on the way, each claimed and marked sent.
@@ -37,7 +39,7 @@ describe('replay: one message never stops the run', () => {
         opener('05-late-2045.eml', { date: 'Mon, 18 Dec 2045 10:00:00 +0000' }),
         opener('06-before-any-calendar.eml', { date: 'Mon, 3 Nov 1851 10:00:00 +0000' }),
         opener('07-six-thousand-people.eml', { cc: `${SSP}, ${crowd}`, date: 'Tue, 3 Nov 2026 10:00:00 +0000' }),
-        { name: '08-not-mail.eml', bytes: Buffer.from('\u0000\u0001 not an email at all') },
+        stored('08-not-mail.eml', Buffer.from('\u0000\u0001 not an email at all')),
       ];
       const { document } = await replay({ policy: builtInPolicy('swindon'), mailbox: MAILBOX, messages });
 

@@ -1,0 +1,58 @@
+// One replay of N generated messages in a fresh process; prints its peak heap. Run by bench/replay.ts.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { replay } from '../lib/local/replay.js';
+import { builtInPolicy } from '../lib/policy/registry.js';
+
+const count = Number(process.argv[2] ?? '1000');
+const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
+const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
+
+/** The labelled corpus again and again, each pass a new set of threads (its Message-IDs prefixed), written to files. */
+async function generated(folder: string): Promise<string[]> {
+  const corpus = await Promise.all(
+    (await readdir(corpusDir))
+      .filter((name) => name.endsWith('.eml'))
+      .sort()
+      .map((name) => readFile(join(corpusDir, name), 'latin1')),
+  );
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const text = corpus[n % corpus.length] ?? '';
+    const pass = Math.floor(n / corpus.length);
+    const end = text.search(/\r?\n\r?\n/);
+    const head = text
+      .slice(0, end)
+      .replace(/^(Message-ID|In-Reply-To|References):[^\n]*(\n[ \t][^\n]*)*/gim, (header) => header.replace(/</g, `<p${pass}-`));
+    const name = `${String(n).padStart(6, '0')}.eml`;
+    await writeFile(join(folder, name), Buffer.from(head + text.slice(end), 'latin1'));
+    names.push(name);
+  }
+  return names;
+}
+
+const folder = await mkdtemp(join(tmpdir(), 'replay-bench-'));
+try {
+  const names = await generated(folder);
+  global.gc?.();
+  let peak = getHeapStatistics().used_heap_size;
+  const sample = setInterval(() => {
+    peak = Math.max(peak, getHeapStatistics().used_heap_size);
+  }, 5);
+  const result = await replay({
+    policy: builtInPolicy('swindon'),
+    mailbox: MAILBOX,
+    messages: names.map((name) => ({ name, read: () => readFile(join(folder, name)) })),
+  });
+  peak = Math.max(peak, getHeapStatistics().used_heap_size);
+  clearInterval(sample);
+  process.stdout.write(
+    `${JSON.stringify({ count, peakHeapBytes: peak, cases: result.document.cases.length, sent: result.document.outbox.length })}\n`,
+  );
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
