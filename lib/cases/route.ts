@@ -74,14 +74,19 @@ export function route(message: Pick<Message, 'from' | 'verdicts'>, reading: Read
   if (!target) {
     if (!reading.aboutProcess) return { kind: 'ignore', reason: 'unrelated' };
     if (unauthenticated)
-      return { kind: 'review', reason: 'failed authentication (SPF and DKIM, or DMARC): cannot open a case', case: null, attribute: false };
+      return {
+        kind: 'review',
+        reason: 'not authenticated (DMARC fails, or neither SPF nor DKIM passes): cannot open a case',
+        case: null,
+        attribute: false,
+      };
     if (reading.review) return { kind: 'review', reason: reading.review, case: null, attribute: false };
     return { kind: 'open' };
   }
   if (unauthenticated)
     return {
       kind: 'review',
-      reason: 'failed authentication (SPF and DKIM, or DMARC): cannot change the case',
+      reason: 'not authenticated (DMARC fails, or neither SPF nor DKIM passes): cannot change the case',
       case: target,
       attribute: false,
     };

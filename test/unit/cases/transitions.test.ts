@@ -164,8 +164,15 @@ describe('routing', () => {
       { kind: 'review', case: null },
     ],
     [
-      'only SPF failing',
+      'SPF failing and no DKIM: neither passes, a spoof',
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const } },
+      reading(),
+      none,
+      { kind: 'review', case: null },
+    ],
+    [
+      'SPF failing with DKIM passing (a forwarded message)',
+      { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const, dkim: 'PASS' as const } },
       reading(),
       none,
       { kind: 'open' },
