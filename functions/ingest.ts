@@ -17,7 +17,9 @@ import { remind } from '../lib/remind.js';
 // Built once per cold start: configuration, clients and adapters.
 const logger = new Logger({ serviceName: 'escalation-mailbox-ingest' });
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table);
+const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+  retentionYears: env.deployment.retentionYears,
+});
 const mailer = new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const deps = {
   store,

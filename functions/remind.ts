@@ -13,7 +13,9 @@ import { systemClock } from '../lib/clock.js';
 const logger = new Logger({ serviceName: 'escalation-mailbox-remind' });
 const env = await loadRemindEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table),
+  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+    retentionYears: env.deployment.retentionYears,
+  }),
   mailer: new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   deployment: env.deployment,
   clock: systemClock,

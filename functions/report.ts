@@ -13,7 +13,9 @@ import { SesMailer } from '../lib/aws/ses-mailer.js';
 const logger = new Logger({ serviceName: 'escalation-mailbox-report' });
 const env = await loadReportEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table),
+  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+    retentionYears: env.deployment.retentionYears,
+  }),
   mailer: new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   clock: systemClock,
   deployment: env.deployment,

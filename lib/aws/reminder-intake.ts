@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Log } from '../log.js';
 import { issueCodes } from '../validation.js';
 import { remind, type RemindDependencies } from '../remind.js';
+import { withoutPersonalData } from './failure.js';
 
 /** What each schedule sends: always set, or Scheduler would send a default payload. */
 export const ReminderEventSchema = z.strictObject({
@@ -22,6 +23,6 @@ export async function handleReminderEvent(event: unknown, deps: RemindDependenci
     });
     return;
   }
-  const outcome = await remind(parsed.data, deps);
+  const outcome = await withoutPersonalData('reminder', deps.log, () => remind(parsed.data, deps));
   deps.log.info(outcome.outcome === 'sent' ? 'reminder sent' : 'reminder not sent', { ...outcome });
 }
