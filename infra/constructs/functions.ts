@@ -21,6 +21,15 @@ export interface FunctionsProps {
 }
 
 /** The two mail functions, ingest and remind, each with the least it needs. */
+/** Claims on sends (SENT# items) and nothing else of the table: what remind and report may write. */
+export function sendClaims(table: ITableV2): PolicyStatement {
+  return new PolicyStatement({
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+    resources: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } },
+  });
+}
+
 export class Functions extends Construct {
   readonly ingest: NodejsFunction;
   readonly remind: NodejsFunction;
@@ -49,6 +58,8 @@ export class Functions extends Construct {
     this.ingest = this.fn('Ingest', 'ingest', {
       memorySize: 1024,
       timeout: Duration.seconds(60),
+      // A flood of mail waits in Lambda's async queue instead of taking the account's concurrency.
+      reservedConcurrentExecutions: 20,
       environment: {
         CASE_TABLE: table.tableName,
         DEPLOYMENT: deployment,
@@ -72,9 +83,15 @@ export class Functions extends Construct {
       'dynamodb:BatchWriteItem',
     ];
     this.ingest.addToRolePolicy(new PolicyStatement({ actions: caseItems, resources: [table.tableArn] }));
+    // Remind reads its case and its send's claim, and writes only claims (SENT# items).
     this.remind.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
+      }),
     );
+    this.remind.addToRolePolicy(sendClaims(table));
     this.ingest.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [mailBucket.arnForObjects(`${MAIL_PREFIX}*`)] }),
     );
@@ -101,7 +118,7 @@ export class Functions extends Construct {
   private fn(
     id: string,
     entry: string,
-    options: { memorySize: number; timeout: Duration; environment: Record<string, string> },
+    options: { memorySize: number; timeout: Duration; environment: Record<string, string>; reservedConcurrentExecutions?: number },
   ): NodejsFunction {
     return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }

@@ -16,6 +16,7 @@ export interface HandlerFunctionOptions {
   environment: Record<string, string>;
   /** Where asynchronous invocations go once every retry has failed. */
   failures: IQueue;
+  reservedConcurrentExecutions?: number;
 }
 
 /** A handler from functions/, bundled with esbuild (no Docker) as a minified ES module, on the newest Node runtime. */
@@ -27,6 +28,7 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
     architecture: Architecture.ARM_64,
     memorySize: options.memorySize,
     timeout: options.timeout,
+    ...(options.reservedConcurrentExecutions ? { reservedConcurrentExecutions: options.reservedConcurrentExecutions } : {}),
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
     retryAttempts: 2,
     onFailure: new SqsDestination(options.failures),

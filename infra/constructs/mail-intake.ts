@@ -3,7 +3,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
-import { Lambda as LambdaAction, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
+import { LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { MAIL_PREFIX } from './functions.js';
@@ -75,9 +75,18 @@ export class MailIntake extends Construct {
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
         { bind: () => ({ s3Action: { bucketName: this.bucket.bucketName, objectKeyPrefix: MAIL_PREFIX } }) },
-        new LambdaAction({ function: ingest, invocationType: LambdaInvocationType.EVENT }),
+        // Bound directly, as the S3 action is: CDK's Lambda action lets every rule of the account invoke the function.
+        { bind: () => ({ lambdaAction: { functionArn: ingest.functionArn, invocationType: LambdaInvocationType.EVENT } }) },
       ],
     });
+    ingest.addPermission('FromThisReceiptRule', {
+      principal: new ServicePrincipal('ses.amazonaws.com'),
+      sourceAccount: stack.account,
+      sourceArn: ruleArn,
+    });
+    // SES checks that it may invoke the function before it saves the rule.
+    const permission = ingest.permissionsNode.tryFindChild('FromThisReceiptRule');
+    if (permission) rule.node.addDependency(permission);
     // SES checks that it may write before it saves the rule.
     if (policy.policyDependable) rule.node.addDependency(policy.policyDependable);
     if (this.props.activateRuleSet) this.activate();

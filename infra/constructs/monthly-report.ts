@@ -6,6 +6,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { sendClaims } from './functions.js';
 import { OPEN_INDEX, OPENED_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { handlerFunction } from './handler-function.js';
@@ -45,9 +46,7 @@ export class MonthlyReport extends Construct {
       }),
     );
     // A claim per report and month, so a retried run never sends twice.
-    this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
-    );
+    this.function.addToRolePolicy(sendClaims(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
@@ -16,7 +16,12 @@ export class Reminders extends Construct {
     super(scope, id);
     this.groupName = `${Stack.of(this).stackName}-reminders`;
     this.group = new CfnScheduleGroup(this, 'Group', { name: this.groupName });
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    // Kept as long as the failed-invocations queue: 14 days, the most SQS keeps, to find and re-drive a lost reminder.
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     // Scheduler may assume it only for schedules of this account.
     this.role = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
