@@ -82,4 +82,14 @@ describe('the stricter authentication rule', () => {
       outcome: 'resolved',
     });
   });
+
+  it('a review request never copies the sender-chosen Message-ID: it names the message by its fingerprint', async () => {
+    const evil = '<URGENT-call-08001234567-visit-http://evil.example/now@evil.example>';
+    const raw = eml({ ...opener, from: JANE, id: evil });
+    const outcome = await h.ingest(raw, { verdicts: { spf: 'FAIL', dkim: 'GRAY', dmarc: 'GRAY', spam: 'PASS', virus: 'PASS' } });
+    expect(outcome).toMatchObject({ outcome: 'review' });
+    const review = h.mailer.sent.find((m) => m.kind === 'review');
+    expect(`${review?.subject ?? ''}\n${review?.text ?? ''}`).not.toMatch(/URGENT|0800|evil/);
+    expect(review?.text).toContain(`Fingerprint (SHA-256): ${outcome.sha256}`);
+  });
 });
