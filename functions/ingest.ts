@@ -18,7 +18,9 @@ import { remind } from '../lib/remind.js';
 // Built once per cold start: configuration, clients and adapters.
 const { log, metrics, handler: observed } = observability('ingest');
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table);
+const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+  retentionYears: env.deployment.retentionYears,
+});
 const mailer = countingFailures(
   new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
   metrics,

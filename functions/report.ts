@@ -14,7 +14,9 @@ import { countingFailures } from '../lib/metrics.js';
 const { log, metrics, handler: observed } = observability('report');
 const env = await loadReportEnvironment(process.env);
 const deps = {
-  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table),
+  store: new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+    retentionYears: env.deployment.retentionYears,
+  }),
   mailer: countingFailures(
     new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId }),
     metrics,

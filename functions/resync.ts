@@ -15,7 +15,9 @@ import { resyncOpenCases } from '../lib/resync.js';
 // Built once per cold start; the same environment as ingest, which books reminders too.
 const logger = new Logger({ serviceName: 'escalation-mailbox-resync' });
 const env = await loadIngestEnvironment(process.env);
-const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table);
+const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
+  retentionYears: env.deployment.retentionYears,
+});
 const mailer = new SesMailer(new SESClient(REQUEST_LIMITS), { from: env.deployment.fromAddress, loopId: env.deployment.loopId });
 const reminders = new SchedulerReminderBook(
   new SchedulerClient(REQUEST_LIMITS),

@@ -55,6 +55,8 @@ export const DeploymentSchema = z.strictObject({
   recipientDomains: z.array(Domain).optional(),
   /** The most people one reminder is addressed to. */
   maxRecipients: z.number().int().min(1).max(50).default(10),
+  /** Years a case is kept after it is resolved, and a message's record after the message (Working Together's 6 years by default). */
+  retentionYears: z.number().int().min(1).max(100).default(6),
   /** Agency names by mail domain, for forms and the monitoring report; an unnamed domain is shown as itself. */
   agencies: z.record(Domain, z.string().min(1)).default({}),
 });
@@ -77,6 +79,8 @@ export interface Deployment {
   closureDays: string[];
   recipientDomains?: string[] | undefined;
   maxRecipients: number;
+  /** Years a case is kept after it is resolved; 6 when absent. */
+  retentionYears?: number;
   agencies: Readonly<Record<string, string>>;
 }
 

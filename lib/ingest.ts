@@ -60,6 +60,7 @@ export async function ingest(incoming: IncomingMail, deps: IngestDependencies): 
   const message = await parseMessage(incoming.raw, {
     ownLoop: deployment.loopId,
     ownAddresses: [deployment.fromAddress],
+    ownLists: deployment.mailboxes.flatMap((m) => [m.address, ...m.partnershipAddresses]),
     ...(incoming.verdicts ? { verdicts: incoming.verdicts } : {}),
   });
   const mailbox = mailboxOf(message, incoming.recipients, deployment);

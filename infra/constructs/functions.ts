@@ -22,6 +22,15 @@ export interface FunctionsProps {
 }
 
 /** The two mail functions, ingest and remind, each with the least it needs. */
+/** Claims on sends (SENT# items) and nothing else of the table: what remind and report may write. */
+export function sendClaims(table: ITableV2): PolicyStatement {
+  return new PolicyStatement({
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+    resources: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } },
+  });
+}
+
 export class Functions extends Construct {
   readonly ingest: NodejsFunction;
   readonly remind: NodejsFunction;
@@ -47,6 +56,8 @@ export class Functions extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(60),
       bundledFile: props.deploymentFile,
+      // A flood of mail waits in Lambda's async queue instead of taking the account's concurrency.
+      reservedConcurrentExecutions: 20,
       environment: {
         ...deployment.environment,
         MAIL_BUCKET: mailBucket.bucketName,
@@ -71,7 +82,16 @@ export class Functions extends Construct {
       'dynamodb:DeleteItem',
       'dynamodb:BatchWriteItem',
     );
-    table.grant(this.remind, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    // By hand: a grant method cannot add the LeadingKeys condition. Remind reads its case and its
+    // send's claim, and writes only claims (SENT# items).
+    this.remind.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
+      }),
+    );
+    this.remind.addToRolePolicy(sendClaims(table));
     mailBucket.grantRead(this.ingest, `${MAIL_PREFIX}*`);
     const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains);
     this.ingest.addToRolePolicy(sendRaw);
@@ -93,7 +113,13 @@ export class Functions extends Construct {
   private fn(
     id: string,
     entry: string,
-    options: { memorySize: number; timeout: Duration; environment: Record<string, string>; bundledFile: string },
+    options: {
+      memorySize: number;
+      timeout: Duration;
+      environment: Record<string, string>;
+      bundledFile: string;
+      reservedConcurrentExecutions?: number;
+    },
   ): NodejsFunction {
     return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }

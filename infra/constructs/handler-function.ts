@@ -19,6 +19,8 @@ export interface HandlerFunctionOptions {
   failures: IQueue;
   /** A file bundling copies beside the handler (the deployment: infra/deployment-file.ts). */
   bundledFile?: string;
+  /** Caps how many run at once (ingest: a burst of mail must not take the account's whole concurrency). */
+  reservedConcurrentExecutions?: number;
 }
 
 const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
@@ -33,6 +35,7 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
     architecture: Architecture.ARM_64,
     memorySize: options.memorySize,
     timeout: options.timeout,
+    ...(options.reservedConcurrentExecutions ? { reservedConcurrentExecutions: options.reservedConcurrentExecutions } : {}),
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
     retryAttempts: 2,
     onFailure: new SqsDestination(options.failures),

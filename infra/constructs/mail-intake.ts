@@ -1,9 +1,9 @@
-import { CustomResource, Duration } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet, TlsPolicy } from 'aws-cdk-lib/aws-ses';
-import { Lambda as LambdaAction, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
+import { LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct, type IDependable } from 'constructs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -40,6 +40,8 @@ export class MailIntake extends Construct {
 
   /** The rule: store, then ingest. The S3 action is bound directly: the bucket policy already names this rule. */
   deliverTo(ingest: IFunction): void {
+    const stack = Stack.of(this);
+    const ruleArn = `arn:${stack.partition}:ses:${stack.region}:${stack.account}:receipt-rule-set/${this.props.ruleSetName}:receipt-rule/${this.props.ruleName}`;
     const rule = this.ruleSet.addRule('Deliver', {
       receiptRuleName: this.props.ruleName,
       recipients: this.props.recipients,
@@ -47,9 +49,18 @@ export class MailIntake extends Construct {
       tlsPolicy: TlsPolicy.REQUIRE,
       actions: [
         { bind: () => ({ s3Action: { bucketName: this.props.bucket.bucketName, objectKeyPrefix: MAIL_PREFIX } }) },
-        new LambdaAction({ function: ingest, invocationType: LambdaInvocationType.EVENT }),
+        // Bound directly, as the S3 action is: CDK's Lambda action lets every rule of the account invoke the function.
+        { bind: () => ({ lambdaAction: { functionArn: ingest.functionArn, invocationType: LambdaInvocationType.EVENT } }) },
       ],
     });
+    ingest.addPermission('FromThisReceiptRule', {
+      principal: new ServicePrincipal('ses.amazonaws.com'),
+      sourceAccount: stack.account,
+      sourceArn: ruleArn,
+    });
+    // SES checks that it may invoke the function before it saves the rule.
+    const permission = ingest.permissionsNode.tryFindChild('FromThisReceiptRule');
+    if (permission) rule.node.addDependency(permission);
     // SES checks that it may write before it saves the rule.
     rule.node.addDependency(this.props.bucketPolicy);
     if (this.props.activateRuleSet) this.activate();

@@ -6,6 +6,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { sendClaims } from './functions.js';
 import { OPEN_INDEX, OPENED_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { DEPLOYMENT_FILE } from '../deployment-file.js';
@@ -50,7 +51,7 @@ export class MonthlyReport extends Construct {
       }),
     );
     // A claim per report and month, so a retried run never sends twice.
-    table.grant(this.function, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    this.function.addToRolePolicy(sendClaims(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {

@@ -19,6 +19,7 @@ export class Reminders extends Construct {
     super(scope, id);
     // Deleting the group deletes its schedules: the reminders of open cases, which ingest books again (docs/deploy.md, upgrade).
     this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName, removalPolicy: RemovalPolicy.DESTROY });
+    // Kept as long as the failed-invocations queue: 14 days, the most SQS keeps, to find and re-drive a lost reminder.
     this.deadLetterQueue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

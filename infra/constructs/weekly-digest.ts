@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { OPEN_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { DEPLOYMENT_FILE } from '../deployment-file.js';
+import { sendClaims } from './functions.js';
 import { handlerFunction } from './handler-function.js';
 import { sendRawEmailFrom } from './ses-sending.js';
 
@@ -46,7 +47,7 @@ export class WeeklyDigest extends Construct {
       new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }),
     );
     // A claim per mailbox and week, so a retried run never sends twice.
-    table.grant(this.function, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem');
+    this.function.addToRolePolicy(sendClaims(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {

@@ -31,5 +31,7 @@ export const OPENED_INDEX = { name: 'byOpenedMonth', partitionKey: 'openedMonth'
 /** Open cases only: the flag is written while a case is open and dropped when it is resolved. */
 export const OPEN_INDEX = { name: 'openCases', partitionKey: 'openFlag', sortKey: 'ref' } as const;
 export const OPEN_FLAG = 'OPEN';
-/** Attributes that exist for the indexes only: not part of a case. */
-export const INDEX_ONLY_ATTRIBUTES: readonly string[] = [OPENED_INDEX.partitionKey, OPEN_INDEX.partitionKey];
+/** When DynamoDB's TTL deletes an item (seconds since the epoch): the table's TTL attribute. */
+export const EXPIRES_AT = 'expiresAt';
+/** Attributes that exist for the indexes and the TTL only: not part of a case. */
+export const INDEX_ONLY_ATTRIBUTES: readonly string[] = [OPENED_INDEX.partitionKey, OPEN_INDEX.partitionKey, EXPIRES_AT];

@@ -10,7 +10,7 @@ import {
   type QueryCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { Review } from '../cases/review.js';
@@ -20,6 +20,7 @@ import {
   correctionFlag,
   correctionKey,
   counterKey,
+  EXPIRES_AT,
   INDEX_ONLY_ATTRIBUTES,
   messageKey,
   OPEN_FLAG,
@@ -53,11 +54,16 @@ export interface StoreOptions {
    * gap before Lambda's second retry (1 + 2 minutes), so a retry after a death sends.
    */
   leaseSeconds: number;
+  /**
+   * How long a case is kept after it is resolved (or withdrawn), and a message's record and
+   * thread keys after the message: the deployment's retention, 6 years by default.
+   */
+  retentionYears: number;
   /** How long a sent mark is kept: a year and more, past any stage's deadline and the month a report covers. */
   sentRetentionDays: number;
 }
 
-export const DEFAULT_STORE_OPTIONS: StoreOptions = { pageSize: undefined, leaseSeconds: 150, sentRetentionDays: 400 };
+export const DEFAULT_STORE_OPTIONS: StoreOptions = { pageSize: undefined, leaseSeconds: 150, retentionYears: 6, sentRetentionDays: 400 };
 
 /**
  * CaseStore on DynamoDB, the same code against AWS and the embedded server. Correctness needs no
@@ -68,9 +74,10 @@ export class DynamoCaseStore implements CaseStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    options: Partial<StoreOptions> = {},
+    options: { [K in keyof StoreOptions]?: StoreOptions[K] | undefined } = {},
   ) {
-    this.options = { ...DEFAULT_STORE_OPTIONS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    this.options = { ...DEFAULT_STORE_OPTIONS, ...given };
   }
 
   private readonly options: StoreOptions;
@@ -120,7 +127,7 @@ export class DynamoCaseStore implements CaseStore {
       await this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...threadKey(policyId, key), ref },
+          Item: { ...threadKey(policyId, key), ref, [EXPIRES_AT]: this.retainedUntil() },
           ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
           ExpressionAttributeNames: { '#ref': 'ref' },
           ExpressionAttributeValues: { ':ref': ref },
@@ -134,12 +141,17 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async createCase(newCase: Case): Promise<void> {
-    await this.conditionalPut(caseItem(newCase), 'attribute_not_exists(pk)', {}, `case ${newCase.ref} exists already`);
+    await this.conditionalPut(
+      caseItem(newCase, this.options.retentionYears),
+      'attribute_not_exists(pk)',
+      {},
+      `case ${newCase.ref} exists already`,
+    );
   }
 
   async updateCase(changed: Case, expectedVersion: number): Promise<void> {
     await this.conditionalPut(
-      caseItem(changed),
+      caseItem(changed, this.options.retentionYears),
       '#version = :expected',
       { ':expected': expectedVersion },
       `case ${changed.ref} changed since version ${expectedVersion}`,
@@ -150,7 +162,8 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void> {
-    const puts = [...new Set(keys)].map((key) => ({ PutRequest: { Item: { ...threadKey(policyId, key), ref } } }));
+    const expiresAt = this.retainedUntil();
+    const puts = [...new Set(keys)].map((key) => ({ PutRequest: { Item: { ...threadKey(policyId, key), ref, [EXPIRES_AT]: expiresAt } } }));
     for (let start = 0; start < puts.length; start += WRITE_BATCH) {
       let pending = puts.slice(start, start + WRITE_BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
@@ -163,7 +176,9 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async recordMessage(record: MessageRecord): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record } }));
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record, [EXPIRES_AT]: this.retainedUntil() } }),
+    );
   }
 
   async claimSending(id: string, now: DateTime): Promise<SendClaim> {
@@ -352,6 +367,11 @@ export class DynamoCaseStore implements CaseStore {
     return items;
   }
 
+  /** DynamoDB's TTL runs on real time: a record is kept the retention from when it is written. */
+  private retainedUntil(): number {
+    return epochSeconds(DateTime.utc().plus({ years: this.options.retentionYears }));
+  }
+
   private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Case[]> {
     const cases: Case[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -433,10 +453,13 @@ function withoutReviewIndex(item: Record<string, unknown>): Record<string, unkno
 const isoUtc = (instant: DateTime) => instant.toUTC().toISO() ?? '';
 
 /** A case as an item: its key, the case, and the attributes of the report's indexes. */
-function caseItem(stored: Case): Record<string, unknown> {
+function caseItem(stored: Case, retentionYears: number): Record<string, unknown> {
+  // Kept while open; deleted by DynamoDB's TTL the retention after it was resolved or withdrawn.
+  const closedAt = stored.status !== 'open' ? stored.resolvedAt : null;
   return {
     ...caseKey(stored.ref),
     ...stored,
+    ...(closedAt ? { [EXPIRES_AT]: epochSeconds(DateTime.fromISO(closedAt).plus({ years: retentionYears })) } : {}),
     [OPENED_INDEX.partitionKey]: stored.openedAt.slice(0, 7),
     ...(stored.status === 'open' ? { [OPEN_INDEX.partitionKey]: OPEN_FLAG } : {}),
   };

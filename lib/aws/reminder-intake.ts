@@ -3,6 +3,7 @@ import type { Log } from '../log.js';
 import { countReminder, noMetrics, type Metrics } from '../metrics.js';
 import { issueCodes } from '../validation.js';
 import { remind, type RemindDependencies } from '../remind.js';
+import { withoutPersonalData } from './failure.js';
 
 /** What each schedule sends: always set, or Scheduler would send a default payload. */
 export const ReminderEventSchema = z.strictObject({
@@ -23,7 +24,7 @@ export async function handleReminderEvent(event: unknown, deps: RemindDependenci
     });
     return;
   }
-  const outcome = await remind(parsed.data, deps);
+  const outcome = await withoutPersonalData('reminder', deps.log, () => remind(parsed.data, deps));
   countReminder(deps.metrics ?? noMetrics, outcome);
   deps.log.info(outcome.outcome === 'sent' ? 'reminder sent' : 'reminder not sent', { ...outcome });
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Log } from '../log.js';
 import { sendMonthlyReports, type MonthlyReportDependencies } from '../report/monthly.js';
 import { issueCodes } from '../validation.js';
+import { withoutPersonalData } from './failure.js';
 
 /**
  * What the monthly schedule sends: `{}` for the month just ended. An admin may invoke the function
@@ -21,6 +22,6 @@ export async function handleReportEvent(event: unknown, deps: MonthlyReportDepen
     deps.log.error('rejected an invalid report event', { problems: issueCodes(parsed.error) });
     return;
   }
-  const outcome = await sendMonthlyReports(deps, parsed.data.month);
+  const outcome = await withoutPersonalData('monthly report', deps.log, () => sendMonthlyReports(deps, parsed.data.month));
   deps.log.info('monthly report', { ...outcome });
 }

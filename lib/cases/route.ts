@@ -92,7 +92,12 @@ export function route(message: Pick<Message, 'from' | 'verdicts' | 'flags'>, rea
   if (!target) {
     if (reading.frame || !reading.aboutProcess) return { kind: 'ignore', reason: 'unrelated' };
     if (unauthenticated)
-      return { kind: 'review', reason: 'failed authentication (SPF and DKIM, or DMARC): cannot open a case', case: null, attribute: false };
+      return {
+        kind: 'review',
+        reason: 'not authenticated (DMARC fails, or neither SPF nor DKIM passes): cannot open a case',
+        case: null,
+        attribute: false,
+      };
     if (reading.review) return { kind: 'review', reason: reading.review, case: null, attribute: false };
     if (reading.escalateTo) return { kind: 'open', stage: reading.escalateTo };
     // A disagreement raised with no stage named starts where it is named, else at the policy's first stage.
@@ -109,7 +114,7 @@ export function route(message: Pick<Message, 'from' | 'verdicts' | 'flags'>, rea
   if (unauthenticated)
     return {
       kind: 'review',
-      reason: 'failed authentication (SPF and DKIM, or DMARC): cannot change the case',
+      reason: 'not authenticated (DMARC fails, or neither SPF nor DKIM passes): cannot change the case',
       case: target,
       attribute: false,
     };

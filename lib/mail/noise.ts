@@ -12,6 +12,28 @@ export interface NoiseInput {
   ownLoop: string;
   /** Addresses the system sends from. */
   ownAddresses: readonly string[];
+  /**
+   * The partnership's own addresses: a list (a Google Group) that relays mail to the mailbox
+   * under one of them is the partnership's own, and its list headers are not noise.
+   */
+  ownLists?: readonly string[];
+}
+
+/**
+ * Whether a message came through a list of the partnership's own: the address in its List-Post
+ * (`<mailto:group@domain>`) or Mailing-list (`list group@domain;`) header, or its List-Id as
+ * Google Groups writes it (`<group.domain>`), is one of the partnership's addresses.
+ */
+export function viaOwnList(header: (name: string) => string[], ownLists: readonly string[]): boolean {
+  if (ownLists.length === 0) return false;
+  const own = new Set(ownLists.map((a) => a.toLowerCase()));
+  const listIds = new Set([...own].map((a) => a.replace('@', '.')));
+  const posted = header('list-post').flatMap((v) => [...v.matchAll(/mailto:([^>\s,?]+)/gi)].map((m) => (m[1] ?? '').toLowerCase()));
+  const named = header('mailing-list').flatMap((v) =>
+    [...v.matchAll(/\blist\s+([^\s;]+@[^\s;]+)/gi)].map((m) => (m[1] ?? '').toLowerCase()),
+  );
+  const ids = header('list-id').map((v) => (/<([^>]+)>/.exec(v)?.[1] ?? v).trim().toLowerCase());
+  return posted.some((a) => own.has(a)) || named.some((a) => own.has(a)) || ids.some((id) => listIds.has(id));
 }
 
 /**
@@ -30,14 +52,18 @@ export function detectNoise(input: NoiseInput): { flags: NoiseFlags; reasons: st
   const reasons: string[] = [];
   const first = (name: string) => input.header(name)[0]?.trim().toLowerCase();
 
+  // The partnership's own group relays people's mail: its list headers and Precedence say nothing of the writer.
+  const ownList = viaOwnList((name) => input.header(name), input.ownLists ?? []);
   const autoSubmitted = first('auto-submitted');
   if (autoSubmitted && autoSubmitted !== 'no') reasons.push(`auto-reply: Auto-Submitted: ${autoSubmitted}`);
   if (input.header('x-autoreply').length > 0) reasons.push('auto-reply: X-Autoreply header');
   if (input.header('x-autorespond').length > 0) reasons.push('auto-reply: X-Autorespond header');
   const precedence = first('precedence');
-  if (precedence && ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence)) reasons.push(`auto-reply: Precedence: ${precedence}`);
+  if (precedence && ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence) && !(ownList && precedence === 'list'))
+    reasons.push(`auto-reply: Precedence: ${precedence}`);
   // Newsletters and list mail are machine-sent too; none of it is a practitioner writing.
-  if (input.header('list-unsubscribe').length > 0 || input.header('list-id').length > 0) reasons.push('auto-reply: mailing-list headers');
+  if (!ownList && (input.header('list-unsubscribe').length > 0 || input.header('list-id').length > 0))
+    reasons.push('auto-reply: mailing-list headers');
   if (AUTO_REPLY_SUBJECT.test(input.subject)) reasons.push('auto-reply: out-of-office subject');
   const autoReply = reasons.length > 0;
 

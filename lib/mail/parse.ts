@@ -5,7 +5,7 @@ import { UnreadableMailError } from './errors.js';
 import { forwardedHeaderBlocks } from './forwarded.js';
 import { htmlAsText } from './html-text.js';
 import type { AttachmentInfo, ForwardedMessage, Message, Participant, Verdicts } from './message.js';
-import { detectNoise } from './noise.js';
+import { detectNoise, viaOwnList } from './noise.js';
 import { splitNewText } from './new-text.js';
 import { participant, uniqueParticipants } from './participants.js';
 import { cleanSubject, referenceTags } from './subject.js';
@@ -37,6 +37,8 @@ export interface ParseOptions {
   ownLoop: string;
   /** Addresses the system sends from. */
   ownAddresses?: readonly string[];
+  /** The partnership's own addresses, under which its own list (a Google Group) may relay mail. */
+  ownLists?: readonly string[];
   /** Verdicts from the SES event, which win over the headers. */
   verdicts?: Partial<Verdicts>;
 }
@@ -107,7 +109,13 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
   const header = rawHeaderReader(mail.headerLines);
   const sha256 = createHash('sha256').update(raw).digest('hex');
   const messageIdHeader = stringHeader(mail.headers.get('message-id'));
-  const from = addresses(mail.headers.get('from'))[0] ?? null;
+  const ownList = viaOwnList(header, options.ownLists ?? []);
+  const replyTo = addresses(mail.headers.get('reply-to'));
+  const listFrom = addresses(mail.headers.get('from'))[0] ?? null;
+  // A Google Group rewrites the From of senders whose domain enforces DMARC to the group's own
+  // address ("Jane via Partnership"), keeping the writer in Reply-To: the writer is the sender.
+  const rewritten = ownList && listFrom !== null && (options.ownLists ?? []).includes(listFrom.address) && replyTo[0] !== undefined;
+  const from = rewritten ? (replyTo[0] ?? null) : listFrom;
   const subject = stringHeader(mail.headers.get('subject')) ?? '';
   const date = sentDate(header('date')[0]);
   const to = addresses(mail.headers.get('to'));
@@ -119,7 +127,15 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
   const body = mail.text.trim() !== '' ? mail.text : mail.html ? htmlAsText(mail.html) : '';
   const { newText, historyText, historyLines } = splitNewText(body);
   const contentType = contentTypeOf(mail.headers.get('content-type'));
-  const noise = detectNoise({ header, subject, from, contentType, ownLoop: options.ownLoop, ownAddresses: options.ownAddresses ?? [] });
+  const noise = detectNoise({
+    header,
+    subject,
+    from,
+    contentType,
+    ownLoop: options.ownLoop,
+    ownAddresses: options.ownAddresses ?? [],
+    ownLists: options.ownLists ?? [],
+  });
 
   return {
     messageId: messageIdHeader ? normaliseId(messageIdHeader) : `<${sha256.slice(0, 32)}@derived.invalid>`,
@@ -130,7 +146,7 @@ async function toMessage(raw: Buffer, mail: Collected, options: ParseOptions): P
     from,
     to,
     cc: addresses(mail.headers.get('cc')),
-    replyTo: addresses(mail.headers.get('reply-to')),
+    replyTo,
     subject,
     cleanSubject: cleanSubject(subject),
     referenceTags: referenceTags(subject),

@@ -45,7 +45,12 @@ export function mergeVerdicts(fromEvent: Partial<Verdicts> | undefined, fromHead
   return { spam: pick('spam'), virus: pick('virus'), spf: pick('spf'), dkim: pick('dkim'), dmarc: pick('dmarc') };
 }
 
-/** DESIGN.md: SPF and DKIM both fail, or DMARC fails. */
+/**
+ * Not authenticated: DMARC fails, or neither SPF nor DKIM passes (an SPF fail with no DKIM
+ * signature is a spoof, however common such senders are). A message with no SPF, DKIM or DMARC
+ * verdict at all was checked by nobody (local delivery; SES always gives them) and is trusted.
+ */
 export function failsAuthentication(verdicts: Verdicts): boolean {
-  return (verdicts.spf === 'FAIL' && verdicts.dkim === 'FAIL') || verdicts.dmarc === 'FAIL';
+  if (verdicts.spf === null && verdicts.dkim === null && verdicts.dmarc === null) return false;
+  return verdicts.dmarc === 'FAIL' || (verdicts.spf !== 'PASS' && verdicts.dkim !== 'PASS');
 }

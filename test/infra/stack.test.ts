@@ -250,6 +250,15 @@ describe('the service stack', () => {
         ],
       },
     });
+    // Only this receipt rule may invoke ingest: SES's permission names the rule, not just the account.
+    const sesPermissions = Object.values(
+      template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'ses.amazonaws.com' } }),
+    );
+    expect(sesPermissions).toHaveLength(1);
+    expect(JSON.stringify(sesPermissions[0])).toContain(
+      ':receipt-rule-set/EscalationMailbox-intake:receipt-rule/EscalationMailbox-deliver',
+    );
+    expect(sesPermissions[0]?.Properties).toHaveProperty('SourceAccount');
   });
 
   it('activates its rule set through a function that may only describe and set the active rule set', () => {
@@ -463,5 +472,25 @@ describe('the configuration', () => {
       verifiedDomains: ['swindon-ssp.example'],
     });
     expect(read.deployment.mailboxes[0]?.publicAddress).toBe('safeguardingpartnership@swindon-ssp.example');
+  });
+
+  it('lets remind and report write only claims on sends, caps ingest’s concurrency, and keeps reminder dead letters 14 days', () => {
+    const tableWrites = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap(
+        (policy) =>
+          (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+      )
+      .filter(
+        (statement) =>
+          JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
+      );
+    expect(tableWrites.length).toBe(3); // remind's, report's and the digest's; ingest's own statement also batches
+    for (const statement of tableWrites)
+      expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
+    const retention = Object.values(template.findResources('AWS::SQS::Queue')).map(
+      (queue) => (queue as { Properties: { MessageRetentionPeriod?: number } }).Properties.MessageRetentionPeriod,
+    );
+    expect(retention.filter((seconds) => seconds === 14 * 86_400).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -61,11 +61,13 @@ describe('the remind handler', () => {
     expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(0);
   });
 
-  it('throws when sending fails, so that Lambda retries', async () => {
-    ses.on(SendRawEmailCommand).rejects(new Error('Throttling'));
+  it('throws when sending fails, so that Lambda retries, saying nothing of what SES quoted', async () => {
+    ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('Sending paused for raj.patel@gwh-nhs.example'), { name: 'Throttling' }));
     const [, second] = allReminders(opened, policy, { closureDays: [] });
     await expect(handler({ caseRef: 'SSP-2026-0001', reminderId: second?.id })).rejects.toThrow(
-      /^SES Error \(message digest [0-9a-f]{12}\)$/,
+      /^reminder failed: TransientSendError \([0-9a-f]{12}\)$/,
     );
+    expect(logs.join('')).toMatch(/"error":"TransientSendError","errorHash":"[0-9a-f]{12}"/);
+    expect(logs.join('')).not.toContain('gwh-nhs');
   });
 });

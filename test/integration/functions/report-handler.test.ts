@@ -73,7 +73,7 @@ describe('the monthly report handler', () => {
 
   it('throws when sending fails, so that Lambda retries, and the retry sends', async () => {
     ses.on(SendRawEmailCommand).rejectsOnce(new Error('Throttling')).resolves({ MessageId: 'sent' });
-    await expect(handler({ month: '2026-09' })).rejects.toThrow(/^SES Error \(message digest [0-9a-f]{12}\)$/);
+    await expect(handler({ month: '2026-09' })).rejects.toThrow(/^monthly report failed: TransientSendError \([0-9a-f]{12}\)$/);
     await handler({ month: '2026-09' });
     expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(2);
   });

@@ -74,7 +74,7 @@ describe('DynamoCaseStore, for what a local server cannot produce', () => {
     expect(await store.claimThread('swindon', '<root@x>', 'SSP-2026-0002')).toBe(true);
     expect(doc.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
       TableName: 'cases',
-      Item: { pk: 'THREAD#swindon#<root@x>', sk: 'item', ref: 'SSP-2026-0002' },
+      Item: { pk: 'THREAD#swindon#<root@x>', sk: 'item', ref: 'SSP-2026-0002', expiresAt: expect.any(Number) as number },
       ConditionExpression: 'attribute_not_exists(pk) OR #ref = :ref',
       ExpressionAttributeNames: { '#ref': 'ref' },
       ExpressionAttributeValues: { ':ref': 'SSP-2026-0002' },

@@ -167,9 +167,16 @@ describe('routing', () => {
       { kind: 'review', case: null, reason: expect.stringMatching(/authentication/) as string },
     ],
     [
-      'only SPF failing',
+      'SPF failing and no DKIM: neither passes, a spoof',
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const } },
       reading({ escalateTo: '2' }),
+      none,
+      { kind: 'review', case: null },
+    ],
+    [
+      'SPF failing with DKIM passing (a forwarded message)',
+      { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const, dkim: 'PASS' as const } },
+      reading(),
       none,
       { kind: 'open' },
     ],

@@ -34,6 +34,12 @@ describe('verdicts', () => {
     [{ spf: 'FAIL', dkim: 'PASS', dmarc: null }, false],
     [{ spf: 'PASS', dkim: 'PASS', dmarc: 'FAIL' }, true],
     [{ spf: null, dkim: null, dmarc: null }, false],
+    // The stricter rule: neither SPF nor DKIM passes, whatever DMARC says when it does not fail.
+    [{ spf: 'FAIL', dkim: 'GRAY', dmarc: 'GRAY' }, true],
+    [{ spf: 'FAIL', dkim: null, dmarc: null }, true],
+    [{ spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' }, true],
+    [{ spf: 'PASS', dkim: 'GRAY', dmarc: 'GRAY' }, false],
+    [{ spf: 'GRAY', dkim: 'PASS', dmarc: 'GRAY' }, false],
   ] as const)('authentication fails for %j: %s', (verdicts, fails) => {
     expect(failsAuthentication({ ...NO_VERDICTS, ...verdicts })).toBe(fails);
   });
