@@ -2,25 +2,38 @@ import { LocalStoreError } from '../lib/local/embedded-dynamo.js';
 import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
-import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
-import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
-import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
-import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
-import { REPORT_USAGE, reportCommand } from './commands/report.js';
-import { SERVE_USAGE, serveCommand } from './commands/serve.js';
+import pkg from '../package.json' with { type: 'json' };
+import { HelpRequested, type Command } from './command.js';
+import { deadline } from './commands/deadline.js';
+import { demo } from './commands/demo.js';
+import { explain } from './commands/explain.js';
+import { policies } from './commands/policies.js';
+import { replay } from './commands/replay.js';
+import { report } from './commands/report.js';
+import { serve } from './commands/serve.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: Io) => Promise<void> }> = {
-  policies: { usage: POLICIES_USAGE, run: policiesCommand },
-  deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
-  explain: { usage: EXPLAIN_USAGE, run: explainCommand },
-  replay: { usage: REPLAY_USAGE, run: replayCommand },
-  serve: { usage: SERVE_USAGE, run: serveCommand },
-  report: { usage: REPORT_USAGE, run: reportCommand },
-};
+/** Every command, in the order the help lists them. A new command is declared with defineCommand (cli/command.ts) and added here. */
+const COMMANDS: readonly Command[] = [policies, deadline, explain, replay, serve, report, demo];
 
-const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+function topLevelHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: npm run --silent escalations -- <command> [options]',
+    '',
+    'The escalation mailbox on this machine: tracks professional-disagreement escalations from the mail a',
+    'safeguarding partnership is copied on, and reminds managers before and after each deadline of its policy.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Each command explains itself: `<command> --help` (or -h) gives its options, their meaning and an example.',
+    '  npm run --silent escalations -- deadline --help',
+    '',
+    'Options: -h, --help  this help;  -V, --version  the version',
+  ].join('\n');
+}
 
 /** Errors the person at the keyboard can fix: one line, exit code 2. */
 const USER_ERRORS = [
@@ -36,19 +49,35 @@ const USER_ERRORS = [
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    io.err(topLevelHelp());
+    return 2;
   }
-  const command = COMMANDS[name];
+  if (name === '--help' || name === '-h') {
+    io.out(topLevelHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`escalations ${pkg.version}`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === (name === 'help' ? rest[0] : name));
+  if (name === 'help') {
+    io.out(command ? command.help() : topLevelHelp());
+    return 0;
+  }
   if (!command) {
-    io.err(`escalations: unknown command '${name}': use one of ${Object.keys(COMMANDS).join(', ')}`);
+    io.err(`escalations: unknown command '${name}': use one of ${COMMANDS.map((c) => c.name).join(', ')} (or --help)`);
     return 2;
   }
   try {
     await command.run(rest, io);
     return 0;
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.out(error.message);
+      return 0;
+    }
     if (USER_ERRORS.some((kind) => error instanceof kind)) {
       io.err(`escalations: ${(error as Error).message}`);
       return 2;
