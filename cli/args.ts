@@ -23,7 +23,8 @@ export const policyOption = () =>
  */
 export const instantText = (required = 'an ISO 8601 instant or date') =>
   z.string({ error: required }).refine((value) => ISO_INSTANT.test(value) || ISO_DATE.test(value), {
-    error: 'not an ISO 8601 instant or date such as 2026-12-23T10:00:00Z, 2026-12-23T10:00 (local time) or 2026-12-23',
+    error: (issue) =>
+      `'${String(issue.input)}' is not an ISO 8601 instant or date such as 2026-12-23T10:00:00Z, 2026-12-23T10:00 (local time) or 2026-12-23`,
   });
 
 /**

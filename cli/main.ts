@@ -1,24 +1,36 @@
-import { LocalStoreError } from '../lib/local/embedded-dynamo.js';
+import { LocalStoreError } from '../lib/local/errors.js';
 import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
 import pkg from '../package.json' with { type: 'json' };
 import { HelpRequested, type Command } from './command.js';
-import { deadline } from './commands/deadline.js';
-import { demo } from './commands/demo.js';
-import { explain } from './commands/explain.js';
-import { policies } from './commands/policies.js';
-import { replay } from './commands/replay.js';
-import { report } from './commands/report.js';
-import { serve } from './commands/serve.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
-/** Every command, in the order the help lists them. A new command is declared with defineCommand (cli/command.ts) and added here. */
-const COMMANDS: readonly Command[] = [policies, deadline, explain, replay, serve, report, demo];
+/**
+ * Every command, in the order the help lists them. A new command is declared with defineCommand
+ * (cli/command.ts) in its own module and added here. Each is loaded only when used: `policies`
+ * need not load the mail parser and the AWS SDK that `replay` needs (about 0.5 s of start-up).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  policies: async () => (await import('./commands/policies.js')).policies,
+  deadline: async () => (await import('./commands/deadline.js')).deadline,
+  explain: async () => (await import('./commands/explain.js')).explain,
+  replay: async () => (await import('./commands/replay.js')).replay,
+  serve: async () => (await import('./commands/serve.js')).serve,
+  report: async () => (await import('./commands/report.js')).report,
+  demo: async () => (await import('./commands/demo.js')).demo,
+};
+const NAMES = Object.keys(COMMANDS);
 
-function topLevelHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+/** The command of that name, or undefined. */
+async function load(name: string | undefined): Promise<Command | undefined> {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name]?.() : undefined;
+}
+
+async function topLevelHelp(): Promise<string> {
+  const commands = await Promise.all(NAMES.map(async (name) => (await load(name)) as Command));
+  const width = Math.max(...NAMES.map((name) => name.length));
   return [
     'usage: npm run --silent escalations -- <command> [options]',
     '',
@@ -26,7 +38,7 @@ function topLevelHelp(): string {
     'safeguarding partnership is copied on, and reminds managers before and after each deadline of its policy.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Each command explains itself: `<command> --help` (or -h) gives its options, their meaning and an example.',
     '  npm run --silent escalations -- deadline --help',
@@ -50,24 +62,24 @@ const USER_ERRORS = [
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.err(topLevelHelp());
+    io.err(await topLevelHelp());
     return 2;
   }
   if (name === '--help' || name === '-h') {
-    io.out(topLevelHelp());
+    io.out(await topLevelHelp());
     return 0;
   }
   if (name === '--version' || name === '-V') {
     io.out(`escalations ${pkg.version}`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === (name === 'help' ? rest[0] : name));
+  const command = await load(name === 'help' ? rest[0] : name);
   if (name === 'help') {
-    io.out(command ? command.help() : topLevelHelp());
+    io.out(command ? command.help() : await topLevelHelp());
     return 0;
   }
   if (!command) {
-    io.err(`escalations: unknown command '${name}': use one of ${COMMANDS.map((c) => c.name).join(', ')} (or --help)`);
+    io.err(`escalations: unknown command '${name}': use one of ${NAMES.join(', ')} (or --help)`);
     return 2;
   }
   try {
