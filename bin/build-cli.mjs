@@ -7,20 +7,21 @@ import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const meta = `${dist}meta.json`;
+const sources = `${dist}sources.txt`;
 
 /** Whether dist/ is missing, or older than one of the sources it was built from. */
 export function isStale() {
   try {
-    const built = statSync(meta).mtimeMs;
-    const { inputs } = /** @type {{ inputs: Record<string, unknown> }} */ (JSON.parse(readFileSync(meta, 'utf8')));
-    return Object.keys(inputs).some((input) => statSync(`${root}${input}`).mtimeMs > built);
+    const built = statSync(sources).mtimeMs;
+    return readFileSync(sources, 'utf8')
+      .split('\n')
+      .some((input) => statSync(`${root}${input}`).mtimeMs > built);
   } catch {
     return true;
   }
 }
 
-/** Builds dist/escalations.mjs and a chunk per command; the list of sources it read goes last, in dist/meta.json. */
+/** Builds dist/escalations.mjs and a chunk per command; the list of sources it read goes last, in dist/sources.txt. */
 export async function buildCli() {
   const { build } = await import('esbuild');
   rmSync(dist, { recursive: true, force: true });
@@ -42,7 +43,7 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'warning',
   });
-  writeFileSync(meta, JSON.stringify({ inputs: result.metafile.inputs }));
+  writeFileSync(sources, Object.keys(result.metafile.inputs).join('\n'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
