@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
 import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
@@ -114,20 +115,30 @@ describe('the local runtime', () => {
     await runtime.stop();
   });
 
-  it('`serve` starts with the sample configuration and stops cleanly on Ctrl-C', async () => {
+  it('`serve` starts with the sample configuration, opens a case from the example its banner gives, and stops cleanly on Ctrl-C', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'serve-'));
     const child = spawn(process.execPath, ['bin/escalations.mjs', 'serve', '--port', '0', '--data', dataDir], {
       cwd: new URL('../../', import.meta.url).pathname,
     });
     let output = '';
-    // The banner is printed once serve listens for Ctrl-C: waiting on it is waiting on the handler.
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Press Ctrl-C to stop.')) resolve();
-      });
+    const waiting: { text: string; resolve: () => void }[] = [];
+    const printed = (text: string) =>
+      output.includes(text) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ text, resolve }));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const waiter of waiting.filter((w) => output.includes(w.text))) waiter.resolve();
     });
+    // The banner is printed once serve listens for Ctrl-C: waiting on it is waiting on the handler.
+    await printed('Press Ctrl-C to stop.');
     expect(output).toMatch(/takes mail for safeguardingpartnership@swindon\.example \(policy swindon\)/);
+
+    // A newcomer pastes the banner's example into a shell: it opens a case on the sample mailbox.
+    const lines = output.split('\n');
+    const example = lines[lines.findIndex((line) => line.startsWith('Copy the mailbox on a message')) + 1]?.trim() ?? '';
+    expect(example).toContain('examples/swindon/01.eml');
+    const { stdout } = await promisify(execFile)('sh', ['-c', example], { cwd: new URL('../../', import.meta.url).pathname });
+    expect(stdout.trim()).toBe('sent');
+    await printed('-0001 opened, now at stage 2'); // SSP-<this year>-0001: serve runs on the real clock
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
