@@ -33,7 +33,7 @@ export type Route =
   | { kind: 'apply'; case: Case };
 
 /**
- * DESIGN.md, 'Cases': a known reference in the subject, then a thread key, else a new case only
+ * docs/design.md, 'Cases': a known reference in the subject, then a thread key, else a new case only
  * for a message about the resolution process; failed authentication, strangers behind a bare
  * reference, unknown references and ambiguous readings go to review and change nothing.
  */

@@ -33,7 +33,7 @@ export interface ReplayInput {
   until?: DateTime;
 }
 
-/** DESIGN.md's replay document. */
+/** The replay document (docs/design.md, 'Replay'). */
 export interface ReplayDocument {
   cases: {
     ref: string;
@@ -142,7 +142,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
 }
 
 /**
- * DESIGN.md's outbox kinds have no `form`: the pre-filled form sent at the form's stage asks the
+ * The design's outbox kinds had no `form`: the pre-filled form sent at the form's stage asks the
  * partnership to act on a referral, so it is reported as the contract's `review`. Other tools
  * read this document; the contract's list of kinds stays as written.
  */

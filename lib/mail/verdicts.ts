@@ -45,7 +45,7 @@ export function mergeVerdicts(fromEvent: Partial<Verdicts> | undefined, fromHead
   return { spam: pick('spam'), virus: pick('virus'), spf: pick('spf'), dkim: pick('dkim'), dmarc: pick('dmarc') };
 }
 
-/** DESIGN.md: SPF and DKIM both fail, or DMARC fails. */
+/** docs/design.md, 'Safety': SPF and DKIM both fail, or DMARC fails. */
 export function failsAuthentication(verdicts: Verdicts): boolean {
   return (verdicts.spf === 'FAIL' && verdicts.dkim === 'FAIL') || verdicts.dmarc === 'FAIL';
 }
