@@ -46,7 +46,9 @@ export async function buildCli() {
   writeFileSync(sources, Object.keys(result.metafile.inputs).join('\n'));
 }
 
+// `node bin/build-cli.mjs [--if-stale]`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
   await buildCli();
   process.stdout.write(`built ${dist}escalations.mjs\n`);
 }
