@@ -143,7 +143,7 @@ export function defineCommand<O extends Options, P extends z.ZodType = z.ZodType
     const result = schema.safeParse({ ...values, positionals: parsed.positionals });
     if (!result.success) {
       const problems = result.error.issues.map((issue) => describeIssue(issue, spec.name, spec.positionals !== undefined));
-      throw new UsageError(`${spec.name}: ${problems.join('; ')} (see \`${spec.name} --help\`)`, { cause: result.error });
+      throw new UsageError(`${spec.name}: ${problems.join('; ')}`, { cause: result.error });
     }
     return result.data as Args<O, P>;
   };
