@@ -43,6 +43,25 @@ describe('dates where a day is meant', () => {
     expect(parsed.stageStartedAt).toBe('2026-12-23T00:00:00+00:00');
     expect(parsed.deadlines[0]).toMatchObject({ kind: 'deadline', due: '2027-01-04T17:00:00+00:00' });
   });
+
+  it('replay --until takes a date alone: the clock runs on to the end of that day', async () => {
+    const replayUntil = (until: string) =>
+      run(
+        'replay',
+        '--policy',
+        'swindon',
+        '--mailbox',
+        'safeguardingpartnership@swindon.example',
+        '--until',
+        until,
+        'examples/swindon/01.eml',
+      );
+    const byDate = await replayUntil('2026-11-06');
+    expect([byDate.code, byDate.stderr]).toEqual([0, '']);
+    expect(byDate.stdout).toBe((await replayUntil('2026-11-06T23:59:59.999')).stdout);
+    expect(byDate.stdout).toContain('"kind": "due-soon"'); // 09:00 on the 6th, the working day before the 9th
+    expect((await replayUntil('2026-11-06T00:00')).stdout).not.toContain('"kind": "due-soon"');
+  });
 });
 
 describe('report period', () => {
