@@ -41,7 +41,12 @@ async function topLevelHelp(): Promise<string> {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Each command explains itself: `<command> --help` (or -h) gives its options, their meaning and an example.',
+    '',
+    'Examples:',
+    '  npm run --silent escalations -- policies swindon',
+    '  npm run --silent escalations -- deadline --policy swindon --stage 3 --from 2026-12-23',
     '  npm run --silent escalations -- deadline --help',
+    '  npm start                      # serve: the local runtime, with a sample mailbox',
     '',
     'Options: -h, --help  this help;  -V, --version  the version',
   ].join('\n');
