@@ -59,9 +59,13 @@ export class Spool {
         await file.write(chunk);
       }
       if (!tooLarge) await file.sync();
-    } finally {
+    } catch (error) {
+      // The sender went away mid-message (the stream ends in an error): it was never acknowledged.
       await file.close();
+      await rm(partial, { force: true });
+      throw error;
     }
+    await file.close();
     if (tooLarge) {
       await rm(partial, { force: true });
       return null;

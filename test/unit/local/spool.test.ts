@@ -79,3 +79,18 @@ describe('the serial writer', () => {
     expect(releases).toHaveLength(0);
   });
 });
+
+describe('the spool, when the sender goes away mid-message', () => {
+  it('keeps nothing of it and says so', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'spool-')), 'spool');
+    const spool = new Spool(folder, 1000);
+    await spool.open();
+    const stream = new Readable({ read() {} });
+    stream.push(Buffer.from('Subject: half'));
+    const written = spool.write(stream, ['a@partnership.example']);
+    setImmediate(() => stream.destroy(new Error('Connection closed before the message was received in full')));
+    await expect(written).rejects.toThrow('Connection closed');
+    expect(readdirSync(join(folder, '.incoming'))).toEqual([]);
+    expect(await spool.pending()).toEqual([]);
+  });
+});
