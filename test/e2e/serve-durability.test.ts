@@ -24,10 +24,13 @@ interface Serve {
 }
 
 /** `serve` as `npm start` runs it: node and the bundled CLI, nothing in between. Resolves once it says it takes mail. */
-async function startServe(dataDir: string): Promise<Serve> {
-  const child = spawn(process.execPath, ['bin/escalations.mjs', 'serve', '--port', '0', '--data', dataDir], { cwd: root });
+async function startServe(dataDir: string, viaNpm = false): Promise<Serve> {
+  const child = viaNpm
+    ? spawn('npm', ['start', '--', '--port', '0', '--data', dataDir], { cwd: root })
+    : spawn(process.execPath, ['bin/escalations.mjs', 'serve', '--port', '0', '--data', dataDir], { cwd: root });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close': the process has exited and every process holding its output (npm's child) has closed it.
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const ready = new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -113,6 +116,13 @@ async function casesIn(dataDir: string) {
 }
 
 describe('serve keeps every message it accepted', () => {
+  it('`npm start` passes SIGTERM on to serve, which stops cleanly (npm runs node itself, no shell or tsx between)', async () => {
+    const serve = await startServe(mkdtempSync(join(tmpdir(), 'npm-start-')), true);
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+    expect(serve.output()).toContain('Stopping: finishing the messages in hand…\nStopped.');
+  });
+
   it.each(['SIGTERM', 'SIGKILL'] as const)(
     'stopped by %s while messages stream in, then restarted: every message answered 250 is on a case exactly once',
     async (signal) => {
