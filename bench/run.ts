@@ -2,6 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { benchBundles } from './bundles.js';
+import { benchCli } from './cli.js';
 import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
 import { benchReplayMemory } from './replay.js';
@@ -17,6 +18,7 @@ const results: Record<string, unknown>[] = [
   await benchBundles(),
   await benchReport(),
   await benchReplayMemory(),
+  await benchCli(),
 ];
 for (const result of results) console.log(JSON.stringify(result));
 console.log('');

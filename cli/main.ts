@@ -1,30 +1,58 @@
-import { LocalStoreError } from '../lib/local/embedded-dynamo.js';
+import { LocalStoreError } from '../lib/local/errors.js';
 import { LocalConfigError } from '../lib/local/local-config.js';
 import { UnreadableMailError } from '../lib/mail/errors.js';
 import { InvalidPolicyError, UnknownPolicyError, UnknownStageError } from '../lib/policy/errors.js';
-import { CASE_USAGE, caseCommand } from './commands/case.js';
-import { DEADLINE_USAGE, deadlineCommand } from './commands/deadline.js';
-import { EXPLAIN_USAGE, explainCommand } from './commands/explain.js';
-import { POLICIES_USAGE, policiesCommand } from './commands/policies.js';
-import { REDRIVE_USAGE, redriveCommand } from './commands/redrive.js';
-import { REPLAY_USAGE, replayCommand } from './commands/replay.js';
-import { REPORT_USAGE, reportCommand } from './commands/report.js';
-import { SERVE_USAGE, serveCommand } from './commands/serve.js';
+import pkg from '../package.json' with { type: 'json' };
+import { HelpRequested, type Command } from './command.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Record<string, { usage: string; run: (argv: readonly string[], io: Io) => Promise<void> }> = {
-  policies: { usage: POLICIES_USAGE, run: policiesCommand },
-  deadline: { usage: DEADLINE_USAGE, run: deadlineCommand },
-  explain: { usage: EXPLAIN_USAGE, run: explainCommand },
-  replay: { usage: REPLAY_USAGE, run: replayCommand },
-  serve: { usage: SERVE_USAGE, run: serveCommand },
-  report: { usage: REPORT_USAGE, run: reportCommand },
-  case: { usage: CASE_USAGE, run: caseCommand },
-  redrive: { usage: REDRIVE_USAGE, run: redriveCommand },
+/**
+ * Every command, in the order the help lists them. A new command is declared with defineCommand
+ * (cli/command.ts) in its own module and added here. Each is loaded only when used: `policies`
+ * need not load the mail parser and the AWS SDK that `replay` needs (about 0.5 s of start-up).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  policies: async () => (await import('./commands/policies.js')).policies,
+  deadline: async () => (await import('./commands/deadline.js')).deadline,
+  explain: async () => (await import('./commands/explain.js')).explain,
+  replay: async () => (await import('./commands/replay.js')).replay,
+  serve: async () => (await import('./commands/serve.js')).serve,
+  report: async () => (await import('./commands/report.js')).report,
+  demo: async () => (await import('./commands/demo.js')).demo,
+  case: async () => (await import('./commands/case.js')).caseCommand,
+  redrive: async () => (await import('./commands/redrive.js')).redrive,
 };
+const NAMES = Object.keys(COMMANDS);
 
-const USAGE = ['usage: npm run --silent escalations -- <command>', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+/** The command of that name, or undefined. */
+async function load(name: string | undefined): Promise<Command | undefined> {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name]?.() : undefined;
+}
+
+async function topLevelHelp(): Promise<string> {
+  const commands = await Promise.all(NAMES.map(async (name) => (await load(name)) as Command));
+  const width = Math.max(...NAMES.map((name) => name.length));
+  return [
+    'usage: npm run --silent escalations -- <command> [options]',
+    '',
+    'The escalation mailbox on this machine: tracks professional-disagreement escalations from the mail a',
+    'safeguarding partnership is copied on, and reminds managers before and after each deadline of its policy.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Each command explains itself: `<command> --help` (or -h) gives its options, their meaning and an example.',
+    '',
+    'Examples:',
+    '  npm run --silent escalations -- policies swindon',
+    '  npm run --silent escalations -- deadline --policy swindon --stage 3 --from 2026-12-23',
+    '  npm run --silent escalations -- deadline --help',
+    '  npm start                      # serve: the local runtime, with a sample mailbox',
+    '',
+    'Options: -h, --help  this help;  -V, --version  the version',
+  ].join('\n');
+}
 
 /** Errors the person at the keyboard can fix: one line, exit code 2. */
 const USER_ERRORS = [
@@ -40,19 +68,35 @@ const USER_ERRORS = [
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    io.err(await topLevelHelp());
+    return 2;
   }
-  const command = COMMANDS[name];
+  if (name === '--help' || name === '-h') {
+    io.out(await topLevelHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`escalations ${pkg.version}`);
+    return 0;
+  }
+  const command = await load(name === 'help' ? rest[0] : name);
+  if (name === 'help') {
+    io.out(command ? command.help() : await topLevelHelp());
+    return 0;
+  }
   if (!command) {
-    io.err(`escalations: unknown command '${name}': use one of ${Object.keys(COMMANDS).join(', ')}`);
+    io.err(`escalations: unknown command '${name}': use one of ${NAMES.join(', ')} (or --help)`);
     return 2;
   }
   try {
     await command.run(rest, io);
     return 0;
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.out(error.message);
+      return 0;
+    }
     if (USER_ERRORS.some((kind) => error instanceof kind)) {
       io.err(`escalations: ${(error as Error).message}`);
       return 2;

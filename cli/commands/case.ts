@@ -24,13 +24,11 @@ import { loadLocalConfig } from '../../lib/local/local-config.js';
 import { loadPending, savePendingReminders } from '../../lib/local/runtime.js';
 import type { Mailer } from '../../lib/ports.js';
 import { remind } from '../../lib/remind.js';
-import { parseCommandArgs } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const CASE_USAGE =
-  'case list|show <REF>|stage <REF> <n>|resolve <REF>|reopen <REF>|withdraw <REF>|merge <REF> <INTO> [--by <name>] ' +
-  '[--config <file.json>] [--data <folder>] | [--table <name> --region <region> --function-env <file.json>]';
+const USAGE_POSITIONALS = 'list | show <REF> | stage <REF> <n> | resolve <REF> | reopen <REF> | withdraw <REF> | merge <REF> <INTO>';
 
 const REFERENCE = /^[A-Z]{2,8}-\d{4}-\d{4,6}$/;
 const Ref = z.string().regex(REFERENCE, 'a case reference such as SSP-2026-0007');
@@ -43,52 +41,74 @@ const Positionals = z.union([
   z.tuple([z.literal('merge'), Ref, Ref]),
 ]);
 
-const ArgsSchema = z
-  .object({
-    by: z
+const OPTIONS = {
+  by: option.string(
+    '<name>',
+    'who made the correction, for the history (default: your user name)',
+    z
       .string()
       .regex(/^[\w.@-]{1,64}$/, 'a name of letters, digits, . _ @ -')
       .optional(),
-    config: z.string().optional(),
-    data: z.string().min(1).optional(),
-    table: z.string().min(3).optional(),
-    region: z
+  ),
+  config: option.string('<file.json>', "the configuration `serve` ran with (default: the sample's)", z.string().optional()),
+  data: option.string(
+    '<folder>',
+    "the folder `serve` kept its data in (default: the configuration's dataDir)",
+    z.string().min(1).optional(),
+  ),
+  table: option.string(
+    '<name>',
+    'a deployed case table instead of the local store (with --region and --function-env)',
+    z.string().min(3).optional(),
+  ),
+  region: option.string(
+    '<region>',
+    "the deployed table's AWS region",
+    z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2')
       .optional(),
-    'function-env': z.string().min(1).optional(),
-    positionals: z.array(z.string()),
-  })
-  .refine((args) => (args.table === undefined) === (args.region === undefined), {
-    error: '--table and --region go together',
-    path: ['table'],
-  })
-  .refine((args) => args.table === undefined || args['function-env'] !== undefined, {
-    error: "a deployed table needs --function-env, the ingest function's environment as JSON (its deployment and reminder settings)",
-    path: ['function-env'],
-  });
+  ),
+  'function-env': option.string(
+    '<file.json>',
+    "with --table: the ingest function's environment as JSON (its deployment and reminder settings)",
+    z.string().min(1).optional(),
+  ),
+};
+
+const POSITIONALS = { usage: USAGE_POSITIONALS, description: 'what to do, and to which case', schema: z.array(z.string()) };
+
+export const caseCommand = defineCommand({
+  name: 'case',
+  summary: 'Lists the open cases, shows one, or corrects one (stage, resolve, reopen, withdraw, merge) as a command by mail would.',
+  description:
+    "Each correction writes the same history event and re-books the same reminders as the partnership's commands by mail.\n" +
+    "On the local store `serve` keeps (stop `serve` first: the store is one process's), or on a deployed table with\n" +
+    '--table, --region and --function-env, with your AWS credentials.',
+  options: OPTIONS,
+  positionals: POSITIONALS,
+  examples: [
+    'case list',
+    'case show SSP-2026-0007',
+    'case stage SSP-2026-0007 3 --by partnership.officer',
+    'case merge SSP-2026-0008 SSP-2026-0007',
+  ],
+  run: runCase,
+});
 
 /**
  * Admin commands on cases, through the corrections use case: the same history events and the
  * same reminder sync as a command by mail. On the local store `serve` keeps (stop `serve`
  * first: the store is one process's), or on a deployed table through the same DynamoDB adapter.
  */
-export async function caseCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs(
-    'case',
-    argv,
-    {
-      by: { type: 'string' },
-      config: { type: 'string' },
-      data: { type: 'string' },
-      table: { type: 'string' },
-      region: { type: 'string' },
-      'function-env': { type: 'string' },
-    },
-    ArgsSchema,
-  );
+async function runCase(args: Args<typeof OPTIONS, typeof POSITIONALS.schema>, io: Io): Promise<void> {
+  if ((args.table === undefined) !== (args.region === undefined)) throw new UsageError('case: --table and --region go together');
+  if (args.table !== undefined && args['function-env'] === undefined)
+    throw new UsageError(
+      "case: --function-env: a deployed table needs the ingest function's environment as JSON (its deployment and reminder settings)",
+    );
   const positionals = Positionals.safeParse(args.positionals);
-  if (!positionals.success) throw new UsageError(`case: ${describePositionals(args.positionals)} (usage: ${CASE_USAGE})`);
+  if (!positionals.success) throw new UsageError(`case: ${describePositionals(args.positionals)} (usage: case ${USAGE_POSITIONALS})`);
   const [action, ref, extra] = positionals.data as [string, string?, string?];
   const admin = args.by ?? safeUserName();
 

@@ -6,35 +6,48 @@ import { stageDeadlines, type Deadline } from '../../lib/policy/deadlines.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import type { Policy, Stage } from '../../lib/policy/schema.js';
 import { findStage, stageTitle } from '../../lib/policy/stages.js';
-import { parseCommandArgs, parseInstant } from '../args.js';
+import { instantText, parseInstant, policyOption } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const DEADLINE_USAGE =
-  'deadline --policy <id|file.json> --stage <id> --from <ISO instant> [--case-opened <ISO instant>] [--closure-day <YYYY-MM-DD>]... [--json]';
+const OPTIONS = {
+  policy: policyOption(),
+  stage: option.string('<id>', "the stage's id, as `policies <id>` lists them", z.string({ error: "required: the stage's id, e.g. 3" })),
+  from: option.string(
+    '<instant|date>',
+    'when the case entered the stage',
+    instantText('required: the ISO 8601 instant or date the case entered the stage'),
+  ),
+  'case-opened': option.string(
+    '<instant|date>',
+    'when the case opened, if before the stage began (default: --from)',
+    instantText().optional(),
+  ),
+  'closure-day': option.list(
+    '<date>',
+    'a day the partnership is closed, besides bank holidays',
+    z.iso.date({ error: 'each closure day is a date such as 2026-12-29' }),
+  ),
+  json: option.flag('print one JSON document instead of text'),
+};
 
-const ArgsSchema = z.object({
-  policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
-  stage: z.string({ error: "required: the stage's id, e.g. 3" }),
-  from: z.string({ error: 'required: the ISO 8601 instant the case entered the stage' }),
-  'case-opened': z.string().optional(),
-  'closure-day': z.array(z.iso.date({ error: 'each closure day is a date such as 2026-12-29' })).default([]),
-  json: z.boolean().default(false),
-  positionals: z.array(z.string()).max(0, { error: 'deadline takes no arguments besides its options' }),
+export const deadline = defineCommand({
+  name: 'deadline',
+  summary: "One deadline calculation: a stage's target and deadline, when its reminders go, and the overall deadlines.",
+  description:
+    'Working days and hours run on England and Wales working days (bank holidays and closure days excluded); an\n' +
+    "instant without an offset, or a date alone (the start of that day), is in the policy's timezone (Europe/London).",
+  options: OPTIONS,
+  examples: [
+    'deadline --policy swindon --stage 3 --from 2026-12-23T10:00',
+    'deadline --policy sunderland --stage 2 --from 2026-11-25 --json',
+  ],
+  run: deadlineCommand,
 });
 
-const OPTIONS = {
-  policy: { type: 'string' },
-  stage: { type: 'string' },
-  from: { type: 'string' },
-  'case-opened': { type: 'string' },
-  'closure-day': { type: 'string', multiple: true },
-  json: { type: 'boolean' },
-} as const;
-
 /** One deadline calculation: what a stage started at an instant owes, and when reminders go. */
-export async function deadlineCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs('deadline', argv, OPTIONS, ArgsSchema);
+async function deadlineCommand(args: Args<typeof OPTIONS>, io: Io): Promise<void> {
   const policy = await resolvePolicy(args.policy);
   const stage = findStage(policy, args.stage);
   const stageStartedAt = parseInstant('from', args.from, policy.timezone);

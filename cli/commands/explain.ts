@@ -11,27 +11,38 @@ import { findStage, stageTitle } from '../../lib/policy/stages.js';
 import { decideOnStage } from '../../lib/cases/hypothetical.js';
 import type { Outcome } from '../../lib/cases/route.js';
 import type { Reading, Signal } from '../../lib/signals/types.js';
-import { parseCommandArgs } from '../args.js';
+import { policyOption } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const EXPLAIN_USAGE = 'explain --policy <id|file.json> [--stage <current stage>] [--json] <file.eml>...';
+const OPTIONS = {
+  policy: policyOption(),
+  stage: option.string('<id>', "the case's current stage, if the message belongs to one", z.string().optional()),
+  json: option.flag('print one JSON object instead of text'),
+};
 
-const ArgsSchema = z.object({
-  policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
-  stage: z.string().optional(),
-  json: z.boolean().default(false),
-  positionals: z.array(z.string()).min(1, { error: 'explain takes one or more .eml files' }),
+const POSITIONALS = {
+  usage: '<file.eml>...',
+  description: 'the messages, as raw MIME: one JSON object per line with --json when several are given',
+  schema: z.array(z.string()).min(1, { error: 'explain takes one or more .eml files' }),
+};
+
+export const explain = defineCommand({
+  name: 'explain',
+  summary:
+    'What the product understood of each message: people, flags, verdicts, new text, signals with their evidence, and the outcome ingest would take.',
+  options: OPTIONS,
+  positionals: POSITIONALS,
+  examples: [
+    'explain --policy swindon --stage 2 test/fixtures/mail/swindon-02-escalate-stage3-outlook.eml',
+    'explain --policy swindon --json examples/swindon/*.eml',
+  ],
+  run: explainCommand,
 });
 
 /** What the product understood of one message, for the admin who wants to know why it did what it did. */
-export async function explainCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs(
-    'explain',
-    argv,
-    { policy: { type: 'string' }, stage: { type: 'string' }, json: { type: 'boolean' } },
-    ArgsSchema,
-  );
+async function explainCommand(args: Args<typeof OPTIONS, typeof POSITIONALS.schema>, io: Io): Promise<void> {
   const policy = await resolvePolicy(args.policy);
   if (args.stage !== undefined) findStage(policy, args.stage);
   const several = args.positionals.length > 1;

@@ -3,19 +3,27 @@ import { describeTimescale } from '../../lib/calendar/timescale.js';
 import { builtInPolicies, resolvePolicy } from '../../lib/policy/registry.js';
 import type { Policy } from '../../lib/policy/schema.js';
 import { stageTitle } from '../../lib/policy/stages.js';
-import { parseCommandArgs } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import type { Io } from '../io.js';
 
-export const POLICIES_USAGE = 'policies [<id>|<file.json>] [--json]';
+const OPTIONS = { json: option.flag('print JSON: a summary of each policy, or the whole policy as a policy file would hold it') };
+const POSITIONALS = {
+  usage: '[<id>|<file.json>]',
+  description: 'the policy to explain; without it, the built-in policies are listed',
+  schema: z.array(z.string()).max(1, { error: 'policies takes at most one policy id or file' }),
+};
 
-const ArgsSchema = z.object({
-  json: z.boolean().default(false),
-  positionals: z.array(z.string()).max(1, { error: 'policies takes at most one policy id or file' }),
+export const policies = defineCommand({
+  name: 'policies',
+  summary: 'Lists the built-in policies, or explains one: its stages, owners, timescales and forms, each with the clause it comes from.',
+  options: OPTIONS,
+  positionals: POSITIONALS,
+  examples: ['policies', 'policies swindon', 'policies swindon --json > my-policy.json'],
+  run: policiesCommand,
 });
 
 /** Lists the built-in policies, or explains one: stages, owners, timescales, forms and where each comes from. */
-export async function policiesCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs('policies', argv, { json: { type: 'boolean' } }, ArgsSchema);
+async function policiesCommand(args: Args<typeof OPTIONS, typeof POSITIONALS.schema>, io: Io): Promise<void> {
   const requested = args.positionals[0];
   if (requested === undefined) {
     io.out(args.json ? JSON.stringify(builtInPolicies().map(summary), null, 2) : renderList());
@@ -33,6 +41,7 @@ function summary(policy: Policy) {
     referencePrefix: policy.referencePrefix,
     stages: policy.stages.map((stage) => stage.id),
     overall: policy.overall.map((o) => describeTimescale(o.timescale)),
+    published: policy.source.published,
     seed: policy.source.seed,
   };
 }
@@ -43,9 +52,9 @@ function renderList(): string {
     p.referencePrefix,
     `${p.stages.length}`,
     p.overall.map((o) => describeTimescale(o.timescale)).join(', ') || '—',
-    p.partnership,
+    `${p.partnership}: ${p.title}`,
   ]);
-  const header = ['POLICY', 'REF', 'STAGES', 'OVERALL', 'PARTNERSHIP'];
+  const header = ['POLICY', 'REF', 'STAGES', 'OVERALL', 'PARTNERSHIP: POLICY'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ');
   return [line(header), ...rows.map(line), '', 'Explain one: escalations policies <id>'].join('\n');
@@ -53,9 +62,10 @@ function renderList(): string {
 
 function explain(policy: Policy): string {
   const lines = [
-    policy.partnership,
-    `${policy.title} — policy '${policy.id}', case references ${policy.referencePrefix}-<year>-<number>`,
-    `Source: ${policy.source.seed} (${policy.source.published}); times in ${policy.timezone}, ${policy.calendar} working days`,
+    policy.title,
+    `Partnership  ${policy.partnership}`,
+    `Published    ${policy.source.published}`,
+    `Policy '${policy.id}': case references ${policy.referencePrefix}-<year>-<number>; times in ${policy.timezone}, ${policy.calendar} working days`,
     '',
   ];
   for (const stage of policy.stages) {

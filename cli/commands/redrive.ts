@@ -4,30 +4,49 @@ import * as z from 'zod';
 import { ConfigurationError, loadIngestEnvironment } from '../../lib/aws/environment.js';
 import { redriveWithAws, type RedriveSummary } from '../../lib/aws/redrive.js';
 import type { Log } from '../../lib/log.js';
-import { parseCommandArgs } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const REDRIVE_USAGE =
-  'redrive --outputs <outputs.json> [--config <cdk.json>] [--from <date> [--to <date>]] [--table <name>] [--bucket <name>] [--stack <name>]';
-
 const isoDate = z.iso.date({ error: 'not an ISO date such as 2026-11-01' });
-const ArgsSchema = z
-  .object({
-    outputs: z.string({ error: 'required: the file `cdk deploy --outputs-file` wrote' }).min(1),
-    config: z.string().min(1).default('cdk.json'),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    table: z.string().min(1).optional(),
-    bucket: z.string().min(1).optional(),
-    stack: z.string().min(1).default('EscalationMailbox'),
-    positionals: z.array(z.string()).max(0, { error: 'redrive takes no arguments besides its options' }),
-  })
-  .refine((args) => args.to === undefined || args.from !== undefined, { error: 'needs --from as well', path: ['to'] })
-  .refine((args) => args.from === undefined || args.to === undefined || args.from <= args.to, {
-    error: 'the period ends before it starts',
-    path: ['to'],
-  });
+
+const OPTIONS = {
+  outputs: option.string(
+    '<outputs.json>',
+    'the file `npm run deploy` (cdk deploy --outputs-file) wrote',
+    z.string({ error: 'required: the file `cdk deploy --outputs-file` wrote' }).min(1),
+  ),
+  config: option.string(
+    '<cdk.json>',
+    'the configuration the stack was deployed with (default: cdk.json)',
+    z.string().min(1).default('cdk.json'),
+  ),
+  from: option.string(
+    '<date>',
+    'instead of the failed events: every raw message the bucket received from this day (UTC)',
+    isoDate.optional(),
+  ),
+  to: option.string('<date>', 'with --from: the last day, included (default: today)', isoDate.optional()),
+  table: option.string('<name>', "the case table, if not the stack's", z.string().min(1).optional()),
+  bucket: option.string('<name>', "the raw-mail bucket, if not the stack's", z.string().min(1).optional()),
+  stack: option.string(
+    '<name>',
+    'the service stack whose outputs to read (default: EscalationMailbox)',
+    z.string().min(1).default('EscalationMailbox'),
+  ),
+};
+
+export const redrive = defineCommand({
+  name: 'redrive',
+  summary:
+    'Re-ingests mail whose processing failed, from the failed-invocations queue or by the days it arrived, with your AWS credentials.',
+  description:
+    'Ingest is idempotent: a message already ingested comes back as a duplicate and changes nothing, so a redrive may be\n' +
+    'run again safely. Events are deleted from the queue only once their message went through.',
+  options: OPTIONS,
+  examples: ['redrive --outputs outputs.json', 'redrive --outputs outputs.json --from 2026-11-20 --to 2026-11-21'],
+  run: redriveCommand,
+});
 
 /** The service stack's outputs, as `cdk deploy --outputs-file` writes them. */
 const OutputsSchema = z.looseObject({
@@ -46,21 +65,10 @@ const OutputsSchema = z.looseObject({
  * the bucket received in those days (UTC). Ingest is idempotent: a message already ingested
  * comes back "duplicate" and changes nothing, so a redrive can be run again safely.
  */
-export async function redriveCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs(
-    'redrive',
-    argv,
-    {
-      outputs: { type: 'string' },
-      config: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      table: { type: 'string' },
-      bucket: { type: 'string' },
-      stack: { type: 'string' },
-    },
-    ArgsSchema,
-  );
+async function redriveCommand(args: Args<typeof OPTIONS>, io: Io): Promise<void> {
+  if (args.to !== undefined && args.from === undefined) throw new UsageError('redrive: --to: needs --from as well');
+  if (args.from !== undefined && args.to !== undefined && args.from > args.to)
+    throw new UsageError('redrive: --to: the period ends before it starts');
   const outputs = parseFile(
     args.outputs,
     (json) => OutputsSchema.safeParse((json as Record<string, unknown>)[args.stack]),

@@ -1,51 +1,74 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import * as z from 'zod';
-import { replay, type StoredMessage } from '../../lib/local/replay.js';
+import { replay as replayMessages, type StoredMessage } from '../../lib/local/replay.js';
 import type { Attachment } from '../../lib/outgoing/mail.js';
+import { parseMessage } from '../../lib/mail/parse.js';
+import { LOCAL_SENDER } from '../../lib/local/local-config.js';
 import { resolvePolicy } from '../../lib/policy/registry.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../lib/report/build.js';
-import { parseCommandArgs, parseInstant } from '../args.js';
+import { instantText, parseInstant, policyOption } from '../args.js';
+import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
-export const REPLAY_USAGE =
-  'replay --policy <id|file.json> --mailbox <address> [--until <ISO instant>] [--forms <folder>] [--report <file.html|.csv|.json>] <file.eml|folder>...';
+const OPTIONS = {
+  policy: policyOption(),
+  mailbox: option.string(
+    '<address>',
+    'the partnership mailbox the messages were copied to',
+    z.email({
+      error: (issue) =>
+        issue.input === undefined ? 'required: the partnership mailbox address the messages were copied to' : 'not an email address',
+    }),
+  ),
+  until: option.string(
+    '<instant|date>',
+    "run the clock on to here after the last message, firing reminders (a date alone: the end of that day; default: the last message's time)",
+    instantText().optional(),
+  ),
+  forms: option.string('<folder>', 'write every pre-filled Word form the cases produced into this folder', z.string().min(1).optional()),
+  report: option.string(
+    '<file.html|.csv|.json>',
+    "write the replayed cases' monitoring report; the extension names the format",
+    z
+      .string()
+      .refine((path) => (REPORT_FORMATS as readonly string[]).includes(formatOf(path)), {
+        error: `the file name must end in ${REPORT_FORMATS.map((f) => `.${f}`).join(', ')}: its extension names the format`,
+      })
+      .optional(),
+  ),
+};
+const POSITIONALS = {
+  usage: '<file.eml|folder>...',
+  description: 'messages as raw MIME: files, or folders of .eml files',
+  schema: z.array(z.string()).min(1, { error: 'give at least one .eml file or folder of them' }),
+};
 
-const ArgsSchema = z.object({
-  policy: z.string({ error: 'required: a built-in policy id (see `policies`) or the path of a policy .json file' }),
-  mailbox: z.email({
-    error: (issue) =>
-      issue.input === undefined ? 'required: the partnership mailbox address the messages were copied to' : 'not an email address',
-  }),
-  until: z.string().optional(),
-  forms: z.string().min(1).optional(),
-  report: z
-    .string()
-    .refine((path) => (REPORT_FORMATS as readonly string[]).includes(formatOf(path)), {
-      error: `the file name must end in ${REPORT_FORMATS.map((f) => `.${f}`).join(', ')}: its extension names the format`,
-    })
-    .optional(),
-  positionals: z.array(z.string()).min(1, { error: 'give at least one .eml file or folder of them' }),
+export const replay = defineCommand({
+  name: 'replay',
+  summary:
+    'Runs the real ingest path over stored messages with a virtual clock and prints one JSON document: cases, outbox, ignored, review.',
+  description:
+    'Messages are processed in the order of their Date headers (ties by file name), each at its Date; reminders due in\n' +
+    'between fire at their times. The document is described in docs/design.md, "Replay".',
+  options: OPTIONS,
+  positionals: POSITIONALS,
+  examples: [
+    'replay --policy swindon --mailbox safeguardingpartnership@swindon.example --until 2027-01-31 examples/swindon',
+    'replay --policy swindon --mailbox safeguardingpartnership@swindon.example --report report.html --forms forms/ examples/swindon',
+  ],
+  run: replayCommand,
 });
 
 /** The real ingest path over stored messages with a virtual clock: one JSON document on standard output. */
-export async function replayCommand(argv: readonly string[], io: Io): Promise<void> {
-  const args = parseCommandArgs(
-    'replay',
-    argv,
-    {
-      policy: { type: 'string' },
-      mailbox: { type: 'string' },
-      until: { type: 'string' },
-      forms: { type: 'string' },
-      report: { type: 'string' },
-    },
-    ArgsSchema,
-  );
+async function replayCommand(args: Args<typeof OPTIONS, typeof POSITIONALS.schema>, io: Io): Promise<void> {
   const policy = await resolvePolicy(args.policy);
-  const until = args.until === undefined ? undefined : parseInstant('until', args.until, policy.timezone);
+  const until = args.until === undefined ? undefined : parseInstant('until', args.until, policy.timezone, 'end');
   const messages = (await Promise.all(args.positionals.map(messagesAt))).flat();
+  const mailbox = args.mailbox.toLowerCase();
+  if (!(await someAddressedTo(mailbox, messages)))
+    io.err(`escalations: replay: warning: no message is addressed to ${mailbox} (To or Cc): is --mailbox the address they were copied to?`);
   const folder = args.forms;
   if (folder !== undefined) await mkdir(folder, { recursive: true }).catch(cannotWrite(folder));
   // Forms are written as they are sent, then dropped: a long replay keeps none in memory.
@@ -53,13 +76,7 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<vo
     folder === undefined
       ? undefined
       : (form: Attachment) => writeFile(join(folder, form.filename), form.content).catch(cannotWrite(folder));
-  const result = await replay({
-    policy,
-    mailbox: args.mailbox.toLowerCase(),
-    messages,
-    ...(until ? { until } : {}),
-    ...(onForm ? { onForm } : {}),
-  });
+  const result = await replayMessages({ policy, mailbox, messages, ...(until ? { until } : {}), ...(onForm ? { onForm } : {}) });
   for (const problem of result.unreadable) io.err(`escalations: replay: skipped ${problem.name}: ${problem.reason}`);
   if (args.report !== undefined) {
     const report = renderReport(result.report(), formatOf(args.report) as ReportFormat);
@@ -86,4 +103,13 @@ async function messagesAt(path: string): Promise<StoredMessage[]> {
   const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.eml')).sort();
   if (names.length === 0) throw new UsageError(`replay: folder '${path}' has no .eml files`);
   return names.map((name) => ({ name, read: () => readFile(join(path, name)) }));
+}
+
+/** Whether any readable message names the mailbox among its recipients (a typo in --mailbox makes every message unrelated). */
+async function someAddressedTo(mailbox: string, messages: readonly StoredMessage[]): Promise<boolean> {
+  for (const stored of messages) {
+    const message = await parseMessage(await stored.read(), { ownLoop: LOCAL_SENDER }).catch(() => null);
+    if (message && [...message.to, ...message.cc].some((p) => p.address.toLowerCase() === mailbox)) return true;
+  }
+  return false;
 }

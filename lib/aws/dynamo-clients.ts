@@ -1,4 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
 
 export { DescribeTableCommand };
 export type { DynamoDBClient };
@@ -17,7 +23,11 @@ export function localDynamoClient(endpoint: string, extra: DynamoDBClientConfig 
   return new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...extra });
 }
 
-/** Creates the case table as the CDK stack declares it: the two key attributes and the report's two indexes, on demand. */
+/**
+ * Creates the case table as the CDK stack declares it: the two key attributes and the report's two
+ * indexes, on demand; resolves once the table is ACTIVE. A table is CREATING at first, and a write
+ * then is refused (seen on a loaded machine: the first write of a test failed with ResourceNotFound).
+ */
 export async function createCaseTable(client: DynamoDBClient, table: string): Promise<void> {
   await client.send(
     new CreateTableCommand({
@@ -41,4 +51,6 @@ export async function createCaseTable(client: DynamoDBClient, table: string): Pr
       })),
     }),
   );
+  // The waiter looks at once, then every 100 ms: the embedded server makes a table ACTIVE within milliseconds.
+  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 0.1, maxDelay: 0.1 }, { TableName: table });
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { OPEN_INDEX, OPENED_INDEX } from '../aws/case-table.js';
+import { LocalStoreError } from './errors.js';
 import { createCaseTable, DescribeTableCommand, localDynamoClient, type DynamoDBClient } from '../aws/dynamo-clients.js';
 
 export interface EmbeddedDynamo {
@@ -43,10 +44,7 @@ export async function startEmbeddedDynamo(options: { table?: string; path?: stri
   return { endpoint, client, table, close };
 }
 
-/** The local store cannot be used: another process holds it, it is missing, or an older version made it. */
-export class LocalStoreError extends Error {
-  override readonly name = 'LocalStoreError';
-}
+export { LocalStoreError };
 
 /**
  * dynalite opens its folder lazily and throws outside any promise when another process (a running

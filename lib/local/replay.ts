@@ -10,7 +10,7 @@ import { digestTimeAfter, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
 import { parseMessage } from '../mail/parse.js';
-import { WORD_DOCUMENT, type Attachment, type OutgoingKind } from '../outgoing/mail.js';
+import { WORD_DOCUMENT, type Attachment } from '../outgoing/mail.js';
 import type { Policy } from '../policy/schema.js';
 import { remind } from '../remind.js';
 import { figuresOf, periodOfDates } from '../report/build.js';
@@ -39,7 +39,7 @@ export interface ReplayInput {
   onForm?: (form: Attachment) => Promise<void>;
 }
 
-/** DESIGN.md's replay document. */
+/** The replay document (docs/design.md, 'Replay'). */
 export interface ReplayDocument {
   cases: {
     ref: string;
@@ -114,7 +114,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const outbox = new Outbox(clock, async ({ at, mail }) => {
       document.outbox.push({
         at,
-        kind: contractKind(mail.kind),
+        kind: mail.kind,
         caseRef: mail.caseRef,
         stage: mail.stage,
         to: mail.to,
@@ -186,13 +186,6 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
  */
 export const replayReviewToken = (messageId: string): string =>
   createHash('sha256').update(`replay:${messageId}`).digest('hex').slice(0, 24);
-
-/**
- * DESIGN.md's outbox kinds have no `form`: the pre-filled form sent at the form's stage asks the
- * partnership to act on a referral, so it is reported as the contract's `review`. Other tools
- * read this document; the contract's list of kinds stays as written.
- */
-const contractKind = (kind: OutgoingKind): string => (kind === 'form' ? 'review' : kind);
 
 function replayReport(cases: readonly Case[], deployment: Deployment, policy: Policy, end: DateTime): MonitoringReport {
   const first = cases.map((c) => DateTime.fromISO(c.openedAt)).reduce((a, b) => (b < a ? b : a), end);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { createTransport } from 'nodemailer';
@@ -9,17 +9,20 @@ import { publicAddressOf, type Deployment } from '../config.js';
 import { digestTimeAtOrBefore, sendWeeklyDigests } from '../digest.js';
 import { ingest } from '../ingest.js';
 import { UnreadableMailError } from '../mail/errors.js';
+import { MAX_MESSAGE_BYTES } from '../mail/parse.js';
 import { composeRaw } from '../outgoing/compose.js';
 import type { Clock } from '../ports.js';
 import { remind } from '../remind.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook, type PendingReminder } from './in-process-reminder-book.js';
 import { Outbox, type SentMail } from './outbox.js';
+import { SerialWriter } from './serial-writer.js';
 import { startSmtpInbox } from './smtp-inbox.js';
+import { Spool, type SpooledMessage } from './spool.js';
 
 export interface LocalRuntimeOptions {
   deployment: Deployment;
-  /** Where cases, pending reminders and the outbox live; a restart picks them up. */
+  /** Where cases, pending reminders, the spool and the outbox live; a restart picks them up. */
   dataDir: string;
   smtpPort: number;
   /** An SMTP server to relay outgoing mail to, as well as writing it to the outbox. */
@@ -68,14 +71,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const reminders = new InProcessReminderBook(clock, deployment.closureDays);
   const pendingFile = join(options.dataDir, 'reminders.json');
   reminders.restore(await loadPending(pendingFile));
-  const savePending = () => savePendingReminders(reminders, pendingFile);
+  const pendingWriter = new SerialWriter(() => savePendingReminders(reminders, pendingFile));
+  const savePending = () => pendingWriter.save();
+  const spool = new Spool(join(options.dataDir, 'spool'), MAX_MESSAGE_BYTES);
+  await spool.open();
 
   const work = new Set<Promise<void>>();
   const track = (promise: Promise<void>) => {
     work.add(promise);
     void promise.finally(() => work.delete(promise));
   };
-  const receive = async (raw: Buffer, recipients: string[]) => {
+  // A message leaves the spool once it is on its case and its reminders are saved.
+  const receive = async ({ id, raw, recipients }: SpooledMessage) => {
     try {
       const outcome = await ingest({ raw, recipients }, { store, mailer: outbox, reminders, clock, deployment });
       const about = outcome.caseRef ? ` ${outcome.caseRef}` : '';
@@ -86,17 +93,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (outcome.caseRef)
         log(`reminders booked for ${outcome.caseRef}: ${reminders.list().filter((r) => r.caseRef === outcome.caseRef).length} pending`);
       await savePending();
+      await spool.remove(id);
     } catch (error) {
-      if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError) log(`message rejected: ${error.message}`);
-      else log(`message failed: ${error instanceof Error ? error.name : 'error'} (it was accepted; send it again to retry)`);
+      if (error instanceof UnreadableMailError || error instanceof UnroutableMessageError) {
+        log(`message rejected: ${error.message}`);
+        await spool.remove(id).catch(() => undefined);
+      } else
+        log(
+          `message failed: ${error instanceof Error ? error.name : 'error'} (it stays in the spool and is taken again at the next start)`,
+        );
     }
   };
+  const left = await spool.pending();
+  if (left.length > 0) log(`taking ${left.length} message(s) accepted before the last stop`);
+  for (const message of left) await receive(message);
   const inbox = await startSmtpInbox({
     port: options.smtpPort,
     // Locally nothing forwards: mail may come to the public address itself.
     mailboxes: [...new Set(deployment.mailboxes.flatMap((m) => [m.address, publicAddressOf(m)]))],
-    receive: (raw, recipients) => {
-      const job = receive(raw, recipients);
+    spool,
+    receive: (message) => {
+      const job = receive(message);
       track(job);
       return job;
     },
@@ -156,11 +173,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
-/** The runtime's pending reminders, written whole and renamed into place. */
+/** The runtime's pending reminders, written whole, flushed and renamed into place. */
 export async function savePendingReminders(reminders: InProcessReminderBook, file: string): Promise<void> {
   const serialised = reminders.list().map((r) => ({ ...r, at: r.at.toUTC().toISO() }));
-  await writeFile(`${file}.tmp`, JSON.stringify(serialised, null, 2));
-  await rename(`${file}.tmp`, file);
+  await writeDurably(file, JSON.stringify(serialised, null, 2));
+}
+
+/** Replaces a file so that a crash leaves the old or the new content, never a part: a temporary file, flushed, renamed. */
+async function writeDurably(file: string, content: string): Promise<void> {
+  const temporary = `${file}.tmp`;
+  await writeFile(temporary, content);
+  const handle = await open(temporary, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
 }
 
 /** What `serve` had booked: read by the runtime at start, and by `case` commands on the local store. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { MAX_MESSAGE_BYTES } from '../mail/parse.js';
+import type { Spool, SpooledMessage } from './spool.js';
 
 export interface SmtpInbox {
   port: number;
@@ -9,12 +10,14 @@ export interface SmtpInbox {
 
 /**
  * What SES receiving does, on 127.0.0.1: accept mail for the configured mailboxes only, refuse
- * anything over SES's size limit, and hand each message with its envelope recipients on.
+ * anything over SES's size limit, keep each message (the spool) before answering `250`, and hand
+ * it on with its envelope recipients.
  */
 export async function startSmtpInbox(options: {
   port: number;
   mailboxes: readonly string[];
-  receive: (raw: Buffer, recipients: string[]) => Promise<void>;
+  spool: Spool;
+  receive: (message: SpooledMessage) => Promise<void>;
 }): Promise<SmtpInbox> {
   const accepted = new Set(options.mailboxes.map((m) => m.toLowerCase()));
   const server = new SMTPServer({
@@ -28,18 +31,21 @@ export async function startSmtpInbox(options: {
       else callback(Object.assign(new Error(`no such mailbox here: accepted are ${[...accepted].join(', ')}`), { responseCode: 550 }));
     },
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (stream.sizeExceeded) {
-          callback(Object.assign(new Error('message over the 40 MB receiving limit'), { responseCode: 552 }));
-          return;
-        }
-        const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-        // Accept first, as SES does; the message is processed after the sender has gone.
-        callback();
-        void options.receive(Buffer.concat(chunks), recipients);
-      });
+      const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+      options.spool.write(stream, recipients).then(
+        (message) => {
+          if (!message) {
+            callback(Object.assign(new Error('message over the 40 MB receiving limit'), { responseCode: 552 }));
+            return;
+          }
+          // Accepted once it is on disk, as SES does once it is in S3; processed after the sender has gone.
+          callback();
+          void options.receive(message);
+        },
+        () => {
+          callback(Object.assign(new Error('the message could not be stored: try again later'), { responseCode: 451 }));
+        },
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {

@@ -20,7 +20,7 @@ export interface Deadline {
   due: DateTime;
   /**
    * When to remind before and after. A target has none of its own: the deadline's due-soon
-   * reminder fires at the target (DESIGN.md, 'Time').
+   * reminder fires at the target (docs/design.md, 'Time').
    */
   dueSoonAt: DateTime | null;
   overdueAt: DateTime | null;

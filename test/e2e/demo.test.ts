@@ -7,7 +7,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 describe('npm run demo', () => {
   it('replays a thread for each of the five policies and prints a readable timeline per case', async () => {
-    const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'cli/demo.ts'], { cwd: root });
+    const { stdout } = await exec(process.execPath, ['bin/escalations.mjs', 'demo'], { cwd: root });
     for (const ref of ['SSP-2026-0001', 'HERSP-2026-0001', 'WSCB-2026-0001', 'TWSP-2026-0001', 'SSCP-2026-0001'])
       expect(stdout).toContain(`${ref}  `);
     expect(stdout.match(/^ {2}Outcome: resolved at /gm)).toHaveLength(5);

@@ -199,7 +199,8 @@ describe('replay', () => {
 
   it.each([
     [['--policy', 'swindon', '--mailbox', 'p@x.example', '/no/such/folder'], "replay: no such file or folder '/no/such/folder'"],
-    [['--policy', 'swindon', '--mailbox', 'p@x.example', tmpdir()], 'has no .eml files'],
+    // A folder of its own: the system's temporary folder may hold anyone's .eml files.
+    [['--policy', 'swindon', '--mailbox', 'p@x.example', mkdtempSync(join(tmpdir(), 'replay-empty-'))], 'has no .eml files'],
     [['--policy', 'nowhere', '--mailbox', 'p@x.example', fixtures], "unknown policy 'nowhere'"],
     [['--policy', 'swindon', '--mailbox', 'not-an-address', fixtures], '--mailbox: not an email address'],
     [['--policy', 'swindon', '--mailbox', 'p@x.example', '--until', 'soon', fixtures], "--until: 'soon' is not an ISO 8601 instant"],

@@ -62,7 +62,7 @@ describe('escalations report', () => {
 
   it.each([
     [['--from', '2026-11-01', '--to', '2026-11-30', '--data', join(data, 'nothing-here')], 'no local store in'],
-    [['--from', '2026-11-01'], 'report: --to: required: the last day of the period, such as 2026-11-01'],
+    [['--from', '2026-11-01'], 'report: --from and --to go together'],
     [['--from', '1 Nov', '--to', '2026-11-30'], 'report: --from: not an ISO date such as 2026-11-01'],
     [['--from', '2026-11-30', '--to', '2026-11-01'], 'report: --to: the period ends before it starts'],
     [['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'pdf'], 'report: --format: one of html, csv, json'],

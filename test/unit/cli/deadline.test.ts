@@ -83,9 +83,9 @@ describe('escalations deadline', () => {
   it.each([
     [['--policy', 'swindn', '--stage', '3', '--from', '2026-12-23T10:00'], "unknown policy 'swindn': use one of swindon, hull-east-riding"],
     [['--policy', 'swindon', '--stage', '9', '--from', '2026-12-23T10:00'], "policy 'swindon' has no stage '9': use one of 1, 2, 3, 4, 5"],
-    [['--policy', 'swindon', '--stage', '3', '--from', 'yesterday'], "--from: 'yesterday' is not an ISO 8601 instant such as"],
+    [['--policy', 'swindon', '--stage', '3', '--from', 'yesterday'], "--from: 'yesterday' is not an ISO 8601 instant or date such as"],
     [['--policy', 'swindon', '--stage', '3', '--from', '2026-02-30T10:00'], "--from: '2026-02-30T10:00' is not an ISO 8601 instant"],
-    [['--policy', 'swindon', '--stage', '3', '--from', '2026-12-23'], "--from: '2026-12-23' is not an ISO 8601 instant"],
+    [['--policy', 'swindon', '--stage', '3', '--from', '2026-12-32'], "--from: '2026-12-32' is not an ISO 8601 instant"],
     [['--policy', 'swindon', '--from', '2026-12-23T10:00'], "--stage: required: the stage's id"],
     [
       ['--policy', 'swindon', '--stage', '3', '--from', '2026-12-23T10:00', '--bogus'],

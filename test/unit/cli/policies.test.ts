@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
+import pkg from '../../../package.json' with { type: 'json' };
 import { run } from './run.js';
 
 describe('escalations policies', () => {
@@ -11,7 +12,7 @@ describe('escalations policies', () => {
     expect(code).toBe(0);
     for (const id of ['swindon', 'hull-east-riding', 'wiltshire', 'telford-wrekin', 'sunderland'])
       expect(stdout).toMatch(new RegExp(`^${id} `, 'm'));
-    expect(stdout).toMatch(/^sunderland\s+SSCP\s+4\s+1 calendar month\s+Sunderland Safeguarding Children Partnership$/m);
+    expect(stdout).toMatch(/^sunderland\s+SSCP\s+4\s+1 calendar month\s+Sunderland Safeguarding Children Partnership: .+$/m);
   });
 
   it('lists them as JSON', async () => {
@@ -28,7 +29,13 @@ describe('escalations policies', () => {
   it('explains one: stages, owners, timescales with their clause, forms and source', async () => {
     const { code, stdout } = await run('policies', 'telford-wrekin');
     expect(code).toBe(0);
-    expect(stdout).toContain('Source: 003_e808e6f083a932d2.txt');
+    const policy = builtInPolicy('telford-wrekin');
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      policy.title,
+      `Partnership  ${policy.partnership}`,
+      `Published    ${policy.source.published}`,
+    ]);
+    expect(stdout).not.toContain(policy.source.seed);
     expect(stdout).toContain('Stage 3 Senior Managers/Designated Safeguarding Leads');
     expect(stdout).toContain(
       '  Target: 24 working hours from the start of the stage — the issue is referred in writing using the TWSP Resolution',
@@ -53,13 +60,13 @@ describe('escalations policies', () => {
     writeFileSync(path, JSON.stringify({ ...builtInPolicy('swindon'), id: 'swindon-local', referencePrefix: 'SWL' }));
     const { code, stdout } = await run('policies', path);
     expect(code).toBe(0);
-    expect(stdout).toContain("policy 'swindon-local', case references SWL-<year>-<number>");
+    expect(stdout).toContain("Policy 'swindon-local': case references SWL-<year>-<number>");
   });
 
   it.each([
     [['nope'], "unknown policy 'nope': use one of swindon"],
     [['swindon', 'sunderland'], 'policies takes at most one policy id or file'],
-    [['--verbose'], "Unknown option '--verbose' (accepted: --json)"],
+    [['--verbose'], "Unknown option '--verbose' (accepted: --json, --help)"],
   ])('rejects %j with one line and exit code 2', async (argv, message) => {
     const { code, stderr } = await run('policies', ...argv);
     expect(code).toBe(2);
@@ -73,12 +80,21 @@ describe('escalations', () => {
     const { code, stderr } = await run('frobnicate');
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "escalations: unknown command 'frobnicate': use one of policies, deadline, explain, replay, serve, report, case, redrive\n",
+      "escalations: unknown command 'frobnicate': use one of policies, deadline, explain, replay, serve, report, demo, case, redrive (or --help)\n",
     );
   });
 
-  it('prints its usage', async () => {
-    expect(await run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('deadline --policy <id|file.json>') as unknown });
-    expect((await run()).code).toBe(2);
+  it('prints its usage: every command with what it does, and how to ask one for help', async () => {
+    const { code, stdout } = await run('--help');
+    expect(code).toBe(0);
+    for (const name of ['policies', 'deadline', 'explain', 'replay', 'serve', 'report', 'demo'])
+      expect(stdout).toMatch(new RegExp(`^  ${name} +[A-Z]`, 'm'));
+    expect(stdout).toContain('`<command> --help`');
+    expect(await run('-h')).toEqual({ code, stdout, stderr: '' });
+    expect(await run()).toMatchObject({ code: 2, stdout: '', stderr: stdout });
+  });
+
+  it('prints its version', async () => {
+    expect(await run('--version')).toEqual({ code: 0, stdout: `escalations ${pkg.version}\n`, stderr: '' });
   });
 });
