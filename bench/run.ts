@@ -7,7 +7,13 @@ import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
 
 /** `npm run bench`: one JSON line per benchmark (comparable run to run), then a short table. */
-const results: Record<string, unknown>[] = [await benchMail(), await benchHostile(), await benchIngest(), await benchScheduler(), await benchBundles()];
+const results: Record<string, unknown>[] = [
+  await benchMail(),
+  await benchHostile(),
+  await benchIngest(),
+  await benchScheduler(),
+  await benchBundles(),
+];
 for (const result of results) console.log(JSON.stringify(result));
 console.log('');
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -32,7 +32,7 @@ const OUTLOOK_SEPARATOR = /^\s*_{10,}\s*$/;
 const FROM_NAMES =
   'from|von|de|van|da|från|fra|od|lähettäjä|от|от кого|від|发件人|發件人|寄件者|寄件人|差出人|보낸 사람|afzender|kimden|feladó|mittente|remetente|expéditeur';
 const DATE_NAMES =
-  'sent|date|gesendet|datum|envoyé|envoyé le|date d\'envoi|enviado|enviada|enviado el|fecha|inviato|data|verzonden|verstuurd|skickat|sendt|wysłano|lähetetty|päivämäärä|отправлено|дата|надіслано|发送时间|發送時間|发送日期|日期|送信日時|날짜|보낸 날짜|elküldve|odesláno';
+  "sent|date|gesendet|datum|envoyé|envoyé le|date d'envoi|enviado|enviada|enviado el|fecha|inviato|data|verzonden|verstuurd|skickat|sendt|wysłano|lähetetty|päivämäärä|отправлено|дата|надіслано|发送时间|發送時間|发送日期|日期|送信日時|날짜|보낸 날짜|elküldve|odesláno";
 const OTHER_NAMES =
   'to|an|à|a|para|aan|till|til|do|kome|кому|收件人|宛先|받는 사람|cc|kopie|copie|subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|主题|主旨|件名|제목|reply-to|aihe|vastaanottaja|tárgy|címzett|předmět|komu';
 const FIELD = new RegExp(`^\\s*\\*{0,2}\\s*(${FROM_NAMES}|${DATE_NAMES}|${OTHER_NAMES})\\s*\\*{0,2}\\s*[:：]`, 'iu');
@@ -40,8 +40,7 @@ const FROM_SET = new Set(FROM_NAMES.split('|'));
 const DATE_SET = new Set(DATE_NAMES.split('|'));
 
 /** First words of "On … wrote:" in its translations. */
-const INTRO =
-  /^[\s*-]*(?:on|le|am|el|em|il|op|den|dne|w dniu|dnia|på|vào|um|在|napisał|op de|el día|le jeu|am \d)\s/iu;
+const INTRO = /^[\s*-]*(?:on|le|am|el|em|il|op|den|dne|w dniu|dnia|på|vào|um|在|napisał|op de|el día|le jeu|am \d)\s/iu;
 /** A date first: "2014-03-20 8:48 GMT+01:00 Name <…>:", "2013/7/20", "02.04.2012 14:20", "2016. 11. 8.". */
 const DATE_FIRST = /^[\s*-]*\d{1,4}\s?[-./年]\s?\d{1,2}\s?[-./月]\s?\d{1,4}/u;
 /** The verb that ends an attribution line: "wrote:", "a écrit :", "schrieb:", "写道：" … */
@@ -153,10 +152,21 @@ export function historyMarkAt(lines: readonly string[], i: number): HistoryMark 
  * the two parts, or null.
  */
 export function splitSharedLine(line: string): [string, string] | null {
+  if (!endsWithColon(line)) return null;
   if (line.length > MAX_HEADER_LINE * 2 || !VERB_END.test(tail(line, 120)) || INTRO.test(head(line, 80))) return null;
   const match = INTRO_INSIDE.exec(head(line));
   if (!match || match.index === 0) return null;
   const before = line.slice(0, match.index).replace(/[\s-]+$/, '');
   const after = line.slice(match.index).replace(/^[\s-]+/, '');
   return before === '' ? null : [before, after];
+}
+
+/** Whether the last non-blank character is a colon, read from the end. */
+function endsWithColon(line: string): boolean {
+  for (let k = line.length - 1; k >= 0 && k >= line.length - 64; k--) {
+    const c = line.charCodeAt(k);
+    if (c === 32 || c === 9) continue;
+    return c === 58 || c === 0xff1a;
+  }
+  return false;
 }

@@ -29,7 +29,8 @@ const LONGEST_SIGNATURE_LINE = 100;
 export function signatureStart(lines: readonly string[]): number {
   // "Thanks," ends the body only when no long line follows it: find the last long line once.
   let lastLong = -1;
-  for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--) if (head(lines[i] ?? '', LONGEST_SIGNATURE_LINE + 1).trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
+  for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--)
+    if (head(lines[i] ?? '', LONGEST_SIGNATURE_LINE + 1).trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
   let seenBody = false;
   for (let i = 0; i < lines.length; i++) {
     const full = lines[i] ?? '';
@@ -48,5 +49,7 @@ export function signatureStart(lines: readonly string[]): number {
 function isClosing(line: string): boolean {
   const match = CLOSING.exec(line);
   if (!match) return false;
-  return match[0].trimEnd().endsWith(',') && match[0].length < line.length ? NAME_AFTER_CLOSING.test(line.slice(match[0].lastIndexOf(','))) : true;
+  return match[0].trimEnd().endsWith(',') && match[0].length < line.length
+    ? NAME_AFTER_CLOSING.test(line.slice(match[0].lastIndexOf(',')))
+    : true;
 }

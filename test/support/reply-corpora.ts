@@ -49,7 +49,13 @@ export interface Score {
 }
 
 const toText = (html: string) =>
-  htmlToText(html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  htmlToText(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
 
 function wrap(body: string, contentType: string, id: string): string {
   return [
@@ -103,7 +109,7 @@ export async function productNewText(p: Prepared): Promise<string> {
 const clean = (s: string) =>
   s
     .replace(/\r/g, '')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/\u00a0/g, ' ');
 const words = (s: string) => clean(s).split(/\s+/).filter(Boolean);
 const normal = (s: string, mode: string) => (mode === 'nospace' ? clean(s).replace(/\s+/g, '') : words(s).join(' '));
@@ -116,12 +122,12 @@ function align(a: string[], b: string[]): number[] {
   const L = new Int32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      L[i * w + j] = a[i] === b[j] ? L[(i + 1) * w + j + 1]! + 1 : Math.max(L[(i + 1) * w + j]!, L[i * w + j + 1]!);
+      L[i * w + j] = a[i] === b[j] ? (L[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(L[(i + 1) * w + j] ?? 0, L[i * w + j + 1] ?? 0);
   const at = new Array<number>(n).fill(-1);
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j] && L[i * w + j] === L[(i + 1) * w + j + 1]! + 1) at[i++] = j++;
+    if (a[i] === b[j] && L[i * w + j] === (L[(i + 1) * w + j + 1] ?? 0) + 1) at[i++] = j++;
     else if (L[i * w + j + 1] === L[i * w + j]) j++;
     else i++;
   }
@@ -171,13 +177,21 @@ export function scoreCase(output: string | null, p: Prepared): Score {
       missing.push(...exp.filter((_, j) => !matched.has(j)));
       const inSource = align(out, source);
       out.forEach((token, i) => {
-        if (inExp[i]! < 0 && inSource[i]! >= h) leaked.push(token);
+        if ((inExp[i] ?? -1) < 0 && (inSource[i] ?? -1) >= h) leaked.push(token);
       });
     }
   }
   const leaks = leaked.length > 0;
   const loses = missing.length > 0;
-  const category: Category = exact ? 'exact' : !leaks && !loses ? 'contains-clean' : leaks && loses ? 'leaks+loses' : leaks ? 'leaks' : 'loses';
+  const category: Category = exact
+    ? 'exact'
+    : !leaks && !loses
+      ? 'contains-clean'
+      : leaks && loses
+        ? 'leaks+loses'
+        : leaks
+          ? 'leaks'
+          : 'loses';
   return { category, exact, leaks, loses, missing: missing.join(' '), leaked: leaked.join(' ') };
 }
 

@@ -14,12 +14,72 @@ import { cleanSubject } from '../../../lib/mail/subject.js';
  * message" is linear time. The CPU per MB of hostile messages is measured by `npm run bench`.
  */
 const FRAGMENTS = [
-  'On ', 'on ', 'wrote', 'wrote:', ' wrote ', 'schrieb', 'a écrit :', '写道：', 'написал:', 'skrev', 'Am ', 'Le ', 'Op ',
-  ':', '：', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\u00a0', '\u200b', '>', '> ', '-', '--', '-----', '_', '__________',
-  '<', '>', '@', 'a@b.example', '<a@b.example>', 'From:', 'From: ', 'Sent:', 'Date:', 'To:', 'Von:', '发件人:', '差出人:',
-  '2014-03-20 ', '02.04.2012 ', '2013/7/20 ', '1', '12:30', 'Thanks', 'Thanks,', 'Regards,', 'Regards, Jane', 'Kind regards',
-  'Sent from my iPhone', '-----Original Message-----', 'Begin forwarded message:', 'reply above this line', 'x', 'word',
-  'Escalating to stage 2.', '(', ')', '"', ',', '.', '*',
+  'On ',
+  'on ',
+  'wrote',
+  'wrote:',
+  ' wrote ',
+  'schrieb',
+  'a écrit :',
+  '写道：',
+  'написал:',
+  'skrev',
+  'Am ',
+  'Le ',
+  'Op ',
+  ':',
+  '：',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\u00a0',
+  '\u200b',
+  '>',
+  '> ',
+  '-',
+  '--',
+  '-----',
+  '_',
+  '__________',
+  '<',
+  '>',
+  '@',
+  'a@b.example',
+  '<a@b.example>',
+  'From:',
+  'From: ',
+  'Sent:',
+  'Date:',
+  'To:',
+  'Von:',
+  '发件人:',
+  '差出人:',
+  '2014-03-20 ',
+  '02.04.2012 ',
+  '2013/7/20 ',
+  '1',
+  '12:30',
+  'Thanks',
+  'Thanks,',
+  'Regards,',
+  'Regards, Jane',
+  'Kind regards',
+  'Sent from my iPhone',
+  '-----Original Message-----',
+  'Begin forwarded message:',
+  'reply above this line',
+  'x',
+  'word',
+  'Escalating to stage 2.',
+  '(',
+  ')',
+  '"',
+  ',',
+  '.',
+  '*',
 ];
 
 const hostileText = fc.oneof(
@@ -27,9 +87,9 @@ const hostileText = fc.oneof(
   fc.string({ maxLength: 5000 }),
   // one fragment repeated: long lines and many lines of the same thing
   fc.tuple(fc.constantFrom(...FRAGMENTS), fc.integer({ min: 1, max: 20_000 })).map(([part, times]) => part.repeat(times)),
-  fc.tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...FRAGMENTS), fc.integer({ min: 1, max: 5_000 })).map(
-    ([a, b, times]) => `${a}${b}\n`.repeat(times),
-  ),
+  fc
+    .tuple(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...FRAGMENTS), fc.integer({ min: 1, max: 5_000 }))
+    .map(([a, b, times]) => `${a}${b}\n`.repeat(times)),
 );
 
 /** Characters examined per character of input (and per line), at most: a constant. */
@@ -42,7 +102,9 @@ function assertLinear(text: string) {
 }
 
 describe('linear time in lib/mail', () => {
-  beforeEach(() => resetWork());
+  beforeEach(() => {
+    resetWork();
+  });
 
   it('splitNewText examines a bounded part of each line, a bounded number of times', () => {
     fc.assert(
@@ -115,7 +177,26 @@ describe('linear time in lib/mail', () => {
   });
 
   it('bounds the HTML given to html-to-text in size and depth', () => {
-    const tags = fc.constantFrom('<div>', '</div>', '<p>', '</p>', '<br>', '<img src=x/>', '<blockquote>', '</blockquote>', '<style>', '</style>', '<!--', '-->', '<', '>', 'text ', '<a href="x">', '</a>', '<span class=y>');
+    const tags = fc.constantFrom(
+      '<div>',
+      '</div>',
+      '<p>',
+      '</p>',
+      '<br>',
+      '<img src=x/>',
+      '<blockquote>',
+      '</blockquote>',
+      '<style>',
+      '</style>',
+      '<!--',
+      '-->',
+      '<',
+      '>',
+      'text ',
+      '<a href="x">',
+      '</a>',
+      '<span class=y>',
+    );
     const html = fc.oneof(
       fc.array(tags, { maxLength: 5000 }).map((parts) => parts.join('')),
       fc.integer({ min: 1, max: 100_000 }).map((depth) => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`),

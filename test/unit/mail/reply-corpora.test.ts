@@ -8,7 +8,7 @@ import { CORPORA_DIR, loadCorpora, productNewText, scoreCase, tally, type Prepar
  * Missing corpora fail the test: they are never skipped.
  */
 describe('the new text on the shared reply-extraction corpora', () => {
-  let rows: { p: Prepared; score: Score; output: string }[] = [];
+  const rows: { p: Prepared; score: Score; output: string }[] = [];
 
   beforeAll(async () => {
     const prepared = await loadCorpora();
@@ -27,7 +27,9 @@ describe('the new text on the shared reply-extraction corpora', () => {
 
   it('gets at least 90 % of each corpus in scope exact or clean', () => {
     const figures = tally(rows);
-    console.log(`reply corpora (${CORPORA_DIR}):\n${figures.map((t) => `  ${t.corpus} ${t.scope}: ${t.exact} exact + ${t.containsClean} contains-clean of ${t.cases} (${(t.rate * 100).toFixed(1)} %)`).join('\n')}`);
+    console.log(
+      `reply corpora (${CORPORA_DIR}):\n${figures.map((t) => `  ${t.corpus} ${t.scope}: ${t.exact} exact + ${t.containsClean} contains-clean of ${t.cases} (${(t.rate * 100).toFixed(1)} %)`).join('\n')}`,
+    );
     const failing = (corpus: string) =>
       rows
         .filter((r) => r.p.corpus === corpus && r.p.c.scope === 'in' && !['exact', 'contains-clean'].includes(r.score.category))
@@ -47,8 +49,8 @@ describe('the new text on the shared reply-extraction corpora', () => {
 
   it('scores a leak and a loss as such (the scorer itself can fail)', () => {
     const sample = rows.find((r) => r.p.c.scope === 'in' && r.p.c.quoteStart && r.p.c.expected.trim() !== '');
-    expect(sample).toBeDefined();
-    const { p } = sample!;
+    if (!sample) throw new Error('no in-scope case with a history to check the scorer on');
+    const { p } = sample;
     expect(scoreCase(`${p.c.expected}\n${p.c.quoteStart}`, p).leaks).toBe(true);
     expect(scoreCase('', p).loses).toBe(true);
     expect(scoreCase(p.c.expected, p).exact).toBe(true);
