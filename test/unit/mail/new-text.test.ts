@@ -120,3 +120,28 @@ describe('history headers in the languages and layouts mail clients write', () =
     expect(splitNewText('Escalating to Stage 3.\n\nRegards, we will call you tomorrow about it.').newText).toContain('we will call you');
   });
 });
+
+describe('more client layouts', () => {
+  it.each([
+    [
+      'Portuguese Outlook',
+      'De: Bob Jones\nEnviada em: segunda-feira, 2 de novembro de 2026 10:15\nPara: Jane\nAssunto: Stage 2\n\nResolved.',
+    ],
+    ['Turkish Outlook', 'Kimden: Bob Jones\nGönderildi: 2 Kasım 2026 Pazartesi 10:15\nKime: Jane\nKonu: Stage 2\n\nResolved.'],
+    ['Lotus Notes', 'Bob Jones/Partnership@Partnership wrote on 02/11/2026 10:15:53 AM:\n\nResolved.'],
+    ['Horde', 'Quoting Bob Jones <bob@a.example>:\n\nResolved.'],
+    ['Italian Gmail', 'Il giorno lun 2 nov 2026 alle ore 10:15 Bob Jones <bob@a.example> ha scritto:\n\nResolved.'],
+    ['Swedish Gmail', 'Den 2 nov. 2026 kl. 10:15 skrev Bob Jones <bob@a.example>:\n\nResolved.'],
+    ['Japanese Gmail', '2026年11月2日(月) 10:15 Bob Jones <bob@a.example>:\n\n> Resolved.'],
+    ['Thunderbird, name only', 'Bob Jones wrote:\n> Resolved.'],
+  ])('cuts at %s', (_, history) => {
+    const { newText, historyText } = splitNewText(`Escalating to Stage 3.\n\n${history}`);
+    expect(newText).toBe('Escalating to Stage 3.');
+    expect(historyText).toContain('Resolved.');
+  });
+
+  it('does not take "Jane wrote:" for history when no quotation follows', () => {
+    const text = 'Escalating to Stage 3.\n\nThe manager wrote:\nwe cannot agree the plan.';
+    expect(splitNewText(text).newText).toBe(text);
+  });
+});
