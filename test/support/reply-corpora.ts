@@ -1,6 +1,6 @@
 /**
  * The shared reply-extraction corpora (other projects' reply-parser test suites), read from
- * `../shared` beside the repository and scored the way their scorer scores `explain --json`:
+ * the shared test-data folder beside the repository and scored the way their scorer scores `explain --json`:
  * after normalising whitespace, a case is `exact`, or `contains-clean` (every expected word there,
  * nothing of the history leaked), else it `leaks` history words and/or `loses` expected words.
  * The files are test data of other projects: read in place, never copied here.
@@ -11,7 +11,7 @@ import { convert as htmlToText } from 'html-to-text';
 import { simpleParser } from 'mailparser';
 import { parseMessage } from '../../lib/mail/parse.js';
 
-/** `../shared/corpora/reply-extraction` beside the repository; REPLY_CORPORA names another place (a worktree elsewhere). */
+/** The corpora's folder in the shared test data beside the repository; REPLY_CORPORA names another place (a worktree elsewhere). */
 export const CORPORA_DIR = process.env.REPLY_CORPORA
   ? path.resolve(process.env.REPLY_CORPORA)
   : path.resolve(import.meta.dirname, '../../../shared/corpora/reply-extraction');

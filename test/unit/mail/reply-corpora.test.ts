@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPORA_DIR, loadCorpora, productNewText, scoreCase, tally, type Prepared, type Score } from '../../support/reply-corpora.js';
 
 /**
- * The new text against other projects' reply-parser suites (read in place from ../shared, see
+ * The new text against other projects' reply-parser suites (read in place from the shared test data, see
  * docs/new-text.md): in scope, each corpus at least 90 % exact or contains-clean; the cases that
  * test something the product leaves out on purpose follow its documented choice at least 95 %.
  * Missing corpora fail the test: they are never skipped.
