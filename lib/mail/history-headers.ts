@@ -94,6 +94,8 @@ function isAttribution(text: string, first: string, quotedNext: boolean): boolea
   const end = tail(text, 120);
   const start = head(first, 80);
   if (VERB_END.test(end)) {
+    // "On 3 November the form was sent:" is text; "On …, bob@… sent:" is an attribution.
+    if (/\bsent\s*[:：]\s*$/i.test(end) && !text.includes('@')) return false;
     if (INTRO.test(start)) return /\d|@/.test(head(text));
     if (DATE_FIRST.test(start) || text.includes('@')) return true;
     // "Jane Smith wrote:" with no date or address: only when a quotation follows it.

@@ -145,3 +145,8 @@ describe('more client layouts', () => {
     expect(splitNewText(text).newText).toBe(text);
   });
 });
+
+it('keeps "On 3 November the form was sent:" and what follows it', () => {
+  const text = 'On 3 November the form was sent:\n- to the manager\n- to the lead';
+  expect(splitNewText(text).newText).toBe(text);
+});
