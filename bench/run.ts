@@ -3,6 +3,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { benchBundles } from './bundles.js';
 import { benchCli } from './cli.js';
+import { benchHostile } from './hostile.js';
 import { benchIngest, benchScheduler } from './ingest.js';
 import { benchMail } from './mail.js';
 import { benchReplayMemory } from './replay.js';
@@ -12,6 +13,7 @@ import { benchRequests } from './requests.js';
 /** `npm run bench`: one JSON line per benchmark (comparable run to run), then a short table. */
 const results: Record<string, unknown>[] = [
   await benchMail(),
+  await benchHostile(),
   await benchIngest(),
   await benchScheduler(),
   await benchRequests(),

@@ -1,6 +1,10 @@
 import type { ForwardedMessage } from './message.js';
 import type { Participant } from './message.js';
 import { participant } from './participants.js';
+import { head } from './scan.js';
+
+/** A quoted To or Cc line longer than this is cut: 100 recipients fit in it. */
+const MAX_HEADER_LINE = 4000;
 
 const HEADER_LINE = /^\s*\*?(from|to|cc|subject|von|an|de|à|para|da|a|van|aan|från|till|fra|til)\s*:\*?\s*(.*)$/i;
 const FIELD: Record<string, 'from' | 'to' | 'cc' | 'subject'> = {
@@ -33,7 +37,7 @@ export function forwardedHeaderBlocks(historyLines: readonly string[]): Forwarde
   const parsed = new Map<string, Participant[]>();
   let current: ForwardedMessage | null = null;
   for (const line of historyLines) {
-    const match = line.includes(':') ? HEADER_LINE.exec(line) : null;
+    const match = line.includes(':') ? HEADER_LINE.exec(head(line, MAX_HEADER_LINE)) : null;
     const field = match ? FIELD[(match[1] ?? '').toLowerCase()] : undefined;
     if (!match || !field) {
       if (current && line.trim() === '') current = null;
@@ -65,17 +69,24 @@ export function forwardedHeaderBlocks(historyLines: readonly string[]): Forwarde
  */
 function quotedAddresses(value: string): Participant[] {
   const people: Participant[] = [];
-  const text = value.replace(/\[mailto:([^\]]*)\]/gi, '<$1>');
+  const text = value.includes('[') ? value.replace(/\[mailto:([^\]]{0,254})\]/gi, '<$1>') : value;
   let rest = 0;
-  for (const match of text.matchAll(/<([^<>\s]+@[^<>\s]+)>|([^\s<>()",;:[\]]+@[^\s<>()",;:[\]]+)/g)) {
+  // Tokens, not a pattern for an address: a bare token is read once whatever its length (linear time).
+  for (const match of text.matchAll(/<([^<>\s]{1,254})>|([^\s<>()",;:[\]]+)/g)) {
+    const address = match[1] ?? match[2] ?? '';
+    if (!address.includes('@')) continue;
     const bracketed = match[1] !== undefined;
     const name = bracketed
       ? text
-          .slice(rest, match.index)
-          .replace(/^[\s,;]+|[\s,;"']+$/g, '')
+          // A display name is short: its last 200 characters at most, so that trimming stays linear.
+          .slice(Math.max(rest, match.index - 200), match.index)
+          .replace(/^[\s,;]+/, '')
+          .trimEnd()
+          .replace(/[,;"']+$/, '')
+          .trim()
           .replace(/^["']/, '')
       : '';
-    const found = participant(match[1] ?? match[2], name);
+    const found = participant(address, name);
     if (found) people.push(found);
     rest = match.index + match[0].length;
   }

@@ -32,9 +32,9 @@ const OUTLOOK_SEPARATOR = /^\s*_{10,}\s*$/;
 const FROM_NAMES =
   'from|von|de|van|da|från|fra|od|lähettäjä|от|от кого|від|发件人|發件人|寄件者|寄件人|差出人|보낸 사람|afzender|kimden|feladó|mittente|remetente|expéditeur';
 const DATE_NAMES =
-  "sent|date|gesendet|datum|envoyé|envoyé le|date d'envoi|enviado|enviada|enviado el|fecha|inviato|data|verzonden|verstuurd|skickat|sendt|wysłano|lähetetty|päivämäärä|отправлено|дата|надіслано|发送时间|發送時間|发送日期|日期|送信日時|날짜|보낸 날짜|elküldve|odesláno";
+  "sent|date|gesendet|datum|envoyé|envoyé le|date d'envoi|enviado|enviada|enviado el|enviado em|enviada em|data de envio|gönderildi|tarih|寄件日期|fecha|inviato|data|verzonden|verstuurd|skickat|sendt|wysłano|lähetetty|päivämäärä|отправлено|дата|надіслано|发送时间|發送時間|发送日期|日期|送信日時|날짜|보낸 날짜|elküldve|odesláno";
 const OTHER_NAMES =
-  'to|an|à|a|para|aan|till|til|do|kome|кому|收件人|宛先|받는 사람|cc|kopie|copie|subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|主题|主旨|件名|제목|reply-to|aihe|vastaanottaja|tárgy|címzett|předmět|komu';
+  'to|an|à|a|para|aan|till|til|do|kome|kime|konu|кому|收件人|宛先|받는 사람|cc|kopie|copie|subject|betreff|objet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|тема|主题|主旨|件名|제목|reply-to|aihe|vastaanottaja|tárgy|címzett|předmět|komu';
 const FIELD = new RegExp(`^\\s*\\*{0,2}\\s*(${FROM_NAMES}|${DATE_NAMES}|${OTHER_NAMES})\\s*\\*{0,2}\\s*[:：]`, 'iu');
 const FROM_SET = new Set(FROM_NAMES.split('|'));
 const DATE_SET = new Set(DATE_NAMES.split('|'));
@@ -94,6 +94,8 @@ function isAttribution(text: string, first: string, quotedNext: boolean): boolea
   const end = tail(text, 120);
   const start = head(first, 80);
   if (VERB_END.test(end)) {
+    // "On 3 November the form was sent:" is text; "On …, bob@… sent:" is an attribution.
+    if (/\bsent\s*[:：]\s*$/i.test(end) && !text.includes('@')) return false;
     if (INTRO.test(start)) return /\d|@/.test(head(text));
     if (DATE_FIRST.test(start) || text.includes('@')) return true;
     // "Jane Smith wrote:" with no date or address: only when a quotation follows it.
@@ -104,6 +106,9 @@ function isAttribution(text: string, first: string, quotedNext: boolean): boolea
   if (INTRO.test(start) && /\d/.test(start) && ADDRESS_END.test(end) && end.trimEnd().endsWith(':')) return true;
   // Gmail's date-first header ends with the address: "2014-03-20 8:48 GMT+01:00 Rémi <r@x>:".
   if (DATE_FIRST.test(start) && ADDRESS_END.test(end)) return true;
+  // Lotus Notes: "Bob Jones/ORG@ORG wrote on 02/11/2026 10:15:53 AM:"; Horde: "Quoting Bob <bob@…>:".
+  if (/\bwrote on\b/i.test(head(text)) && /\d/.test(end) && /[:：]\s*$/.test(end)) return true;
+  if (/^\s*quoting\s/i.test(start) && /[:：]\s*$/.test(end) && (text.includes('@') || quotedNext)) return true;
   return false;
 }
 
@@ -152,10 +157,21 @@ export function historyMarkAt(lines: readonly string[], i: number): HistoryMark 
  * the two parts, or null.
  */
 export function splitSharedLine(line: string): [string, string] | null {
+  if (!endsWithColon(line)) return null;
   if (line.length > MAX_HEADER_LINE * 2 || !VERB_END.test(tail(line, 120)) || INTRO.test(head(line, 80))) return null;
   const match = INTRO_INSIDE.exec(head(line));
   if (!match || match.index === 0) return null;
   const before = line.slice(0, match.index).replace(/[\s-]+$/, '');
   const after = line.slice(match.index).replace(/^[\s-]+/, '');
   return before === '' ? null : [before, after];
+}
+
+/** Whether the last non-blank character is a colon, read from the end. */
+function endsWithColon(line: string): boolean {
+  for (let k = line.length - 1; k >= 0 && k >= line.length - 64; k--) {
+    const c = line.charCodeAt(k);
+    if (c === 32 || c === 9) continue;
+    return c === 58 || c === 0xff1a;
+  }
+  return false;
 }

@@ -35,29 +35,28 @@ export function boundedHtml(html: string): string {
 /** Drops `<style>…</style>`, `<script>…</script>` and `<!-- … -->`: one pass, each opener searched for once per occurrence. */
 function withoutBlocks(html: string): string {
   const lower = html.toLowerCase();
-  const blocks: [string, string][] = [
-    ['<!--', '-->'],
-    ['<style', '</style'],
-    ['<script', '</script'],
+  const blocks = [
+    { opener: '<!--', closer: '-->', at: 0 },
+    { opener: '<style', closer: '</style', at: 0 },
+    { opener: '<script', closer: '</script', at: 0 },
   ];
-  const found = blocks.map(([opener]) => lower.indexOf(opener));
+  for (const block of blocks) block.at = lower.indexOf(block.opener);
   const kept: string[] = [];
   let from = 0;
   let size = 0;
   while (from < html.length && size <= MAX_HTML_CHARS) {
-    let which = -1;
-    for (let b = 0; b < blocks.length; b++) {
-      if (found[b]! !== -1 && found[b]! < from) found[b] = lower.indexOf(blocks[b]![0], from);
-      if (found[b]! !== -1 && (which === -1 || found[b]! < found[which]!)) which = b;
+    let first: (typeof blocks)[number] | null = null;
+    for (const block of blocks) {
+      if (block.at !== -1 && block.at < from) block.at = lower.indexOf(block.opener, from);
+      if (block.at !== -1 && (first === null || block.at < first.at)) first = block;
     }
-    if (which === -1) {
+    if (first === null) {
       kept.push(html.slice(from));
       break;
     }
-    const at = found[which]!;
-    kept.push(html.slice(from, at));
-    size += at - from;
-    const close = lower.indexOf(blocks[which]![1], at + blocks[which]![0].length);
+    kept.push(html.slice(from, first.at));
+    size += first.at - from;
+    const close = lower.indexOf(first.closer, first.at + first.opener.length);
     if (close === -1) break;
     const closeEnd = lower.indexOf('>', close);
     from = closeEnd === -1 ? html.length : closeEnd + 1;
@@ -69,8 +68,7 @@ function withoutBlocks(html: string): string {
 function flattened(html: string): string {
   let depth = 0;
   let dropped = 0;
-  let changed = false;
-  const out = html.replace(TAG, (tag: string, slash: string, name: string, selfClosing: string) => {
+  return html.replace(TAG, (tag: string, slash: string, name: string, selfClosing: string) => {
     if (selfClosing || VOID.has(name.toLowerCase())) return tag;
     if (slash) {
       if (dropped > 0) {
@@ -82,11 +80,9 @@ function flattened(html: string): string {
     }
     if (depth >= MAX_HTML_DEPTH) {
       dropped++;
-      changed = true;
       return '';
     }
     depth++;
     return tag;
   });
-  return changed ? out : html;
 }

@@ -31,7 +31,7 @@ export function splitNewText(text: string): SplitText {
   let normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (/\u200b|\u200c|\u200d|\ufeff/.test(normalised)) normalised = normalised.replace(/\u200b|\u200c|\u200d|\ufeff/g, '');
   if (normalised.includes('\u00a0')) normalised = normalised.replace(/\u00a0/g, ' ');
-  const lines = withSharedLinesSplit(normalised.split('\n'));
+  const lines = normalised.split('\n');
   const written: string[] = [];
   const history: string[] = [];
   for (let i = 0; i < lines.length;) {
@@ -40,6 +40,12 @@ export function splitNewText(text: string): SplitText {
       history.push(line);
       i++;
       continue;
+    }
+    // "reply On Wed, 4 Apr 2012, bob@… wrote:": the reply is kept, the rest read as the next line.
+    const shared = splitSharedLine(line);
+    if (shared) {
+      written.push(shared[0]);
+      lines[i] = shared[1];
     }
     const mark = historyMarkAt(lines, i);
     if (mark?.kind === 'attribution' && quotationFollows(lines, i + mark.span)) {
@@ -56,16 +62,6 @@ export function splitNewText(text: string): SplitText {
   }
   const newText = withoutDisclaimer(written.slice(0, signatureStart(written)));
   return { newText: tidy(newText), historyText: history.join('\n'), historyLines: history };
-}
-
-function withSharedLinesSplit(lines: string[]): string[] {
-  let out: string[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const parts = splitSharedLine(lines[i] ?? '');
-    if (parts && !out) out = lines.slice(0, i);
-    if (out) out.push(...(parts ?? [lines[i] ?? '']));
-  }
-  return out ?? lines;
 }
 
 /**
@@ -113,7 +109,7 @@ function tidy(text: string): string {
       blanks++;
       continue;
     }
-    if (out.length > 0) out.push(...(blanks >= 2 ? ['', ''] : blanks === 1 ? [''] : []));
+    if (out.length > 0 && blanks > 0) out.push('');
     out.push(line);
     blanks = 0;
   }

@@ -241,7 +241,10 @@ function rawHeaderReader(lines: HeaderLines): (name: string) => string[] {
   for (const { key, line } of lines) {
     const value = line.slice(line.indexOf(':') + 1);
     const unfolded = (value.includes('\n') ? value.replace(/\r?\n[ \t]+/g, ' ') : value).trim();
-    byName.set(key, [...(byName.get(key) ?? []), unfolded]);
+    const values = byName.get(key);
+    // Pushed, not copied: a message with thousands of Received lines stays linear.
+    if (values) values.push(unfolded);
+    else byName.set(key, [unfolded]);
   }
   return (name) => byName.get(name.toLowerCase()) ?? [];
 }

@@ -29,7 +29,8 @@ const LONGEST_SIGNATURE_LINE = 100;
 export function signatureStart(lines: readonly string[]): number {
   // "Thanks," ends the body only when no long line follows it: find the last long line once.
   let lastLong = -1;
-  for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--) if ((lines[i] ?? '').trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
+  for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--)
+    if (head(lines[i] ?? '', LONGEST_SIGNATURE_LINE + 1).trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
   let seenBody = false;
   for (let i = 0; i < lines.length; i++) {
     const full = lines[i] ?? '';

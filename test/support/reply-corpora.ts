@@ -1,6 +1,6 @@
 /**
  * The shared reply-extraction corpora (other projects' reply-parser test suites), read from
- * `../shared` beside the repository and scored the way their scorer scores `explain --json`:
+ * the shared test-data folder beside the repository and scored the way their scorer scores `explain --json`:
  * after normalising whitespace, a case is `exact`, or `contains-clean` (every expected word there,
  * nothing of the history leaked), else it `leaks` history words and/or `loses` expected words.
  * The files are test data of other projects: read in place, never copied here.
@@ -11,7 +11,7 @@ import { convert as htmlToText } from 'html-to-text';
 import { simpleParser } from 'mailparser';
 import { parseMessage } from '../../lib/mail/parse.js';
 
-/** `../shared/corpora/reply-extraction` beside the repository; REPLY_CORPORA names another place (a worktree elsewhere). */
+/** The corpora's folder in the shared test data beside the repository; REPLY_CORPORA names another place (a worktree elsewhere). */
 export const CORPORA_DIR = process.env.REPLY_CORPORA
   ? path.resolve(process.env.REPLY_CORPORA)
   : path.resolve(import.meta.dirname, '../../../shared/corpora/reply-extraction');
@@ -109,7 +109,7 @@ export async function productNewText(p: Prepared): Promise<string> {
 const clean = (s: string) =>
   s
     .replace(/\r/g, '')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/\u00a0/g, ' ');
 const words = (s: string) => clean(s).split(/\s+/).filter(Boolean);
 const normal = (s: string, mode: string) => (mode === 'nospace' ? clean(s).replace(/\s+/g, '') : words(s).join(' '));
@@ -122,12 +122,12 @@ function align(a: string[], b: string[]): number[] {
   const L = new Int32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      L[i * w + j] = a[i] === b[j] ? L[(i + 1) * w + j + 1]! + 1 : Math.max(L[(i + 1) * w + j]!, L[i * w + j + 1]!);
+      L[i * w + j] = a[i] === b[j] ? (L[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(L[(i + 1) * w + j] ?? 0, L[i * w + j + 1] ?? 0);
   const at = new Array<number>(n).fill(-1);
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j] && L[i * w + j] === L[(i + 1) * w + j + 1]! + 1) at[i++] = j++;
+    if (a[i] === b[j] && L[i * w + j] === (L[(i + 1) * w + j + 1] ?? 0) + 1) at[i++] = j++;
     else if (L[i * w + j + 1] === L[i * w + j]) j++;
     else i++;
   }
@@ -177,7 +177,7 @@ export function scoreCase(output: string | null, p: Prepared): Score {
       missing.push(...exp.filter((_, j) => !matched.has(j)));
       const inSource = align(out, source);
       out.forEach((token, i) => {
-        if (inExp[i]! < 0 && inSource[i]! >= h) leaked.push(token);
+        if ((inExp[i] ?? -1) < 0 && (inSource[i] ?? -1) >= h) leaked.push(token);
       });
     }
   }
