@@ -41,7 +41,12 @@ export class EscalationMailboxStack extends Stack {
       failures: this.functions.failures,
       deadLetterQueue: this.reminders.deadLetterQueue,
     });
-    this.weeklyDigest = new WeeklyDigest(this, 'WeeklyDigest', { config, table: this.cases.table, failures: this.functions.failures, deadLetterQueue: this.reminders.deadLetterQueue });
+    this.weeklyDigest = new WeeklyDigest(this, 'WeeklyDigest', {
+      config,
+      table: this.cases.table,
+      failures: this.functions.failures,
+      deadLetterQueue: this.reminders.deadLetterQueue,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
       functions: { Ingest: this.functions.ingest, Remind: this.functions.remind, Report: this.monthlyReport.function },

@@ -24,7 +24,9 @@ export const DIGEST_HOUR = 8;
 /** The latest Monday 08:00 (local) at or before `now`. */
 export function digestTimeAtOrBefore(now: DateTime, zone: string): DateTime {
   const local = now.setZone(zone);
-  const monday = local.minus({ days: (local.weekday - DIGEST_WEEKDAY + 7) % 7 }).set({ hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 });
+  const monday = local
+    .minus({ days: (local.weekday - DIGEST_WEEKDAY + 7) % 7 })
+    .set({ hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 });
   return monday > local ? monday.minus({ weeks: 1 }) : monday;
 }
 

@@ -152,7 +152,12 @@ async function attemptIngest(
 
   function reviewFor(onCase: Case | null, reason: string) {
     const suggestedStage = openingStage(reading, policy);
-    return openReviewFor({ arrival, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage }, mailbox, store, deps.reviewToken);
+    return openReviewFor(
+      { arrival, reason, caseRef: onCase?.ref ?? null, stage: onCase?.stage ?? null, suggestedStage },
+      mailbox,
+      store,
+      deps.reviewToken,
+    );
   }
 }
 

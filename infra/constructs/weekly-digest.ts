@@ -38,9 +38,13 @@ export class WeeklyDigest extends Construct {
       environment: { CASE_TABLE: table.tableName, DEPLOYMENT: JSON.stringify(config.deployment) },
       failures: props.failures,
     });
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }),
+    );
     // A claim per mailbox and week, so a retried run never sends twice.
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }));
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [table.tableArn] }),
+    );
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress));
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {

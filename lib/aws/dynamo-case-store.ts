@@ -359,14 +359,15 @@ function reviewItem(review: Review): Record<string, unknown> {
   return {
     ...reviewKey(review.token),
     ...review,
-    ...(review.status === 'pending' ? { [OPEN_INDEX.partitionKey]: REVIEW_FLAG, [OPEN_INDEX.sortKey]: `${review.receivedAt}#${review.token}` } : {}),
+    ...(review.status === 'pending'
+      ? { [OPEN_INDEX.partitionKey]: REVIEW_FLAG, [OPEN_INDEX.sortKey]: `${review.receivedAt}#${review.token}` }
+      : {}),
   };
 }
 
 /** A review or log item without its keys and index attributes (`ref` is only the index's sort key there). */
 function withoutReviewIndex(item: Record<string, unknown>): Record<string, unknown> {
-  const { [OPEN_INDEX.sortKey]: _sort, ...rest } = withoutKeys(item);
-  return rest;
+  return Object.fromEntries(Object.entries(withoutKeys(item)).filter(([name]) => name !== OPEN_INDEX.sortKey));
 }
 
 /** Stored case instants are UTC ISO strings, so they sort and compare as text. */

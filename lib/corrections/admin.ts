@@ -10,13 +10,30 @@ import { applyCorrection, type CorrectionDependencies, type CorrectionResult } f
  * the admin named as its sender (`admin:<name>`) and an id of its own for the history. No mail
  * is sent; the result is printed.
  */
-export async function adminCorrection(ref: string, commands: readonly Command[], admin: string, deps: CorrectionDependencies): Promise<CorrectionResult> {
+export async function adminCorrection(
+  ref: string,
+  commands: readonly Command[],
+  admin: string,
+  deps: CorrectionDependencies,
+): Promise<CorrectionResult> {
   const current = await deps.store.getCase(ref);
   if (!current) return { applied: false, caseRef: null, stage: null, problems: [`there is no case ${ref}`] };
   const mailbox = deps.deployment.mailboxes.find((m) => m.address === current.mailbox);
-  if (!mailbox) return { applied: false, caseRef: ref, stage: current.stage, problems: [`case ${ref}'s mailbox ${current.mailbox} is not in this deployment`] };
+  if (!mailbox)
+    return {
+      applied: false,
+      caseRef: ref,
+      stage: current.stage,
+      problems: [`case ${ref}'s mailbox ${current.mailbox} is not in this deployment`],
+    };
   return applyCorrection(
-    { messageId: `<admin-${randomUUID()}@escalations.invalid>`, by: `admin:${admin}`, at: deps.clock.now(), commands, target: { kind: 'case', ref } },
+    {
+      messageId: `<admin-${randomUUID()}@escalations.invalid>`,
+      by: `admin:${admin}`,
+      at: deps.clock.now(),
+      commands,
+      target: { kind: 'case', ref },
+    },
     mailbox,
     deps,
   );
@@ -34,7 +51,12 @@ export function caseSummary(current: Case, deps: Pick<CorrectionDependencies, 'd
     stage: current.stage,
     openedAt: current.openedAt,
     stageStartedAt: current.stageStartedAt,
-    deadlines: deadlines.map((d) => ({ kind: d.kind, stage: d.stage, label: d.label, due: isoLocal(d.due, mailbox?.policy.timezone ?? 'Europe/London') })),
+    deadlines: deadlines.map((d) => ({
+      kind: d.kind,
+      stage: d.stage,
+      label: d.label,
+      due: isoLocal(d.due, mailbox?.policy.timezone ?? 'Europe/London'),
+    })),
     messages: current.messages,
     history: current.history,
   };

@@ -4,7 +4,14 @@ import { reviewTokenOf } from '../cases/review.js';
 import type { Mailbox } from '../config.js';
 import type { Message, Verdicts } from '../mail/message.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
-import { applyCorrection, replyFor, standing, type CorrectionDependencies, type CorrectionRequest, type CorrectionResult } from './correct.js';
+import {
+  applyCorrection,
+  replyFor,
+  standing,
+  type CorrectionDependencies,
+  type CorrectionRequest,
+  type CorrectionResult,
+} from './correct.js';
 import { mentionsCommand, parseCommands, type ParsedCommands } from './commands.js';
 import { openReviewFor } from './reviews.js';
 
@@ -61,14 +68,20 @@ export async function commandsByMail(
   if (!authenticated(message.verdicts)) {
     const reason = 'a command from a partnership address failed authentication (SPF and DKIM, or DMARC): nothing was applied';
     const arrival = arrivalOf(message, now, mailbox.partnershipAddresses);
-    await deps.mailer.send(await openReviewFor({ arrival, reason, caseRef: null, stage: null, suggestedStage: null }, mailbox, deps.store, deps.reviewToken));
+    await deps.mailer.send(
+      await openReviewFor({ arrival, reason, caseRef: null, stage: null, suggestedStage: null }, mailbox, deps.store, deps.reviewToken),
+    );
     await record(null, 'review');
     return { outcome: 'review', reason, caseRef: null };
   }
 
   const token = reviewTokenOf(message.subject);
   const [ref, ...more] = message.referenceTags;
-  const target: CorrectionRequest['target'] | null = token ? { kind: 'review', token } : ref && more.length === 0 ? { kind: 'case', ref } : null;
+  const target: CorrectionRequest['target'] | null = token
+    ? { kind: 'review', token }
+    : ref && more.length === 0
+      ? { kind: 'case', ref }
+      : null;
   const request: CorrectionRequest = {
     messageId: message.messageId,
     by: message.from?.address ?? 'unknown',
@@ -78,16 +91,28 @@ export async function commandsByMail(
   };
   let result: CorrectionResult;
   if (asked.kind === 'quoted') {
-    result = refused(ref ?? null, 'commands are read only from the first lines of the new text; those in the quoted history were not applied');
+    result = refused(
+      ref ?? null,
+      'commands are read only from the first lines of the new text; those in the quoted history were not applied',
+    );
   } else if (asked.kind === 'invalid') {
     result = refused(ref ?? null, ...asked.problems);
   } else if (!target) {
-    result = refused(null, more.length > 0 ? 'the subject names several cases: reply to one case\'s email' : 'the subject names no case: reply to an email that has [<REF>] in its subject');
+    result = refused(
+      null,
+      more.length > 0
+        ? "the subject names several cases: reply to one case's email"
+        : 'the subject names no case: reply to an email that has [<REF>] in its subject',
+    );
   } else {
     result = await applyCorrection(request, mailbox, deps);
   }
   const current = result.applied && result.caseRef ? await store.getCase(result.caseRef) : null;
-  await sendOnce(`confirmation:${message.messageId}`, replyFor(result, request, mailbox, standing(current, mailbox, deps.deployment)), deps);
+  await sendOnce(
+    `confirmation:${message.messageId}`,
+    replyFor(result, request, mailbox, standing(current, mailbox, deps.deployment)),
+    deps,
+  );
   await record(result.caseRef, result.applied ? result.event : 'refused');
   // The reason is a fixed word: refusals may quote the message, and outcomes are logged.
   return { outcome: 'command', applied: result.applied, reason: result.applied ? result.event : 'refused', caseRef: result.caseRef };

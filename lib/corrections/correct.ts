@@ -37,7 +37,13 @@ export interface CorrectionRequest {
 }
 
 export type CorrectionResult =
-  | { applied: true; event: 'corrected' | 'withdrawn' | 'merged' | 'opened' | 'dismissed'; caseRef: string | null; stage: string | null; done: string[] }
+  | {
+      applied: true;
+      event: 'corrected' | 'withdrawn' | 'merged' | 'opened' | 'dismissed';
+      caseRef: string | null;
+      stage: string | null;
+      done: string[];
+    }
   | { applied: false; caseRef: string | null; stage: string | null; problems: string[] };
 
 /** A write kept losing to other writers: try the whole decision again, a few times. */
@@ -49,7 +55,11 @@ const ATTEMPTS = 5;
  * the same request (same message id) finds it applied and finishes what was left. Sends no mail:
  * the caller replies.
  */
-export async function applyCorrection(request: CorrectionRequest, mailbox: Mailbox, deps: CorrectionDependencies): Promise<CorrectionResult> {
+export async function applyCorrection(
+  request: CorrectionRequest,
+  mailbox: Mailbox,
+  deps: CorrectionDependencies,
+): Promise<CorrectionResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptCorrection(request, mailbox, deps);
@@ -76,7 +86,8 @@ async function attemptCorrection(request: CorrectionRequest, mailbox: Mailbox, d
     if (!review || review.mailbox !== mailbox.address) return refuse('the subject names no review of this mailbox');
     const [command] = request.commands;
     if (command?.kind === 'open' || command?.kind === 'not-a-case') return settleReview(review, command, request, mailbox, deps);
-    if (!review.caseRef) return refuse(`${request.commands.map(describeCommand).join(', ')} needs a case: open one first with #open [stage <n>]`);
+    if (!review.caseRef)
+      return refuse(`${request.commands.map(describeCommand).join(', ')} needs a case: open one first with #open [stage <n>]`);
     current = await store.getCase(review.caseRef);
   } else {
     current = await store.getCase(request.target.ref);
@@ -84,7 +95,8 @@ async function attemptCorrection(request: CorrectionRequest, mailbox: Mailbox, d
   if (!current) return refuse('the subject names no case this mailbox knows');
   if (current.mailbox !== mailbox.address || current.policyId !== policy.id)
     return refuse(`case ${current.ref} belongs to another mailbox or policy`, null);
-  if (request.commands.some((c) => c.kind === 'open')) return refuse(`case ${current.ref} is open already: #open acts on a review`, current);
+  if (request.commands.some((c) => c.kind === 'open'))
+    return refuse(`case ${current.ref} is open already: #open acts on a review`, current);
 
   const merge = request.commands.find((c) => c.kind === 'merge');
   if (merge) {
@@ -105,7 +117,13 @@ async function attemptCorrection(request: CorrectionRequest, mailbox: Mailbox, d
     await deps.reminders.sync(joined, policy);
     await log(store, request, left, 'merged', mailbox);
     await log(store, request, joined, 'merged', mailbox);
-    return { applied: true, event: 'merged', caseRef: left.ref, stage: left.stage, done: 'done' in merged ? merged.done : [`merged into ${joined.ref} before`] };
+    return {
+      applied: true,
+      event: 'merged',
+      caseRef: left.ref,
+      stage: left.stage,
+      done: 'done' in merged ? merged.done : [`merged into ${joined.ref} before`],
+    };
   }
 
   let written = current;
@@ -138,7 +156,10 @@ async function settleReview(
   const settledByThis = review.settledWith === request.messageId;
   if (command.kind === 'not-a-case') {
     if (review.status !== 'pending' && !settledByThis) return refuse(`this review was ${review.status} already`);
-    if (review.status === 'pending' && !(await store.settleReview({ ...review, status: 'dismissed', settledAt: at, settledBy: request.by, settledWith: request.messageId })))
+    if (
+      review.status === 'pending' &&
+      !(await store.settleReview({ ...review, status: 'dismissed', settledAt: at, settledBy: request.by, settledWith: request.messageId }))
+    )
       throw new CaseConflictError('the review was settled meanwhile');
     await log(store, request, { ref: review.caseRef ?? '-', stage: '-' }, 'dismissed', mailbox);
     return { applied: true, event: 'dismissed', caseRef: review.caseRef, stage: null, done: ['review dismissed: no case changed'] };
@@ -154,7 +175,16 @@ async function settleReview(
     const year = request.at.setZone(policy.timezone).year;
     ref = formatReference(policy.referencePrefix, year, await store.nextNumber(policy.id, year));
     // Settled (with the reference) before the case is written: a retry writes the same case, never a second.
-    if (!(await store.settleReview({ ...review, status: 'opened', settledAt: at, settledBy: request.by, settledWith: request.messageId, openedRef: ref })))
+    if (
+      !(await store.settleReview({
+        ...review,
+        status: 'opened',
+        settledAt: at,
+        settledBy: request.by,
+        settledWith: request.messageId,
+        openedRef: ref,
+      }))
+    )
       throw new CaseConflictError('the review was settled meanwhile');
   }
   const arrival: Arrival = {
@@ -172,7 +202,16 @@ async function settleReview(
       ...fresh,
       history: [
         ...fresh.history,
-        { at, event: 'corrected', stage, messageId: request.messageId, from: request.by, note: describeCommand(command), to: [], status: 'open' },
+        {
+          at,
+          event: 'corrected',
+          stage,
+          messageId: request.messageId,
+          from: request.by,
+          note: describeCommand(command),
+          to: [],
+          status: 'open',
+        },
       ],
     };
     await store.claimThread(policy.id, review.messageId, ref);
@@ -182,7 +221,13 @@ async function settleReview(
     store.recordMessage({ messageId: review.messageId, caseRef, outcome, at, sha256: '' });
   await finish(opened, arrival, deps, mailbox, record, 'opened');
   await log(store, request, opened, 'opened', mailbox);
-  return { applied: true, event: 'opened', caseRef: ref, stage, done: [`case ${ref} opened at stage ${stage} from the message under review`] };
+  return {
+    applied: true,
+    event: 'opened',
+    caseRef: ref,
+    stage,
+    done: [`case ${ref} opened at stage ${stage} from the message under review`],
+  };
 }
 
 async function log(

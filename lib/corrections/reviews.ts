@@ -33,7 +33,14 @@ export async function openReviewFor(
     status: 'pending',
   });
   return reviewRequest(
-    { messageId: arrival.messageId, receivedAt: arrival.at, reason: input.reason, caseRef: input.caseRef, stage: input.stage, token: review.token },
+    {
+      messageId: arrival.messageId,
+      receivedAt: arrival.at,
+      reason: input.reason,
+      caseRef: input.caseRef,
+      stage: input.stage,
+      token: review.token,
+    },
     mailbox.partnershipAddresses,
     mailbox.address,
     policy,

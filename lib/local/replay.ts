@@ -159,7 +159,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
  * request can name its review (`[review <token>]`). Replay is a simulation: the live system's
  * tokens are random.
  */
-export const replayReviewToken = (messageId: string): string => createHash('sha256').update(`replay:${messageId}`).digest('hex').slice(0, 24);
+export const replayReviewToken = (messageId: string): string =>
+  createHash('sha256').update(`replay:${messageId}`).digest('hex').slice(0, 24);
 
 /**
  * DESIGN.md's outbox kinds have no `form`: the pre-filled form sent at the form's stage asks the

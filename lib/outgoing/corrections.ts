@@ -48,7 +48,7 @@ export function refusal(reply: Reply, input: { problems: readonly string[]; help
       'Nothing was changed: the command could not be applied.',
       ...input.problems.map((problem) => `- ${problem}.`),
       '',
-      'Commands are read from the first lines of a reply to one of the escalation mailbox\'s emails, sent from a partnership address, one a line:',
+      "Commands are read from the first lines of a reply to one of the escalation mailbox's emails, sent from a partnership address, one a line:",
       ...input.help.map((line) => `- ${line}`),
       '',
       FOOTER,

@@ -65,7 +65,10 @@ export function weeklyDigest(input: DigestInput): OutgoingMail {
     `Corrections last week: ${input.corrections.length}.`,
     ...[...input.corrections]
       .sort((a, b) => a.at.localeCompare(b.at) || a.caseRef.localeCompare(b.caseRef))
-      .map((c) => `- ${day(c.at)}: ${c.event === 'dismissed' ? 'a review dismissed' : `${c.caseRef} ${c.commands}`}${c.event === 'dismissed' || c.stage === '-' ? '' : `, now at stage ${c.stage}`}.`),
+      .map(
+        (c) =>
+          `- ${day(c.at)}: ${c.event === 'dismissed' ? 'a review dismissed' : `${c.caseRef} ${c.commands}`}${c.event === 'dismissed' || c.stage === '-' ? '' : `, now at stage ${c.stage}`}.`,
+      ),
     '',
     'This is an automatic message to the partnership only. It holds no personal details: references, stages and dates only.',
   ];

@@ -1,15 +1,7 @@
 /** `form`: a policy's form, pre-filled when a case reaches the form's stage; `closure`: the summary when a case is resolved; `report`: the monthly monitoring report. */
 /** `confirmation`: the reply to a partnership's command; `digest`: the weekly picture. */
 export type OutgoingKind =
-  | 'acknowledgement'
-  | 'due-soon'
-  | 'overdue'
-  | 'review'
-  | 'form'
-  | 'closure'
-  | 'report'
-  | 'confirmation'
-  | 'digest';
+  'acknowledgement' | 'due-soon' | 'overdue' | 'review' | 'form' | 'closure' | 'report' | 'confirmation' | 'digest';
 
 /** A one-click command: a `mailto:` link that prefills the command and the subject it needs. */
 export interface MailLink {

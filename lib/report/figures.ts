@@ -116,7 +116,9 @@ function policyFigures(policy: Policy, input: ReportInput): PolicyFigures {
   const cases = input.cases.filter((c) => c.policyId === policy.id && c.status !== 'withdrawn');
   const logs = new Map(cases.map((c) => [c.ref, stageLog(c, policy, calendar, input.now)]));
   const stays = [...logs.values()].flat();
-  const overdueNow = input.openCases.filter((c) => c.policyId === policy.id && c.status === 'open').flatMap((c) => overdue(c, policy, input, calendar));
+  const overdueNow = input.openCases
+    .filter((c) => c.policyId === policy.id && c.status === 'open')
+    .flatMap((c) => overdue(c, policy, input, calendar));
   const overdueRefs = new Set(overdueNow.map((o) => o.caseRef));
   const local = (iso: string) => DateTime.fromISO(iso).setZone(policy.timezone);
   const highest = (c: Case) =>

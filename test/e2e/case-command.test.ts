@@ -49,7 +49,7 @@ describe('escalations case, on the local store serve keeps', () => {
   it('lists the open cases', async () => {
     const { code, stdout, stderr } = await run('case', 'list', '--data', data);
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toMatch(/^3 open case\(s\); 0 review\(s\) waiting\.\nSSP-2026-0001  stage 2  opened /);
+    expect(stdout).toMatch(/^3 open case\(s\); 0 review\(s\) waiting\.\nSSP-2026-0001 {2}stage 2 {2}opened /);
   });
 
   it('stage: writes a corrected entry naming the admin, and books the new stage’s reminders for serve', async () => {
@@ -66,16 +66,23 @@ describe('escalations case, on the local store serve keeps', () => {
   });
 
   it('resolve, reopen, withdraw and merge, each through the corrections use case', async () => {
-    expect((await run('case', 'resolve', 'SSP-2026-0002', '--data', data)).stdout).toBe('SSP-2026-0002: corrected\n- resolved at stage 2\n');
+    expect((await run('case', 'resolve', 'SSP-2026-0002', '--data', data)).stdout).toBe(
+      'SSP-2026-0002: corrected\n- resolved at stage 2\n',
+    );
     expect((await run('case', 'reopen', 'SSP-2026-0002', '--data', data)).code).toBe(0);
     expect((await run('case', 'merge', 'SSP-2026-0003', 'SSP-2026-0002', '--data', data)).code).toBe(0);
     expect((await run('case', 'withdraw', 'SSP-2026-0001', '--data', data)).code).toBe(0);
-    const [one, two, three] = await withStore((store) => Promise.all(['SSP-2026-0001', 'SSP-2026-0002', 'SSP-2026-0003'].map((ref) => store.getCase(ref))));
+    const [one, two, three] = await withStore((store) =>
+      Promise.all(['SSP-2026-0001', 'SSP-2026-0002', 'SSP-2026-0003'].map((ref) => store.getCase(ref))),
+    );
     expect([one?.status, two?.status, three?.status]).toEqual(['withdrawn', 'open', 'withdrawn']);
     expect(two?.messages).toEqual(['<SSP-2026-0002@x>', '<SSP-2026-0003@x>']);
     const pending = JSON.parse(readFileSync(join(data, 'reminders.json'), 'utf8')) as { caseRef: string }[];
     expect(pending.filter((r) => r.caseRef !== 'SSP-2026-0002')).toEqual([]);
-    const shown = JSON.parse((await run('case', 'show', 'SSP-2026-0003', '--data', data)).stdout) as { status: string; history: { event: string }[] };
+    const shown = JSON.parse((await run('case', 'show', 'SSP-2026-0003', '--data', data)).stdout) as {
+      status: string;
+      history: { event: string }[];
+    };
     expect(shown.status).toBe('withdrawn');
     expect(shown.history.map((h) => h.event)).toEqual(['opened', 'merged']);
   });
@@ -123,16 +130,38 @@ describe('escalations case, on a deployed table through the same adapter', () =>
         }),
       );
       scheduler.on(ListSchedulesCommand).resolves({ Schedules: [{ Name: 'SSP-2026-0010.old', GroupName: 'escalation-reminders' }] });
-      scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
+      scheduler
+        .on(CreateScheduleCommand)
+        .resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
       scheduler.on(DeleteScheduleCommand).resolves({});
-      const { code, stdout, stderr } = await run('case', 'stage', 'SSP-2026-0010', '4', '--by', 'sam', '--table', dynamo.table, '--region', 'eu-west-2', '--function-env', envFile);
+      const { code, stdout, stderr } = await run(
+        'case',
+        'stage',
+        'SSP-2026-0010',
+        '4',
+        '--by',
+        'sam',
+        '--table',
+        dynamo.table,
+        '--region',
+        'eu-west-2',
+        '--function-env',
+        envFile,
+      );
       expect([code, stderr]).toEqual([0, '']);
       expect(stdout).toContain('moved from stage 2 to stage 4');
       expect(await store.getCase('SSP-2026-0010')).toMatchObject({ stage: '4' });
-      expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input)).toEqual([{ Name: 'SSP-2026-0010.old', GroupName: 'escalation-reminders' }]);
+      expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input)).toEqual([
+        { Name: 'SSP-2026-0010.old', GroupName: 'escalation-reminders' },
+      ]);
       const created = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input);
       expect(created.length).toBeGreaterThan(0);
-      expect(created.every((input) => input.GroupName === 'escalation-reminders' && input.Target?.RoleArn === 'arn:aws:iam::123456789012:role/SchedulerInvokeRemind')).toBe(true);
+      expect(
+        created.every(
+          (input) =>
+            input.GroupName === 'escalation-reminders' && input.Target?.RoleArn === 'arn:aws:iam::123456789012:role/SchedulerInvokeRemind',
+        ),
+      ).toBe(true);
     } finally {
       scheduler.restore();
       delete process.env.AWS_ENDPOINT_URL_DYNAMODB;

@@ -57,7 +57,10 @@ describe('commands by mail over real SMTP to the local runtime', () => {
       expect(review.subject).toMatch(/^Review needed \[review [0-9a-f]{24}\]: /);
       // The plain part lists each command with its link; the HTML part has them as links.
       expect(review.text).toContain('- Open as a case at Stage 2 Inter-agency Discussion: <mailto:');
-      const hrefs = [...String(review.html).matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ href: m[1] ?? '', label: m[2] ?? '' }));
+      const hrefs = [...String(review.html).matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => ({
+        href: m[1] ?? '',
+        label: m[2] ?? '',
+      }));
       const openAt2 = hrefs.find((link) => link.label === 'Open as a case at Stage 2 Inter-agency Discussion');
       expect(openAt2).toBeDefined();
       const mailto = new URL((openAt2?.href ?? '').replace(/&amp;/g, '&'));
@@ -80,11 +83,21 @@ describe('commands by mail over real SMTP to the local runtime', () => {
       clock.set('2026-11-03T09:00');
       await send(
         runtime.smtpPort,
-        eml({ from: PARTNERSHIP, to: MAILBOX, subject: 'Re: [SSP-2026-0001] Professional disagreement recorded', text: '#stage 4\n\nAgreed at the panel.' }),
+        eml({
+          from: PARTNERSHIP,
+          to: MAILBOX,
+          subject: 'Re: [SSP-2026-0001] Professional disagreement recorded',
+          text: '#stage 4\n\nAgreed at the panel.',
+        }),
         PARTNERSHIP,
       );
       await eventually(async () => (await runtime.store.getCase('SSP-2026-0001'))?.stage === '4', 'the correction');
-      expect(runtime.reminders.list().filter((r) => r.caseRef === 'SSP-2026-0001').every((r) => r.reminderId.includes('stage-4') || r.reminderId.includes('overall'))).toBe(true);
+      expect(
+        runtime.reminders
+          .list()
+          .filter((r) => r.caseRef === 'SSP-2026-0001')
+          .every((r) => r.reminderId.includes('stage-4') || r.reminderId.includes('overall')),
+      ).toBe(true);
     } finally {
       await runtime.stop();
     }

@@ -11,7 +11,14 @@ import { FixedClock } from '../support/fakes.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon.example';
 const deployment = {
-  mailboxes: [{ address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX], monitoringAddress: 'monitoring@swindon.example' }],
+  mailboxes: [
+    {
+      address: MAILBOX,
+      policy: builtInPolicy('swindon'),
+      partnershipAddresses: [MAILBOX],
+      monitoringAddress: 'monitoring@swindon.example',
+    },
+  ],
   fromAddress: 'escalations@partnership.example',
   loopId: 'escalations@partnership.example',
   closureDays: [],
@@ -34,7 +41,15 @@ describe('the local runtime’s weekly picture', () => {
     const clock = new FixedClock(DateTime.fromISO('2026-11-30T07:59', { zone: 'Europe/London' }));
     const lines: string[] = [];
     let ticks = 0;
-    const runtime = await startLocalRuntime({ deployment, dataDir, smtpPort: 0, clock, log: (line) => lines.push(line), tickMs: 10, onTick: () => ticks++ });
+    const runtime = await startLocalRuntime({
+      deployment,
+      dataDir,
+      smtpPort: 0,
+      clock,
+      log: (line) => lines.push(line),
+      tickMs: 10,
+      onTick: () => ticks++,
+    });
     /** Two looks after now: the runtime has seen the clock's time. */
     const seen = async () => {
       const after = ticks + 2;
@@ -42,7 +57,13 @@ describe('the local runtime’s weekly picture', () => {
     };
     try {
       await runtime.store.createCase(
-        aCase({ ref: 'SSP-2026-0001', mailbox: MAILBOX, stage: '2', openedAt: '2026-11-16T10:00:00.000Z', stageStartedAt: '2026-11-16T10:00:00.000Z' }),
+        aCase({
+          ref: 'SSP-2026-0001',
+          mailbox: MAILBOX,
+          stage: '2',
+          openedAt: '2026-11-16T10:00:00.000Z',
+          stageStartedAt: '2026-11-16T10:00:00.000Z',
+        }),
       );
       const digests = () => readdirSync(join(dataDir, 'outbox')).filter((name) => name.includes('-digest-'));
       // Before 08:00: nothing.
@@ -54,7 +75,9 @@ describe('the local runtime’s weekly picture', () => {
       const mail = await simpleParser(readFileSync(join(dataDir, 'outbox', file ?? '')));
       expect(mail.to).toMatchObject({ value: [{ address: 'monitoring@swindon.example' }] });
       expect(mail.subject).toBe('Escalations this week: 1 open, 1 overdue, 0 to review (Mon 30 Nov 2026)');
-      expect(mail.text).toContain('- SSP-2026-0001: Stage 2 Inter-agency Discussion; opened Mon 16 Nov 2026; due Mon 23 Nov 2026 (OVERDUE);');
+      expect(mail.text).toContain(
+        '- SSP-2026-0001: Stage 2 Inter-agency Discussion; opened Mon 16 Nov 2026; due Mon 23 Nov 2026 (OVERDUE);',
+      );
       // Later that Monday and the next day: nothing more.
       clock.set('2026-11-30T15:00');
       await seen();

@@ -21,7 +21,15 @@ function scenario(): { folder: string; ids: Record<string, string> } {
     writeFileSync(join(folder, `${name}.eml`), eml(input));
   };
   // A thread the reader took to be at stage 2; people had in fact reached stage 3.
-  write('01-misread', { from: JANE, to: RAJ, cc: SSP, subject: 'Discharge plan', text: ESCALATION, id: '<misread@swindon-council.example>', date: 'Mon, 2 Nov 2026 10:00:00 +0000' });
+  write('01-misread', {
+    from: JANE,
+    to: RAJ,
+    cc: SSP,
+    subject: 'Discharge plan',
+    text: ESCALATION,
+    id: '<misread@swindon-council.example>',
+    date: 'Mon, 2 Nov 2026 10:00:00 +0000',
+  });
   // A newsletter that happened to use the process's words.
   write('02-newsletter', {
     from: 'News <news@swindon-ssp-news.example>',
@@ -40,8 +48,22 @@ function scenario(): { folder: string; ids: Record<string, string> } {
     id: '<review-me@swindon-council.example>',
     date: 'Mon, 2 Nov 2026 11:00:00 +0000',
   });
-  write('04-stage', { from: SSP, to: SSP, subject: 'Re: [SSP-2026-0001] Professional disagreement recorded', text: '#stage 3', id: '<c1@swindon-ssp.example>', date: 'Tue, 3 Nov 2026 09:00:00 +0000' });
-  write('05-not-a-case', { from: SSP, to: SSP, subject: 'Re: [SSP-2026-0002] Professional disagreement recorded', text: '#not-a-case', id: '<c2@swindon-ssp.example>', date: 'Tue, 3 Nov 2026 09:05:00 +0000' });
+  write('04-stage', {
+    from: SSP,
+    to: SSP,
+    subject: 'Re: [SSP-2026-0001] Professional disagreement recorded',
+    text: '#stage 3',
+    id: '<c1@swindon-ssp.example>',
+    date: 'Tue, 3 Nov 2026 09:00:00 +0000',
+  });
+  write('05-not-a-case', {
+    from: SSP,
+    to: SSP,
+    subject: 'Re: [SSP-2026-0002] Professional disagreement recorded',
+    text: '#not-a-case',
+    id: '<c2@swindon-ssp.example>',
+    date: 'Tue, 3 Nov 2026 09:05:00 +0000',
+  });
   const token = replayReviewToken('<review-me@swindon-council.example>');
   write('06-open', {
     from: SSP,
@@ -58,16 +80,35 @@ function scenario(): { folder: string; ids: Record<string, string> } {
     text: '#resolved',
     id: '<forged@elsewhere.example>',
     date: 'Tue, 3 Nov 2026 09:15:00 +0000',
-    headers: { 'Authentication-Results': 'amazonses.com; spf=fail smtp.mailfrom=elsewhere.example; dkim=fail; dmarc=fail header.from=swindon-ssp.example' },
+    headers: {
+      'Authentication-Results':
+        'amazonses.com; spf=fail smtp.mailfrom=elsewhere.example; dkim=fail; dmarc=fail header.from=swindon-ssp.example',
+    },
   });
-  write('08-unknown', { from: SSP, to: SSP, subject: 'Re: [SSP-2026-0001] x', text: '#close', id: '<c4@swindon-ssp.example>', date: 'Tue, 3 Nov 2026 09:20:00 +0000' });
+  write('08-unknown', {
+    from: SSP,
+    to: SSP,
+    subject: 'Re: [SSP-2026-0001] x',
+    text: '#close',
+    id: '<c4@swindon-ssp.example>',
+    date: 'Tue, 3 Nov 2026 09:20:00 +0000',
+  });
   return { folder, ids };
 }
 
 describe('replay: the partnership corrects what the mailbox read', () => {
   it('a #stage correction, a withdrawn newsletter case, a review opened with #open stage 2, a forged command and an unknown one', async () => {
     const { folder } = scenario();
-    const { code, stdout, stderr } = await run('replay', '--policy', 'swindon', '--mailbox', MAILBOX, '--until', '2026-11-20T12:00:00Z', folder);
+    const { code, stdout, stderr } = await run(
+      'replay',
+      '--policy',
+      'swindon',
+      '--mailbox',
+      MAILBOX,
+      '--until',
+      '2026-11-20T12:00:00Z',
+      folder,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as ReplayDocument;
@@ -90,7 +131,12 @@ describe('replay: the partnership corrects what the mailbox read', () => {
     expect(doc.outbox.filter((o) => o.caseRef === 'SSP-2026-0002' && o.at > '2026-11-03T09:05:00Z').map((o) => o.kind)).toEqual([]);
 
     // The message under review, opened as a case at stage 2 from the time it came.
-    expect(byRef('SSP-2026-0003')).toMatchObject({ status: 'open', stage: '2', openedAt: '2026-11-02T11:00:00Z', messages: ['<review-me@swindon-council.example>'] });
+    expect(byRef('SSP-2026-0003')).toMatchObject({
+      status: 'open',
+      stage: '2',
+      openedAt: '2026-11-02T11:00:00Z',
+      messages: ['<review-me@swindon-council.example>'],
+    });
     expect(byRef('SSP-2026-0003')?.history.map((h) => h.event)).toEqual(['opened', 'corrected']);
     expect(doc.outbox.filter((o) => o.caseRef === 'SSP-2026-0003').map((o) => o.kind)).toContain('acknowledgement');
 
@@ -110,7 +156,12 @@ describe('replay: the partnership corrects what the mailbox read', () => {
     expect(replies.map((o) => [o.at, o.caseRef, o.subject, o.to])).toEqual([
       ['2026-11-03T09:00:00Z', 'SSP-2026-0001', '[SSP-2026-0001] Correction applied: #stage 3', [MAILBOX]],
       ['2026-11-03T09:05:00Z', 'SSP-2026-0002', '[SSP-2026-0002] Correction applied: #not-a-case', [MAILBOX]],
-      ['2026-11-03T09:10:00Z', 'SSP-2026-0003', expect.stringMatching(/^\[SSP-2026-0003\] \[review [0-9a-f]{24}\] Correction applied: #open stage 2$/), [MAILBOX]],
+      [
+        '2026-11-03T09:10:00Z',
+        'SSP-2026-0003',
+        expect.stringMatching(/^\[SSP-2026-0003\] \[review [0-9a-f]{24}\] Correction applied: #open stage 2$/),
+        [MAILBOX],
+      ],
       ['2026-11-03T09:20:00Z', 'SSP-2026-0001', '[SSP-2026-0001] Correction not applied', [MAILBOX]],
     ]);
   });

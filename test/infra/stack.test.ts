@@ -249,9 +249,15 @@ describe('the stack', () => {
     expect(digestQuery).toHaveLength(1);
     expect(JSON.stringify(digestQuery[0]?.Resource)).toMatch(/\/index\/openCases"/);
     const digestFunction = Object.values(template.findResources('AWS::Lambda::Function')).find(
-      (r) => (r as { Properties: { Timeout: number; MemorySize: number } }).Properties.Timeout === 60 && (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 256,
+      (r) =>
+        (r as { Properties: { Timeout: number; MemorySize: number } }).Properties.Timeout === 60 &&
+        (r as { Properties: { MemorySize: number } }).Properties.MemorySize === 256,
     ) as { Properties: { Environment: { Variables: Record<string, string> } } } | undefined;
-    expect(Object.keys(digestFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual(['CASE_TABLE', 'DEPLOYMENT', 'NODE_OPTIONS']);
+    expect(Object.keys(digestFunction?.Properties.Environment.Variables ?? {}).sort()).toEqual([
+      'CASE_TABLE',
+      'DEPLOYMENT',
+      'NODE_OPTIONS',
+    ]);
   });
 
   it('alarms on errors, throttles and dead letters to an encrypted topic that emails the admin', () => {

@@ -37,7 +37,10 @@ async function openCase(subject?: string): Promise<{ first: Buffer; ref: string;
 }
 
 const lastMail = () => h.mailer.sent.at(-1);
-const without = (c: Case | null) => c && { ...c, version: 0, acknowledgedAt: null };
+function required<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
 
 describe('commands by mail from a partnership address', () => {
   it('#stage moves a misread case either way, records who sent it, re-syncs reminders and confirms to the partnership', async () => {
@@ -49,10 +52,19 @@ describe('commands by mail from a partnership address', () => {
     expect(stored).toMatchObject({ stage: '1', stageStartedAt: '2026-11-04T11:00:00.000Z', status: 'open' });
     expect(stored?.history.at(-1)).toMatchObject({ event: 'corrected', stage: '1', from: MAILBOX, note: '#stage 1' });
     expect(h.reminders.synced.at(-1)).toMatchObject({ ref, stage: '1', status: 'open' });
-    expect(lastMail()).toMatchObject({ kind: 'confirmation', caseRef: ref, to: [MAILBOX], subject: `[${ref}] Correction applied: #stage 1` });
+    expect(lastMail()).toMatchObject({
+      kind: 'confirmation',
+      caseRef: ref,
+      to: [MAILBOX],
+      subject: `[${ref}] Correction applied: #stage 1`,
+    });
     expect(lastMail()?.text).toContain('moved from stage 2 to stage 1');
     // The deadlines start from the correction.
-    expect(caseDeadlines(stored!, swindon, []).find((d) => d.kind === 'deadline')?.due.toISO()).toBe('2026-11-06T17:00:00.000+00:00');
+    expect(
+      caseDeadlines(required(stored), swindon, [])
+        .find((d) => d.kind === 'deadline')
+        ?.due.toISO(),
+    ).toBe('2026-11-06T17:00:00.000+00:00');
   });
 
   it('the same command delivered twice changes nothing the second time and sends no second reply', async () => {
@@ -71,7 +83,7 @@ describe('commands by mail from a partnership address', () => {
     const stored = await h.store.getCase(ref);
     expect(stored).toMatchObject({ status: 'withdrawn' });
     expect(stored?.history.at(-1)).toMatchObject({ event: 'withdrawn', from: MAILBOX });
-    expect(caseDeadlines(stored!, swindon, [])).toEqual([]);
+    expect(caseDeadlines(required(stored), swindon, [])).toEqual([]);
     expect(h.reminders.synced.at(-1)).toMatchObject({ ref, status: 'withdrawn' });
     expect(await h.store.openCases()).toEqual([]);
     const later = eml({
@@ -95,7 +107,7 @@ describe('commands by mail from a partnership address', () => {
     await h.ingest(command(`[${ref}] x`, '#reopen\n#stage 3\n#due 2026-11-20'));
     const stored = await h.store.getCase(ref);
     expect(stored).toMatchObject({ status: 'open', stage: '3', resolvedAt: null });
-    const deadline = caseDeadlines(stored!, swindon, []).find((d) => d.kind === 'deadline');
+    const deadline = caseDeadlines(required(stored), swindon, []).find((d) => d.kind === 'deadline');
     expect(deadline?.due.setZone('Europe/London').toISO()).toBe('2026-11-20T17:00:00.000+00:00');
     expect(deadline?.id).toBe('stage-3-agreed-20261120T1700');
   });
@@ -134,15 +146,15 @@ describe('commands by mail from a partnership address', () => {
     expect(await h.store.pendingReviews()).toHaveLength(1);
 
     h.clock.set('2026-11-03T09:00');
-    const outcome = await h.ingest(command(request!.subject, '#open stage 2'));
+    const outcome = await h.ingest(command(required(request).subject, '#open stage 2'));
     expect(outcome).toMatchObject({ outcome: 'command', applied: true, reason: 'opened' });
-    const opened = await h.store.getCase(outcome.caseRef!);
+    const opened = await h.store.getCase(outcome.caseRef ?? '');
     expect(opened).toMatchObject({ stage: '2', status: 'open', messages: [messageIdOf(question)] });
     expect(opened?.history.map((e) => e.event)).toEqual(['opened', 'corrected']);
     expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement' && m.caseRef === outcome.caseRef)).toHaveLength(1);
     expect(await h.store.pendingReviews()).toEqual([]);
     // A second #open on the same review changes nothing.
-    expect(await h.ingest(command(request!.subject, '#open'))).toMatchObject({ outcome: 'command', applied: false });
+    expect(await h.ingest(command(required(request).subject, '#open'))).toMatchObject({ outcome: 'command', applied: false });
   });
 
   it('a forged command (DMARC fails) goes to review and changes nothing', async () => {
@@ -184,9 +196,17 @@ describe('commands by mail from a partnership address', () => {
 describe('bad commands change nothing and get a clear reply listing the commands', () => {
   const cases: [string, (ref: string, other: string) => { subject: string; text: string }, RegExp][] = [
     ['an unknown command', (ref) => ({ subject: `[${ref}] x`, text: '#escalate 3' }), /#escalate is not a command/],
-    ['a stage the policy does not have', (ref) => ({ subject: `[${ref}] x`, text: '#stage 9' }), /has no stage 9 \(its stages: 1, 2, 3, 4, 5\)/],
+    [
+      'a stage the policy does not have',
+      (ref) => ({ subject: `[${ref}] x`, text: '#stage 9' }),
+      /has no stage 9 \(its stages: 1, 2, 3, 4, 5\)/,
+    ],
     ['#merge into itself', (ref) => ({ subject: `[${ref}] x`, text: `#merge ${ref}` }), /cannot be merged into itself/],
-    ['#merge into a withdrawn case', (ref, other) => ({ subject: `[${ref}] x`, text: `#merge ${other}` }), /is withdrawn: merge into a case that stands/],
+    [
+      '#merge into a withdrawn case',
+      (ref, other) => ({ subject: `[${ref}] x`, text: `#merge ${other}` }),
+      /is withdrawn: merge into a case that stands/,
+    ],
     ['#due in the past', (ref) => ({ subject: `[${ref}] x`, text: '#due 2026-10-01' }), /has passed/],
     ['#due not a date', (ref) => ({ subject: `[${ref}] x`, text: '#due 31/02/2026' }), /#due needs a date/],
     [
@@ -194,7 +214,11 @@ describe('bad commands change nothing and get a clear reply listing the commands
       (ref) => ({ subject: `[${ref}] x`, text: 'Thanks, all done.\n\nOn Mon, 2 Nov 2026 someone wrote:\n> #not-a-case' }),
       /quoted history were not applied/,
     ],
-    ['two commands that contradict each other', (ref) => ({ subject: `[${ref}] x`, text: '#resolved\n#reopen' }), /#resolved cannot go with #reopen/],
+    [
+      'two commands that contradict each other',
+      (ref) => ({ subject: `[${ref}] x`, text: '#resolved\n#reopen' }),
+      /#resolved cannot go with #reopen/,
+    ],
     ['two different stages', (ref) => ({ subject: `[${ref}] x`, text: '#stage 3\n#stage 4' }), /#stage is given twice/],
     ['no case in the subject', () => ({ subject: 'Hello', text: '#resolved' }), /names no case/],
   ];
@@ -228,12 +252,10 @@ describe('bad commands change nothing and get a clear reply listing the commands
       { recipients: [sunderland] },
     );
     expect(opened.outcome).toBe('opened');
-    const before = await h.store.getCase(opened.caseRef!);
+    const before = await h.store.getCase(opened.caseRef ?? '');
     const outcome = await h.ingest(command(`[${opened.caseRef}] x`, '#stage 3'));
     expect(outcome).toMatchObject({ outcome: 'command', applied: false });
-    expect(await h.store.getCase(opened.caseRef!)).toEqual(before);
+    expect(await h.store.getCase(opened.caseRef ?? '')).toEqual(before);
     expect(lastMail()?.text).toMatch(/belongs to another mailbox or policy/);
   });
 });
-
-void without;

@@ -24,8 +24,12 @@ beforeAll(async () => {
   const openedAt = iso(monday.minus({ days: 3 }));
   const history = [{ at: openedAt, event: 'opened' as const, stage: '2', messageId: '<o@x>', from: 'a@agency.example', to: [] }];
   await store.createCase(aCase({ ref: 'SSP-2026-0001', mailbox: MAILBOX, stage: '2', openedAt, stageStartedAt: openedAt, history }));
-  await store.createCase(aCase({ ref: 'SSP-2026-0002', mailbox: MAILBOX, status: 'withdrawn', openedAt, stageStartedAt: openedAt, history }));
-  await store.createCase(aCase({ ref: 'XYZ-2026-0001', mailbox: 'another@partnership.example', openedAt, stageStartedAt: openedAt, history }));
+  await store.createCase(
+    aCase({ ref: 'SSP-2026-0002', mailbox: MAILBOX, status: 'withdrawn', openedAt, stageStartedAt: openedAt, history }),
+  );
+  await store.createCase(
+    aCase({ ref: 'XYZ-2026-0001', mailbox: 'another@partnership.example', openedAt, stageStartedAt: openedAt, history }),
+  );
   await store.openReview({
     token: 'f'.repeat(24),
     messageId: '<r@x>',
@@ -42,7 +46,15 @@ beforeAll(async () => {
     status: 'pending',
   });
   const log = (caseRef: string, at: DateTime, commands: string) =>
-    store.logCorrection({ caseRef, mailbox: MAILBOX, at: iso(at), messageId: `<${caseRef}-${commands}@x>`, event: 'corrected', commands, stage: '2' });
+    store.logCorrection({
+      caseRef,
+      mailbox: MAILBOX,
+      at: iso(at),
+      messageId: `<${caseRef}-${commands}@x>`,
+      event: 'corrected',
+      commands,
+      stage: '2',
+    });
   await log('SSP-2026-0002', monday.minus({ days: 1 }), '#not-a-case');
   await log('SSP-2026-0001', monday.minus({ days: 8 }), '#stage 2'); // the week before last: not reported
   Object.assign(process.env, await functionEnvironment(dynamo, MAILBOX));

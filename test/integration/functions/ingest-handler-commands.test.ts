@@ -24,7 +24,12 @@ const opener = eml({
   text: 'Raj,\n\nI am raising this with you as a Stage 2 inter-agency discussion under the resolution policy.\n\nJane',
 });
 const command = (text: string) =>
-  eml({ from: `Safeguarding Partnership <${MAILBOX}>`, to: MAILBOX, subject: 'Re: [SSP-2026-0001] Professional disagreement recorded', text });
+  eml({
+    from: `Safeguarding Partnership <${MAILBOX}>`,
+    to: MAILBOX,
+    subject: 'Re: [SSP-2026-0001] Professional disagreement recorded',
+    text,
+  });
 const body = (raw: Buffer) =>
   ({ transformToByteArray: () => Promise.resolve(new Uint8Array(raw)) }) as unknown as NonNullable<GetObjectCommandOutput['Body']>;
 

@@ -50,8 +50,20 @@ describe('correctCase', () => {
 });
 
 describe('mergeCases', () => {
-  const a = aCase({ ref: 'SSP-2026-0001', messages: ['<a@x>'], threadKeys: ['<a@x>'], participants: ['a@x.example'], domains: ['x.example'] });
-  const b = aCase({ ref: 'SSP-2026-0002', messages: ['<b@x>'], threadKeys: ['<b@x>', '<b0@x>'], participants: ['b@y.example'], domains: ['y.example'] });
+  const a = aCase({
+    ref: 'SSP-2026-0001',
+    messages: ['<a@x>'],
+    threadKeys: ['<a@x>'],
+    participants: ['a@x.example'],
+    domains: ['x.example'],
+  });
+  const b = aCase({
+    ref: 'SSP-2026-0002',
+    messages: ['<b@x>'],
+    threadKeys: ['<b@x>', '<b0@x>'],
+    participants: ['b@y.example'],
+    domains: ['y.example'],
+  });
   it('moves messages, people and thread keys, and withdraws the merged case', () => {
     const merged = mergeCases(b, a, context);
     expect(merged).toMatchObject({

@@ -7,7 +7,12 @@ import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { aCase } from '../../support/case.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
-const mailbox = { address: MAILBOX, policy: builtInPolicy('swindon'), partnershipAddresses: [MAILBOX], monitoringAddress: 'monitoring@swindon-ssp.example' };
+const mailbox = {
+  address: MAILBOX,
+  policy: builtInPolicy('swindon'),
+  partnershipAddresses: [MAILBOX],
+  monitoringAddress: 'monitoring@swindon-ssp.example',
+};
 const review = (receivedAt: string, caseRef: string | null): Review => ({
   token: 'a'.repeat(24),
   messageId: `<${receivedAt}@x>`,
@@ -59,8 +64,24 @@ describe('weeklyDigest, against a hand-computed fixture', () => {
     ],
     reviews: [review('2026-11-27T11:00:00.000Z', null), review('2026-11-25T09:00:00.000Z', 'SSP-2026-0001')],
     corrections: [
-      { caseRef: 'SSP-2026-0002', mailbox: MAILBOX, at: '2026-11-27T12:00:00.000Z', messageId: '<c2@x>', event: 'corrected', commands: '#stage 3', stage: '3' },
-      { caseRef: 'SSP-2026-0004', mailbox: MAILBOX, at: '2026-11-24T10:00:00.000Z', messageId: '<c1@x>', event: 'withdrawn', commands: '#not-a-case', stage: '2' },
+      {
+        caseRef: 'SSP-2026-0002',
+        mailbox: MAILBOX,
+        at: '2026-11-27T12:00:00.000Z',
+        messageId: '<c2@x>',
+        event: 'corrected',
+        commands: '#stage 3',
+        stage: '3',
+      },
+      {
+        caseRef: 'SSP-2026-0004',
+        mailbox: MAILBOX,
+        at: '2026-11-24T10:00:00.000Z',
+        messageId: '<c1@x>',
+        event: 'withdrawn',
+        commands: '#not-a-case',
+        stage: '2',
+      },
     ],
     closureDays: [],
   });
@@ -95,7 +116,8 @@ describe('weeklyDigest, against a hand-computed fixture', () => {
       replyTo: MAILBOX,
       subject: 'Escalations this week: 2 open, 1 overdue, 2 to review (Mon 30 Nov 2026)',
     });
-    for (const personal of ['jane', 'raj', 'ambiguous', '@x']) expect(`${mail.subject}\n${mail.text}`.toLowerCase()).not.toContain(personal);
+    for (const personal of ['jane', 'raj', 'ambiguous', '@x'])
+      expect(`${mail.subject}\n${mail.text}`.toLowerCase()).not.toContain(personal);
   });
 });
 

@@ -143,7 +143,11 @@ describe('monitoringFigures, against a hand-computed fixture across two months',
 
   it('leaves a withdrawn case out of every figure: the same report as without it', () => {
     const withdrawn = { ...swindonD, ref: 'SSP-2026-0010', status: 'withdrawn' as const };
-    const withIt = monitoringFigures({ ...fixtureInput, cases: [...fixtureInput.cases, withdrawn], openCases: [...fixtureInput.openCases, withdrawn] });
+    const withIt = monitoringFigures({
+      ...fixtureInput,
+      cases: [...fixtureInput.cases, withdrawn],
+      openCases: [...fixtureInput.openCases, withdrawn],
+    });
     expect(withIt).toEqual(report);
   });
 
