@@ -72,7 +72,7 @@ describe('escalations', () => {
   it('names the commands it has when given an unknown one', async () => {
     const { code, stderr } = await run('frobnicate');
     expect(code).toBe(2);
-    expect(stderr).toBe("escalations: unknown command 'frobnicate': use one of policies, deadline, explain, replay, serve, report\n");
+    expect(stderr).toBe("escalations: unknown command 'frobnicate': use one of policies, deadline, explain, replay, serve, report, case\n");
   });
 
   it('prints its usage', async () => {
