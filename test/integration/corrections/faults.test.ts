@@ -15,10 +15,12 @@ function failingOnce(store: DynamoCaseStore, method: keyof CaseStore, nth = 1): 
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== method || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...a: unknown[]) => unknown).bind(target);
+      if (property !== method) return bound;
       return (...args: unknown[]) => {
         if (++calls === nth) return Promise.reject(new Error(`injected fault in ${method}`));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        return bound(...args);
       };
     },
   });
