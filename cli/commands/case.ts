@@ -1,20 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESClient } from '@aws-sdk/client-ses';
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { systemClock } from '../../lib/clock.js';
 import { documentClient } from '../../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../../lib/aws/dynamo-case-store.js';
-import { ConfigurationError, loadIngestEnvironment } from '../../lib/aws/environment.js';
-import { SchedulerReminderBook } from '../../lib/aws/scheduler-reminder-book.js';
-import { SesMailer } from '../../lib/aws/ses-mailer.js';
+import { deployedCorrectionDependencies, NO_MAIL } from '../../lib/aws/deployed-store.js';
+import { ConfigurationError } from '../../lib/aws/environment.js';
 import { shortDate } from '../../lib/calendar/wording.js';
 import { caseDeadlines } from '../../lib/cases/deadlines.js';
-import type { Deployment } from '../../lib/config.js';
 import { adminCorrection, caseSummary } from '../../lib/corrections/admin.js';
 import type { Command } from '../../lib/corrections/commands.js';
 import type { CorrectionDependencies } from '../../lib/corrections/correct.js';
@@ -22,8 +17,6 @@ import { startEmbeddedDynamo } from '../../lib/local/embedded-dynamo.js';
 import { InProcessReminderBook } from '../../lib/local/in-process-reminder-book.js';
 import { loadLocalConfig } from '../../lib/local/local-config.js';
 import { loadPending, savePendingReminders } from '../../lib/local/runtime.js';
-import type { Mailer } from '../../lib/ports.js';
-import { remind } from '../../lib/remind.js';
 import { defineCommand, option, type Args } from '../command.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -188,43 +181,21 @@ async function deployedSession(table: string, region: string, envFile: string): 
   } catch (error) {
     throw new UsageError(`case: --function-env '${envFile}' cannot be read as JSON: ${(error as Error).message}`, { cause: error });
   }
-  let deployment: Deployment;
-  let scheduler;
   try {
-    ({ deployment, scheduler } = await loadIngestEnvironment({ MAIL_BUCKET: '-', MAIL_PREFIX: '', ...env, CASE_TABLE: table }));
+    const deployed = await deployedCorrectionDependencies(table, region, env);
+    return {
+      deps: deployed.deps,
+      save: () => Promise.resolve(),
+      close: () => {
+        deployed.close();
+        return Promise.resolve();
+      },
+    };
   } catch (error) {
     if (error instanceof ConfigurationError) throw new UsageError(`case: --function-env: ${error.message}`, { cause: error });
     throw error;
   }
-  const dynamo = new DynamoDBClient({ region });
-  const store = new DynamoCaseStore(documentClient(dynamo), table);
-  const schedulerClient = new SchedulerClient({ region });
-  const ses = new SESClient({ region });
-  // A reminder due within the minute is sent at once, as the ingest function does: through SES, claimed once.
-  const reminderMailer = new SesMailer(ses, { from: deployment.fromAddress, loopId: deployment.loopId });
-  const deps: CorrectionDependencies = {
-    store,
-    reminders: new SchedulerReminderBook(schedulerClient, scheduler, systemClock, deployment.closureDays, (request) =>
-      remind(request, { store, mailer: reminderMailer, deployment, clock: systemClock }),
-    ),
-    mailer: NO_MAIL,
-    clock: systemClock,
-    deployment,
-  };
-  return {
-    deps,
-    save: () => Promise.resolve(),
-    close: () => {
-      dynamo.destroy();
-      schedulerClient.destroy();
-      ses.destroy();
-      return Promise.resolve();
-    },
-  };
 }
-
-/** Admin commands send no mail: their result is printed. */
-const NO_MAIL: Mailer = { send: () => Promise.resolve() };
 
 function describePositionals(positionals: readonly string[]): string {
   const [action] = positionals;

@@ -24,6 +24,12 @@ export const correctionKey = (messageId: string, ref: string) => ({ pk: `CORRECT
  * values (its sort key `ref` holding the receipt or correction instant), so no index is added.
  */
 export const REVIEW_FLAG = 'REVIEW';
+/** A review is kept a year after the message came: long after anyone would act on it. */
+export const REVIEW_RETENTION_DAYS = 366;
+/** The corrections log feeds the weekly picture; the audit trail is each case's history: 90 days is plenty. */
+export const CORRECTION_LOG_RETENTION_DAYS = 90;
+/** Epoch seconds `days` after an ISO instant: a TTL value. */
+export const expiryAfter = (iso: string, days: number): number => Math.floor(Date.parse(iso) / 1000) + days * 86_400;
 export const correctionFlag = (utcDate: string) => `CORRECTED#${utcDate}`;
 
 /** Cases by the UTC month they opened (`2026-11`), sorted by their opening instant. */

@@ -17,16 +17,19 @@ import type { Review } from '../cases/review.js';
 import type { CaseStore, CorrectionLogEntry, Lookup, MessageRecord, SendClaim } from '../ports.js';
 import {
   caseKey,
+  CORRECTION_LOG_RETENTION_DAYS,
   correctionFlag,
   correctionKey,
   counterKey,
   EXPIRES_AT,
+  expiryAfter,
   INDEX_ONLY_ATTRIBUTES,
   messageKey,
   OPEN_FLAG,
   OPEN_INDEX,
   OPENED_INDEX,
   REVIEW_FLAG,
+  REVIEW_RETENTION_DAYS,
   reviewKey,
   reviewOfKey,
   sentKey,
@@ -275,7 +278,11 @@ export class DynamoCaseStore implements CaseStore {
       await this.client.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...reviewOfKey(review.messageId), token: review.token },
+          Item: {
+            ...reviewOfKey(review.messageId),
+            token: review.token,
+            [EXPIRES_AT]: expiryAfter(review.receivedAt, REVIEW_RETENTION_DAYS),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -294,7 +301,7 @@ export class DynamoCaseStore implements CaseStore {
 
   async getReview(token: string): Promise<Review | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: reviewKey(token), ConsistentRead: true }));
-    return Item ? (withoutKeys(Item) as unknown as Review) : null;
+    return Item ? (withoutReviewIndex(Item) as unknown as Review) : null;
   }
 
   async settleReview(settled: Review): Promise<boolean> {
@@ -334,6 +341,7 @@ export class DynamoCaseStore implements CaseStore {
           ...entry,
           [OPEN_INDEX.partitionKey]: correctionFlag(entry.at.slice(0, 10)),
           [OPEN_INDEX.sortKey]: `${entry.at}#${entry.caseRef}`,
+          [EXPIRES_AT]: expiryAfter(entry.at, CORRECTION_LOG_RETENTION_DAYS),
         },
       }),
     );
@@ -437,6 +445,7 @@ function reviewItem(review: Review): Record<string, unknown> {
   return {
     ...reviewKey(review.token),
     ...review,
+    [EXPIRES_AT]: expiryAfter(review.receivedAt, REVIEW_RETENTION_DAYS),
     ...(review.status === 'pending'
       ? { [OPEN_INDEX.partitionKey]: REVIEW_FLAG, [OPEN_INDEX.sortKey]: `${review.receivedAt}#${review.token}` }
       : {}),
@@ -445,8 +454,7 @@ function reviewItem(review: Review): Record<string, unknown> {
 
 /** A review or log item without its keys and index attributes (`ref` is only the index's sort key there). */
 function withoutReviewIndex(item: Record<string, unknown>): Record<string, unknown> {
-  const { [OPEN_INDEX.sortKey]: _sort, ...rest } = withoutKeys(item);
-  return rest;
+  return Object.fromEntries(Object.entries(withoutKeys(item)).filter(([name]) => name !== OPEN_INDEX.sortKey && name !== EXPIRES_AT));
 }
 
 /** Stored case instants are UTC ISO strings, so they sort and compare as text. */

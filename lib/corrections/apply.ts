@@ -57,7 +57,7 @@ export function correctCase(current: Case, commands: readonly Command[], context
         if (next.status !== 'open') return { refused: `case ${current.ref} is ${next.status}: a deadline needs an open case` };
         const due = DateTime.fromISO(command.date, { zone: policy.timezone }).set({ hour: 17 });
         if (!due.isValid || due <= context.at) return { refused: `${command.date}, 17:00 has passed: #due needs a date to come` };
-        next = { ...next, agreedDue: { stage: next.stage, stageStartedAt: next.stageStartedAt, due: due.toUTC().toISO() ?? '' } };
+        next = { ...next, agreedDue: { stage: next.stage, stageStartedAt: next.stageStartedAt, due: due.toUTC().toISO() } };
         done.push(`stage ${next.stage}'s deadline set to ${command.date}, 17:00`);
         break;
       }

@@ -1,6 +1,5 @@
 import { describeDue } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
-import { domainOf } from '../cases/case.js';
 import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import type { OutgoingMail } from '../outgoing/mail.js';
 import { caseRecipients } from '../outgoing/recipients.js';

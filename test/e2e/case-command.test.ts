@@ -49,7 +49,7 @@ describe('escalations case, on the local store serve keeps', () => {
   it('lists the open cases', async () => {
     const { code, stdout, stderr } = await run('case', 'list', '--data', data);
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toMatch(/^3 open case\(s\); 0 review\(s\) waiting\.\nSSP-2026-0001  stage 2  opened /);
+    expect(stdout).toMatch(/^3 open case\(s\); 0 review\(s\) waiting\.\nSSP-2026-0001 {2}stage 2 {2}opened /);
   });
 
   it('stage: writes a corrected entry naming the admin, and books the new stage’s reminders for serve', async () => {
