@@ -5,7 +5,7 @@ import { escalationUnits, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { readResolution } from './resolution.js';
 import { clauseScopes } from './scope.js';
-import { nextStage, stageAnchors } from './stages.js';
+import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
 import { normalise, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
@@ -29,6 +29,13 @@ export interface ReadOptions {
    */
   includeHistory?: boolean;
 }
+
+/** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
+const RELEVANT =
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete/;
+
+/** Evidence is at most this long. */
+const MAX_EVIDENCE = 400;
 
 /** Words of the process: what makes a message about a professional disagreement. */
 const PROCESS_WORDS =
@@ -88,12 +95,17 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
 
 function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  const evidence = sentence.text;
+  // The sentence is the evidence, cut short: a run of text with no full stop is not one sentence a person reads.
+  const evidence = sentence.text.length <= MAX_EVIDENCE ? sentence.text : `${sentence.text.slice(0, MAX_EVIDENCE)}…`;
   const frames = framesOf(sentence.norm);
   for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: sentence.line });
   const other = frames.some((frame) => PROCEDURES.has(frame));
+  // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
+  if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
-  const units = escalationUnits(sentence.clauses, policy);
+  const anchors = new Map<string, StageAnchor[]>();
+  const units = escalationUnits(sentence.clauses, policy, anchors);
+  const sentencePast = scopes.some((s) => s.past);
   sentence.clauses.forEach((clause, i) => {
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
@@ -109,7 +121,9 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             counterfactual: scope.counterfactual || next.counterfactual,
           }
         : scope;
-    for (const escalation of unit === null || unit === undefined ? [] : readEscalation(unit, unitScope, sentence.question, policy)) {
+    for (const escalation of unit === null || unit === undefined
+      ? []
+      : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
       if (escalation.kind === 'unstaged') {
         if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
         continue;
@@ -130,7 +144,6 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
       signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
     }
     // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
-    const sentencePast = scopes.some((s) => s.past);
     const resolution = readResolution(
       clause,
       { ...scope, past: scope.past || sentencePast },
@@ -206,12 +219,17 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
   return signals;
 }
 
+const formPatterns = new WeakMap<Form, RegExp>();
+
 /** A form is named by one of its aliases, as whole words ("Appendix 1" is not "Appendix 10"). */
 function namesForm(text: string, form: Form): boolean {
-  const words = text.replace(/[_.]+/g, ' ');
-  return form.aliases.some((alias) =>
-    new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+')}(?![\\w])`, 'i').test(words),
-  );
+  let pattern = formPatterns.get(form);
+  if (!pattern) {
+    const aliases = form.aliases.map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+'));
+    pattern = new RegExp(`\\b(?:${aliases.join('|')})(?![\\w])`, 'i');
+    formPatterns.set(form, pattern);
+  }
+  return pattern.test(text.replace(/[_.]+/g, ' '));
 }
 
 /**
