@@ -193,7 +193,7 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
   const signals: Signal[] = [];
   for (const form of policy.forms) {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
-    const sentence = written.find((s) => namesForm(s.text, form));
+    const sentence = namesForm(message.newText, form) ? written.find((s) => namesForm(s.text, form)) : undefined;
     if (!attachment && !sentence) continue;
     const scopes = sentence ? clauseScopes(sentence.clauses) : [];
     const attachedInText =
@@ -253,7 +253,7 @@ function historySignals(history: string, policy: Policy): Signal[] {
 function distinct(signals: Signal[]): Signal[] {
   const seen = new Set<string>();
   return signals.filter((signal) => {
-    const key = JSON.stringify(signal);
+    const key = Object.values(signal).join('\u0000');
     return !seen.has(key) && seen.add(key);
   });
 }
