@@ -34,6 +34,9 @@ export interface ReadOptions {
 const RELEVANT =
   /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete/;
 
+/** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
+const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
+
 /** Evidence is at most this long. */
 const MAX_EVIDENCE = 400;
 
@@ -64,6 +67,7 @@ function raisesDisagreement(clause: string): boolean {
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE =
   /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept)|agreed? to disagree|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART = /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|can live with|glad|made progress|progress)\b/;
 
 /** "Is this now resolved from your side?": a question a person should answer. */
@@ -82,7 +86,9 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
-  const mixed = written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) && written.some((s) => AGREED_PART.test(s.norm));
+  const mixed =
+    written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
+    written.some((s) => /\bagreed? to disagree\b/.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')));
   return summarise(
     distinct(signals),
     policy,
@@ -117,10 +123,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             negated: scope.negated || next.negated,
             conditional: scope.conditional || next.conditional,
             modal: scope.modal || next.modal,
-            past: scope.past || next.past,
+            past: scope.past || next.past || (sentencePast && !WRITER_NOW.test(unit ?? '')),
             counterfactual: scope.counterfactual || next.counterfactual,
           }
-        : scope;
+        : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
     for (const escalation of unit === null || unit === undefined
       ? []
       : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
