@@ -38,13 +38,13 @@ export function hasBindingVerb(clause: string): boolean {
  * manager (step 2)") is joined back to it. Returns, for each clause, the text its escalation is read on,
  * or null when it was joined to the one before.
  */
-export function escalationUnits(clauses: readonly string[], policy: Policy): (string | null)[] {
+export function escalationUnits(clauses: readonly string[], policy: Policy, cache?: Map<string, StageAnchor[]>): (string | null)[] {
   const units: (string | null)[] = [...clauses];
   for (let i = 0; i + 1 < clauses.length; i++) {
     const here = clauses[i] ?? '';
     const next = clauses[i + 1] ?? '';
-    const hereAnchors = stageAnchors(here, policy).length > 0;
-    const nextAnchors = stageAnchors(next, policy).length > 0;
+    const hereAnchors = stageAnchors(here, policy, cache).length > 0;
+    const nextAnchors = stageAnchors(next, policy, cache).length > 0;
     const joins =
       (hereAnchors && !hasBindingVerb(here) && hasBindingVerb(next) && !nextAnchors) ||
       (!hereAnchors && MOVING.test(here) && nextAnchors && !hasBindingVerb(next) && /^(?:as|at|under|for|to)\b/.test(next));
@@ -67,8 +67,14 @@ export interface EscalationReading {
 }
 
 /** What one normalised clause says about moving the disagreement, given its scope. */
-export function readEscalation(clause: string, scope: ClauseScope, question: boolean, policy: Policy): EscalationReading[] {
-  const anchors = stageAnchors(clause, policy);
+export function readEscalation(
+  clause: string,
+  scope: ClauseScope,
+  question: boolean,
+  policy: Policy,
+  cache?: Map<string, StageAnchor[]>,
+): EscalationReading[] {
+  const anchors = stageAnchors(clause, policy, cache);
   const moving = MOVING.exec(clause);
   if (anchors.length === 0) {
     if (!UNSTAGED.test(clause) || !moving) return [];

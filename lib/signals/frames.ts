@@ -93,9 +93,13 @@ export const PROCEDURES: ReadonlySet<Frame> = new Set([
   'hr',
 ]);
 
+/** All frames at once: most sentences are in none, and one pass says so. */
+const ANY_FRAME = new RegExp(FRAMES.map(([, pattern]) => pattern.source).join('|'));
+
 /** Frames a normalised text is in. */
 export function framesOf(norm: string): Frame[] {
   const found: Frame[] = [];
+  if (!ANY_FRAME.test(norm)) return found;
   for (const [frame, pattern] of FRAMES) if (pattern.test(norm)) found.push(frame);
   return found;
 }

@@ -5,7 +5,7 @@ import { escalationUnits, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { readResolution } from './resolution.js';
 import { clauseScopes } from './scope.js';
-import { nextStage, stageAnchors } from './stages.js';
+import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
 import { normalise, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
@@ -29,6 +29,16 @@ export interface ReadOptions {
    */
   includeHistory?: boolean;
 }
+
+/** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
+const RELEVANT =
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete/;
+
+/** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
+const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
+
+/** Evidence is at most this long. */
+const MAX_EVIDENCE = 400;
 
 /** Words of the process: what makes a message about a professional disagreement. */
 const PROCESS_WORDS =
@@ -57,6 +67,7 @@ function raisesDisagreement(clause: string): boolean {
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE =
   /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept)|agreed? to disagree|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART = /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|can live with|glad|made progress|progress)\b/;
 
 /** "Is this now resolved from your side?": a question a person should answer. */
@@ -75,7 +86,9 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
-  const mixed = written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) && written.some((s) => AGREED_PART.test(s.norm));
+  const mixed =
+    written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
+    written.some((s) => /\bagreed? to disagree\b/.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')));
   return summarise(
     distinct(signals),
     policy,
@@ -88,12 +101,17 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
 
 function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  const evidence = sentence.text;
+  // The sentence is the evidence, cut short: a run of text with no full stop is not one sentence a person reads.
+  const evidence = sentence.text.length <= MAX_EVIDENCE ? sentence.text : `${sentence.text.slice(0, MAX_EVIDENCE)}…`;
   const frames = framesOf(sentence.norm);
   for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: sentence.line });
   const other = frames.some((frame) => PROCEDURES.has(frame));
+  // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
+  if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
-  const units = escalationUnits(sentence.clauses, policy);
+  const anchors = new Map<string, StageAnchor[]>();
+  const units = escalationUnits(sentence.clauses, policy, anchors);
+  const sentencePast = scopes.some((s) => s.past);
   sentence.clauses.forEach((clause, i) => {
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
@@ -105,11 +123,13 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             negated: scope.negated || next.negated,
             conditional: scope.conditional || next.conditional,
             modal: scope.modal || next.modal,
-            past: scope.past || next.past,
+            past: scope.past || next.past || (sentencePast && !WRITER_NOW.test(unit ?? '')),
             counterfactual: scope.counterfactual || next.counterfactual,
           }
-        : scope;
-    for (const escalation of unit === null || unit === undefined ? [] : readEscalation(unit, unitScope, sentence.question, policy)) {
+        : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
+    for (const escalation of unit === null || unit === undefined
+      ? []
+      : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
       if (escalation.kind === 'unstaged') {
         if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
         continue;
@@ -130,7 +150,6 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
       signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
     }
     // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
-    const sentencePast = scopes.some((s) => s.past);
     const resolution = readResolution(
       clause,
       { ...scope, past: scope.past || sentencePast },
@@ -180,7 +199,7 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
   const signals: Signal[] = [];
   for (const form of policy.forms) {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
-    const sentence = written.find((s) => namesForm(s.text, form));
+    const sentence = namesForm(message.newText, form) ? written.find((s) => namesForm(s.text, form)) : undefined;
     if (!attachment && !sentence) continue;
     const scopes = sentence ? clauseScopes(sentence.clauses) : [];
     const attachedInText =
@@ -206,12 +225,17 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
   return signals;
 }
 
+const formPatterns = new WeakMap<Form, RegExp>();
+
 /** A form is named by one of its aliases, as whole words ("Appendix 1" is not "Appendix 10"). */
 function namesForm(text: string, form: Form): boolean {
-  const words = text.replace(/[_.]+/g, ' ');
-  return form.aliases.some((alias) =>
-    new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+')}(?![\\w])`, 'i').test(words),
-  );
+  let pattern = formPatterns.get(form);
+  if (!pattern) {
+    const aliases = form.aliases.map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s_-]+'));
+    pattern = new RegExp(`\\b(?:${aliases.join('|')})(?![\\w])`, 'i');
+    formPatterns.set(form, pattern);
+  }
+  return pattern.test(text.replace(/[_.]+/g, ' '));
 }
 
 /**
@@ -235,7 +259,7 @@ function historySignals(history: string, policy: Policy): Signal[] {
 function distinct(signals: Signal[]): Signal[] {
   const seen = new Set<string>();
   return signals.filter((signal) => {
-    const key = JSON.stringify(signal);
+    const key = Object.values(signal).join('\u0000');
     return !seen.has(key) && seen.add(key);
   });
 }

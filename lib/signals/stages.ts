@@ -40,15 +40,17 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   if (cached) return cached;
   const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])].map(escape).join('|');
   const roleStage = new Map<string, string>();
-  for (const stage of policy.stages) for (const name of stage.roles?.names ?? []) if (!roleStage.has(name)) roleStage.set(name, stage.id);
+  for (const stage of policy.stages)
+    for (const name of stage.roles?.names ?? [])
+      if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
   const nameStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of [stage.name, ...stage.aliases].map((n) => n.toLowerCase()))
       if (name.length >= 5 && !roleStage.has(name) && !nameStage.has(name)) nameStage.set(name, stage.id);
-  const roleNames = [...roleStage.keys()].sort(byLength).map((n) => escape(n).replace(/ /g, '[ -]?'));
+  const roleNames = [...roleStage.keys()].sort(byLength).map((n) => escape(n).replace(/ /g, '[ -]'));
   const names = [...nameStage.keys()].sort(byLength).map(escape);
   const vocabulary: StageVocabulary = {
-    any: new RegExp(`\\b(?:${words}|next|${[...roleStage.keys(), ...nameStage.keys()].map(escape).join('|')})`, 'i'),
+    any: new RegExp(`\\b(?:${words}|next|${[...roleNames, ...names].join('|')})`),
     numbered: new RegExp(
       `\\b(?:${words})s?\\s*(?:no\\.?\\s*)?(?:\\(\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b(?![.:/]\\d)`,
       'g',
@@ -64,46 +66,55 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   return vocabulary;
 }
 
+/** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
+const ROLE_BUSINESS =
+  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report)\b/;
+
+/**
+ * Each match of a global expression, without `matchAll`: that copies the expression on every
+ * call, and these are large.
+ */
+function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    yield match;
+    if (match[0] === '') pattern.lastIndex++;
+  }
+}
+
 /** "the next stage", "next step", "the next management tier", "next level up". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
 
 /** Every stage a normalised clause names: by number, by a role the policy gives it, by its name, or as "the next stage". */
-export function stageAnchors(clause: string, policy: Policy): StageAnchor[] {
+export function stageAnchors(clause: string, policy: Policy, cache?: Map<string, StageAnchor[]>): StageAnchor[] {
+  const cached = cache?.get(clause);
+  if (cached) return cached;
   const v = vocabularyOf(policy);
   if (!v.any.test(clause)) return [];
   const found: StageAnchor[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && end > s);
-  for (const match of clause.matchAll(v.roles)) {
-    const name = match[0].replace(/-/g, ' ');
-    const stage =
-      v.roleStage.get(name) ??
-      v.roleStage.get(match[0]) ??
-      [...v.roleStage].find(([n]) => n.replace(/ /g, '') === name.replace(/ /g, ''))?.[1];
+  for (const match of each(v.roles, clause)) {
+    const stage = v.roleStage.get(match[0].replace(/[ -]+/g, ' '));
     if (!stage) continue;
     // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
-    if (
-      /^'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report)\b/.test(
-        clause.slice(match.index + match[0].length).trimStart(),
-      )
-    )
-      continue;
+    if (ROLE_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     found.push({ stage, how: 'role', index: match.index, text: match[0] });
     taken.push([match.index, match.index + match[0].length]);
   }
-  for (const match of clause.matchAll(v.numbered)) {
+  for (const match of each(v.numbered, clause)) {
     const raw = match[1] ?? '';
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
     if (!free(match.index, match.index + match[0].length)) continue; // "tier 3 manager" is a role
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }
-  for (const match of clause.matchAll(v.ordinal)) {
+  for (const match of each(v.ordinal, clause)) {
     const stage = String(ORDINALS[match[1] ?? '']);
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }
-  for (const match of clause.matchAll(NEXT)) found.push({ stage: '+1', how: 'next', index: match.index, text: match[0] });
+  for (const match of each(NEXT, clause)) found.push({ stage: '+1', how: 'next', index: match.index, text: match[0] });
   if (v.names) {
-    for (const match of clause.matchAll(v.names)) {
+    for (const match of each(v.names, clause)) {
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
@@ -111,7 +122,9 @@ export function stageAnchors(clause: string, policy: Policy): StageAnchor[] {
       found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  cache?.set(clause, found);
+  return found;
 }
 
 /** The stage after `current` in the policy's ladder; null at the top. */

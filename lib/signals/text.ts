@@ -10,32 +10,33 @@
 /** A clause is never longer than this: a longer run of text without punctuation is cut, keeping every rule linear. */
 export const MAX_CLAUSE_CHARS = 600;
 
-const CONTRACTIONS: [RegExp, string][] = [
-  [/\bwon't\b/g, 'will not'],
-  [/\bcan't\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
-  [/\bshan't\b/g, 'shall not'],
-  [/\bain't\b/g, 'is not'],
-  [/n't\b/g, ' not'],
-  [/'re\b/g, ' are'],
-  [/'ve\b/g, ' have'],
-  [/'ll\b/g, ' will'],
-  [/\bi'm\b/g, 'i am'],
-  [/'d\b/g, ' would'],
-  [/\b(it|that|this|there|here|what|who|he|she|everything|all|which)'s\b/g, '$1 is'],
-];
+/** Contractions, in one pass: "won't", "hasn't", "we're", "I've", "it's". */
+const CONTRACTION =
+  /\b(won't|can't|shan't|ain't|i'm)\b|n't\b|'(re|ve|ll|d)\b|\b(it|that|this|there|here|what|who|he|she|everything|all|which)'s\b/g;
+const WHOLE: Record<string, string> = { "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not', "i'm": 'i am' };
+const ENDING: Record<string, string> = { re: ' are', ve: ' have', ll: ' will', d: ' would' };
 
-/** The same, typed without the apostrophe, as on a phone: "dont", "hasnt", "ive". */
-const BARE_CONTRACTIONS: [RegExp, string][] = [
-  [/\bwont\b/g, 'will not'],
-  [/\bcant\b/g, 'can not'],
-  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
-  [/\b(i|we|they|you)ve\b/g, '$1 have'],
-  [/\bim\b/g, 'i am'],
-  [/\b(it|that|there|what|she)s\b/g, '$1 is'],
-  [/\b(we|they|you)re\b/g, '$1 are'],
-  [/\b(i|we|they|you)ll\b/g, '$1 will'],
-];
+function expand(match: string, whole?: string, ending?: string, is?: string): string {
+  if (whole) return WHOLE[whole] ?? match;
+  if (ending) return ENDING[ending] ?? match;
+  if (is) return `${is} is`;
+  return ' not'; // n't
+}
+
+/** The same, typed without the apostrophe, as on a phone: "dont", "hasnt", "ive". One pass. */
+const BARE_CONTRACTION =
+  /\b(?:(wo|ca)nt|(ca)nnot|(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt|(i|we|they|you)ve|(im)|(that|there|what|she)s)\b/g;
+
+// Not "well", "ill", "were", "its": they are words of their own.
+function expandBare(match: string, wont?: string, cannot?: string, not?: string, have?: string, im?: string, is?: string): string {
+  if (wont) return wont === 'wo' ? 'will not' : 'can not';
+  if (cannot) return 'can not';
+  if (not) return `${not} not`;
+  if (have) return `${have} have`;
+  if (im) return 'i am';
+  if (is) return `${is} is`;
+  return match;
+}
 
 /** Misspellings practitioners make of the words the rules read, seen in real mail. */
 const TYPOS: [RegExp, string][] = [
@@ -43,8 +44,9 @@ const TYPOS: [RegExp, string][] = [
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
   [/\bagre+m[ne]+t/g, 'agreement'], // agreemnet, agrement
-  [/\bseperate/g, 'separate'],
 ];
+/** A cheap first test: none of the typos above can be in a text without one of these. */
+const TYPO_HINT = /\besc|\bref|\bres|\bagre/;
 
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
@@ -53,9 +55,9 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2013\u2014]/g, ' - ')
     .replace(/\s+/g, ' ');
-  if (out.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) out = out.replace(pattern, replacement);
-  for (const [pattern, replacement] of BARE_CONTRACTIONS) out = out.replace(pattern, replacement);
-  for (const [pattern, replacement] of TYPOS) out = out.replace(pattern, replacement);
+  if (out.includes("'")) out = out.replace(CONTRACTION, expand);
+  out = out.replace(BARE_CONTRACTION, expandBare);
+  if (TYPO_HINT.test(out)) for (const [pattern, replacement] of TYPOS) out = out.replace(pattern, replacement);
   return out.trim();
 }
 

@@ -45,7 +45,7 @@ export const hullEastRiding: PolicyInput = {
       summary: 'The referring professional takes the issue to their line manager, who acts to resolve it and communicates by email.',
       aliases: ['line manager to line manager'],
       roles: {
-        names: ['line manager', 'line managers', 'supervisor', 'my manager', 'lm'],
+        names: ['team leader', 'line manager', 'line managers', 'supervisor', 'my manager', 'lm'],
         source: {
           clause: 'Table, stage 2 Line manager to line manager',
           quote: 'for resolution with their line manager/ supervisor',

@@ -34,7 +34,7 @@ export const sunderland: PolicyInput = {
       summary: 'The line manager reviews the concern and discusses it with the line manager of the other practitioner.',
       aliases: ['line manager', 'line managers'],
       roles: {
-        names: ['line manager', 'line managers', 'my manager', 'manager', 'lm', 'designated lead for safeguarding'],
+        names: ['team leader', 'line manager', 'line managers', 'my manager', 'manager', 'lm', 'designated lead for safeguarding'],
         source: { clause: 'Step 2', quote: 'Refer to line Manager who should contact their equivalent in the other agency' },
       },
       deadline: { timescale: workingDays(5), what: 'the line managers reach a resolution', source: STEP_TIMESCALE },

@@ -44,6 +44,7 @@ export const telfordWrekin: PolicyInput = {
       aliases: ['line manager', 'line managers', 'team manager', 'team managers'],
       roles: {
         names: [
+          'team leader',
           'line manager',
           'line managers',
           'team manager',
