@@ -64,8 +64,7 @@ export function timeline(document: ReplayDocument, policy: Policy, forms: readon
 
 /** What an email was, in a line: reminders by whom they reached, records by what they carried. */
 function mailLine(mail: ReplayDocument['outbox'][number], closureForms: number): string {
-  // The contract reports a pre-filled form as a `review`: the subject tells them apart.
-  if (mail.kind === 'review' && mail.subject.includes(': pre-filled at ')) return 'pre-filled form emailed to the partnership';
+  if (mail.kind === 'form') return 'pre-filled form emailed to the partnership';
   if (mail.kind === 'closure')
     return `closure summary emailed to the partnership, ${closureForms ? `with ${closureForms} form${closureForms === 1 ? '' : 's'}` : 'no form due'}`;
   const people = mail.to.length + mail.cc.length;

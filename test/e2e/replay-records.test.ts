@@ -55,8 +55,8 @@ describe('replay --forms: each policy’s form, pre-filled from a replayed threa
       step('Mon, 16 Nov 2026 14:00:00 +0000', D, C, 'Thank you, I can confirm this is now resolved.'),
     ]);
     expect([...forms.keys()]).toEqual(['SSP-2026-0001-appendix-1-closure.docx', 'SSP-2026-0001-appendix-1.docx']);
-    expect(document.outbox.filter((o) => o.kind === 'review' || o.kind === 'closure').map((o) => [o.at, o.kind, o.to])).toEqual([
-      ['2026-11-12T10:00:00Z', 'review', [mailbox]],
+    expect(document.outbox.filter((o) => o.kind === 'form' || o.kind === 'closure').map((o) => [o.at, o.kind, o.to])).toEqual([
+      ['2026-11-12T10:00:00Z', 'form', [mailbox]],
       ['2026-11-16T14:00:00Z', 'closure', [mailbox]],
     ]);
     const form = forms.get('SSP-2026-0001-appendix-1.docx');
@@ -148,7 +148,7 @@ describe('replay --forms: each policy’s form, pre-filled from a replayed threa
     ]);
     // Used at resolution only: no form at a stage, one with the closure summary.
     expect([...forms.keys()]).toEqual(['WSCB-2026-0001-notification-of-an-escalation-closure.docx']);
-    expect(document.outbox.filter((o) => o.kind === 'review')).toEqual([]);
+    expect(document.outbox.filter((o) => o.kind === 'form' || o.kind === 'review')).toEqual([]);
     const form = forms.get('WSCB-2026-0001-notification-of-an-escalation-closure.docx');
     // Stages 0–2 share 5 working days from opening (due Mon 9 Nov); Stage 3 has 3 (due Thu 12 Nov).
     expect(form?.tables[0]?.map((row) => [row[0], row[1], row[2], row[3], row[5], row[6]])).toEqual([

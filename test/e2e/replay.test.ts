@@ -77,7 +77,7 @@ describe('replay', () => {
       ['2026-11-06T09:00:00Z', 'due-soon', '2'], // before the 15:40 escalation that day
       ['2026-11-12T09:00:00Z', 'due-soon', '3'], // five minutes before the message that moved it on
       ['2026-11-18T09:00:00Z', 'due-soon', '4'],
-      ['2026-11-18T11:20:00Z', 'review', '5'], // Appendix 1 pre-filled for the partnership: a record it must act on
+      ['2026-11-18T11:20:00Z', 'form', '5'], // Appendix 1 pre-filled for the partnership
       ['2026-11-24T09:00:00Z', 'due-soon', '5'], // after the last message, on the way to --until
       ['2026-11-26T09:00:00Z', 'overdue', '5'],
     ]);

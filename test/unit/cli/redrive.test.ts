@@ -39,8 +39,10 @@ describe('escalations redrive', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('is listed in the usage', async () => {
-    const { stdout } = await run('--help');
-    expect(stdout).toContain('redrive --outputs <outputs.json>');
+  it('is listed in the help, and explains itself', async () => {
+    expect((await run('--help')).stdout).toMatch(/^ {2}redrive {2,}Re-ingests mail whose processing failed/m);
+    const { code, stdout } = await run('redrive', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('usage: escalations redrive --outputs <outputs.json>');
   });
 });
