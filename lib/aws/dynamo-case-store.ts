@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -62,6 +63,12 @@ export interface StoreOptions {
    * thread keys after the message: the deployment's retention, 6 years by default.
    */
   retentionYears: number;
+  /**
+   * Whether this store object is the only writer there is: the local runtime, whose store folder
+   * one process holds at a time. Then a claim another holder left is a dead process's, whatever
+   * its lease says, and a restart sends at once what the crash left unsent.
+   */
+  soleWriter?: boolean;
   /** How long a sent mark is kept: a year and more, past any stage's deadline and the month a report covers. */
   sentRetentionDays: number;
 }
@@ -84,6 +91,8 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   private readonly options: StoreOptions;
+  /** Who holds the claims this object makes: one id per store object, so per process. */
+  private readonly holder = randomUUID();
 
   async lookup(query: { messageId: string; refs: readonly string[]; policyId: string; threadKeys: readonly string[] }): Promise<Lookup> {
     const wanted = new Map<string, Key>();
@@ -194,13 +203,24 @@ export class DynamoCaseStore implements CaseStore {
             ...sentKey(id),
             id,
             state: 'claimed',
+            holder: this.holder,
             leaseUntil: isoUtc(leaseUntil),
             expiresAt: epochSeconds(leaseUntil.plus({ days: 1 })),
           },
           // A claim whose lease ran out belongs to an invocation that died: it may be taken over.
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND #lease < :now)',
-          ExpressionAttributeNames: { '#state': 'state', '#lease': 'leaseUntil' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': isoUtc(now) },
+          ConditionExpression: this.options.soleWriter
+            ? 'attribute_not_exists(pk) OR (#state = :claimed AND (#lease < :now OR #holder <> :me))'
+            : 'attribute_not_exists(pk) OR (#state = :claimed AND #lease < :now)',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#lease': 'leaseUntil',
+            ...(this.options.soleWriter ? { '#holder': 'holder' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':claimed': 'claimed',
+            ':now': isoUtc(now),
+            ...(this.options.soleWriter ? { ':me': this.holder } : {}),
+          },
         }),
       );
       return 'claimed';

@@ -51,7 +51,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const outboxDir = join(options.dataDir, 'outbox');
   await mkdir(outboxDir, { recursive: true });
   const dynamo = await startEmbeddedDynamo({ path: join(options.dataDir, 'db') });
-  const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table);
+  // One process holds the store folder: a claim on a send that a killed run left is taken over at once.
+  const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table, { soleWriter: true });
   const sender = { from: deployment.fromAddress, loopId: deployment.loopId };
   const relay = options.relay
     ? createTransport({ host: options.relay.host, port: options.relay.port, secure: false, ignoreTLS: true })
