@@ -30,13 +30,13 @@ function scenario(): { folder: string; ids: Record<string, string> } {
     id: '<misread@swindon-council.example>',
     date: 'Mon, 2 Nov 2026 10:00:00 +0000',
   });
-  // A newsletter that happened to use the process's words.
-  write('02-newsletter', {
-    from: 'News <news@swindon-ssp-news.example>',
+  // A disagreement raised with the wrong partnership (the family lives in another area): a case the reader rightly opens and the partnership withdraws.
+  write('02-wrong-partnership', {
+    from: 'Sam Okoro <sam.okoro@wilts-council.example>',
     to: SSP,
-    subject: 'Partnership newsletter, November',
-    text: 'Colleagues,\n\nI am raising this with you as a Stage 2 inter-agency discussion under the resolution policy.\n\nNews team',
-    id: '<newsletter@swindon-ssp-news.example>',
+    subject: 'Professional disagreement - step-down decision',
+    text: 'Colleagues,\n\nI am raising this with you as a Stage 2 inter-agency discussion under the resolution policy.\n\nSam',
+    id: '<wrong-area@wilts-council.example>',
     date: 'Mon, 2 Nov 2026 10:30:00 +0000',
   });
   // Names a case nobody knows: it goes to review.
@@ -97,7 +97,7 @@ function scenario(): { folder: string; ids: Record<string, string> } {
 }
 
 describe('replay: the partnership corrects what the mailbox read', () => {
-  it('a #stage correction, a withdrawn newsletter case, a review opened with #open stage 2, a forged command and an unknown one', async () => {
+  it('a #stage correction, a case raised with the wrong partnership withdrawn, a review opened with #open stage 2, a forged command and an unknown one', async () => {
     const { folder } = scenario();
     const { code, stdout, stderr } = await run(
       'replay',
@@ -125,7 +125,7 @@ describe('replay: the partnership corrects what the mailbox read', () => {
       from: MAILBOX,
     });
 
-    // The newsletter's case, withdrawn: no deadlines, and no reminder for it after the withdrawal.
+    // The wrongly raised case, withdrawn: no deadlines, and no reminder for it after the withdrawal.
     expect(byRef('SSP-2026-0002')).toMatchObject({ status: 'withdrawn', deadlines: [] });
     expect(byRef('SSP-2026-0002')?.history.at(-1)).toMatchObject({ event: 'withdrawn', from: MAILBOX });
     expect(doc.outbox.filter((o) => o.caseRef === 'SSP-2026-0002' && o.at > '2026-11-03T09:05:00Z').map((o) => o.kind)).toEqual([]);
