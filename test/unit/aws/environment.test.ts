@@ -53,7 +53,9 @@ describe('the ingest environment', () => {
   });
 
   it('for the re-sync function needs the scheduler settings and not the mail bucket', async () => {
-    const { MAIL_BUCKET: _bucket, MAIL_PREFIX: _prefix, ...rest } = valid;
+    const rest: Partial<typeof valid> = { ...valid };
+    delete rest.MAIL_BUCKET;
+    delete rest.MAIL_PREFIX;
     const env = await loadResyncEnvironment(rest);
     expect(env.table).toBe('cases');
     expect(env.scheduler).toEqual((await loadIngestEnvironment(valid)).scheduler);
