@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import { Construct } from 'constructs';
@@ -72,7 +73,21 @@ export class ResyncAfterDeploy extends Construct {
     });
     // A version is only the Trigger's handle on the code: an old one is not kept.
     this.function.currentVersion.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    this.keepTriggerLogs();
     this.acknowledgeFindings(reminders.groupName);
+  }
+
+  /**
+   * CDK's trigger provider (one per stack, outside this construct) logs each invocation to a log
+   * group Lambda would create without a retention: it gets one made here, kept as the functions' are.
+   */
+  private keepTriggerLogs(): void {
+    const stack = Stack.of(this);
+    const provider = stack.node.tryFindChild('AWSCDK.TriggerCustomResourceProviderCustomResourceProvider');
+    const handler = provider?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource)) throw new Error("CDK's trigger provider is not where this CDK version put it");
+    const logs = new LogGroup(this, 'TriggerLogs', { retention: RetentionDays.SIX_MONTHS });
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroupName });
   }
 
   /** cdk-nag findings of this construct, acknowledged here with the same reasons as the stack's other functions. */

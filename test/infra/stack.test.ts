@@ -504,6 +504,12 @@ describe('the service stack', () => {
       JSON.stringify(r).includes('lambda:InvokeFunction'),
     );
     expect(JSON.stringify(provider)).toContain(`{"Fn::GetAtt":["${idOf('AWS::Lambda::Function', 'ResyncFunction')}","Arn"]},":*"`);
+    // Its logs are kept six months, as the functions' are, not for ever.
+    const providerHandler = Object.values(template.findResources('AWS::Lambda::Function')).find((r) =>
+      JSON.stringify(r).includes('TriggerCustomResourceProvider'),
+    ) as { Properties: { LoggingConfig?: { LogGroup: { Ref: string } } } };
+    const logGroup = providerHandler.Properties.LoggingConfig?.LogGroup.Ref ?? 'none';
+    expect(resources[logGroup]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 180 } });
   });
 
   it('gives the re-sync a new version when closure days change, and the same one when nothing does', async () => {
