@@ -63,6 +63,8 @@ export class ResyncAfterDeploy extends Construct {
     // The Trigger invokes the function's current version, whose identity derives from the bundled code
     // and deployment file and from the environment: CloudFormation updates the Trigger, and so runs
     // it, whenever a policy, a closure day, the code or a reminder setting changes (not on a no-op deploy).
+    // executeOnHandlerChange must stay true: with false, CDK's provider skips every update and the
+    // re-sync would run on the first deploy only.
     this.trigger = new Trigger(this, 'AfterDeploy', {
       handler: this.function,
       executeOnHandlerChange: true,
