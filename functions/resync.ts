@@ -4,7 +4,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESClient } from '@aws-sdk/client-ses';
 import { documentClient } from '../lib/aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
-import { loadIngestEnvironment } from '../lib/aws/environment.js';
+import { loadResyncEnvironment } from '../lib/aws/environment.js';
 import { REQUEST_LIMITS } from '../lib/aws/request-timeouts.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
 import { SesMailer } from '../lib/aws/ses-mailer.js';
@@ -12,9 +12,9 @@ import { systemClock } from '../lib/clock.js';
 import { remind } from '../lib/remind.js';
 import { resyncOpenCases } from '../lib/resync.js';
 
-// Built once per cold start; the same environment as ingest, which books reminders too.
+// Built once per cold start; ingest's environment without the mail bucket: it books reminders as ingest does.
 const logger = new Logger({ serviceName: 'escalation-mailbox-resync' });
-const env = await loadIngestEnvironment(process.env);
+const env = await loadResyncEnvironment(process.env);
 const store = new DynamoCaseStore(documentClient(new DynamoDBClient(REQUEST_LIMITS)), env.table, {
   retentionYears: env.deployment.retentionYears,
 });

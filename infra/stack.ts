@@ -11,6 +11,7 @@ import { MailIntake } from './constructs/mail-intake.js';
 import { MonthlyReport } from './constructs/monthly-report.js';
 import { QuietMailboxes } from './constructs/quiet-mailboxes.js';
 import { Reminders } from './constructs/reminders.js';
+import { ResyncAfterDeploy } from './constructs/resync.js';
 import { WeeklyDigest } from './constructs/weekly-digest.js';
 import type { EscalationMailboxData } from './data-stack.js';
 import { serviceNames } from './names.js';
@@ -33,6 +34,7 @@ export class EscalationMailboxStack extends Stack {
   readonly functions: Functions;
   readonly monthlyReport: MonthlyReport;
   readonly weeklyDigest: WeeklyDigest;
+  readonly resync: ResyncAfterDeploy;
   readonly alarms: Alarms;
   readonly dashboard: OperationsDashboard;
 
@@ -70,11 +72,22 @@ export class EscalationMailboxStack extends Stack {
       failures: this.functions.failures,
       deadLetterQueue: this.reminders.deadLetterQueue,
     });
+    // After each deploy that changed what reminders depend on, open cases re-booked, once functions and reminders exist.
+    this.resync = new ResyncAfterDeploy(this, 'Resync', {
+      config,
+      deploymentFile,
+      table,
+      reminders: this.reminders,
+      remind: this.functions.remind,
+      failures: this.functions.failures,
+      after: [this.functions, this.reminders],
+    });
     const functions = {
       Ingest: this.functions.ingest,
       Remind: this.functions.remind,
       Report: this.monthlyReport.function,
       Digest: this.weeklyDigest.function,
+      Resync: this.resync.function,
     };
     const deadLetterQueues = { FailedInvocations: this.functions.failures, ReminderDeadLetters: this.reminders.deadLetterQueue };
     this.alarms = new Alarms(this, 'Alarms', {

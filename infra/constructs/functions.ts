@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -21,7 +22,6 @@ export interface FunctionsProps {
   reminders: Reminders;
 }
 
-/** The two mail functions, ingest and remind, each with the least it needs. */
 /** Claims on sends (SENT# items) and nothing else of the table: what remind and report may write. */
 export function sendClaims(table: ITableV2): PolicyStatement {
   return new PolicyStatement({
@@ -31,6 +31,44 @@ export function sendClaims(table: ITableV2): PolicyStatement {
   });
 }
 
+/** What a function that books reminders is told: the group, the remind function the schedules invoke, the role and the dead letters. */
+export function bookingEnvironment(reminders: Reminders, remind: IFunction): Record<string, string> {
+  return {
+    SCHEDULE_GROUP: reminders.groupName,
+    REMIND_FUNCTION_ARN: remind.functionArn,
+    SCHEDULER_ROLE_ARN: reminders.role.roleArn,
+    REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
+    REMINDER_MAX_RETRIES: '4',
+    REMINDER_MAX_EVENT_AGE_SECONDS: String(6 * 3600),
+  };
+}
+
+/** What booking reminders takes: create, update and delete schedules in the group, list them, and pass the role to Scheduler. */
+export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+  reminders.group.grantWriteSchedules(fn);
+  reminders.group.grantDeleteSchedules(fn);
+  // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+  // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['iam:PassRole'],
+      resources: [reminders.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    }),
+  );
+}
+
+/** Remind reads its case and its send's claim (a grant method cannot add the LeadingKeys condition). */
+export function readCasesAndClaims(table: ITableV2): PolicyStatement {
+  return new PolicyStatement({
+    actions: ['dynamodb:GetItem'],
+    resources: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
+  });
+}
+
+/** The two mail functions, ingest and remind, each with the least it needs. */
 export class Functions extends Construct {
   readonly ingest: NodejsFunction;
   readonly remind: NodejsFunction;
@@ -62,12 +100,7 @@ export class Functions extends Construct {
         ...deployment.environment,
         MAIL_BUCKET: mailBucket.bucketName,
         MAIL_PREFIX,
-        SCHEDULE_GROUP: reminders.groupName,
-        REMIND_FUNCTION_ARN: this.remind.functionArn,
-        SCHEDULER_ROLE_ARN: reminders.role.roleArn,
-        REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
-        REMINDER_MAX_RETRIES: '4',
-        REMINDER_MAX_EVENT_AGE_SECONDS: String(6 * 3600),
+        ...bookingEnvironment(reminders, this.remind),
       },
     });
 
@@ -82,32 +115,14 @@ export class Functions extends Construct {
       'dynamodb:DeleteItem',
       'dynamodb:BatchWriteItem',
     );
-    // By hand: a grant method cannot add the LeadingKeys condition. Remind reads its case and its
-    // send's claim, and writes only claims (SENT# items).
-    this.remind.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
-      }),
-    );
+    // Remind reads its case and its send's claim, and writes only claims (SENT# items).
+    this.remind.addToRolePolicy(readCasesAndClaims(table));
     this.remind.addToRolePolicy(sendClaims(table));
     mailBucket.grantRead(this.ingest, `${MAIL_PREFIX}*`);
     const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains);
     this.ingest.addToRolePolicy(sendRaw);
     this.remind.addToRolePolicy(sendRaw);
-    reminders.group.grantWriteSchedules(this.ingest);
-    reminders.group.grantDeleteSchedules(this.ingest);
-    // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
-    this.ingest.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
-    // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
-    this.ingest.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['iam:PassRole'],
-        resources: [reminders.role.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-      }),
-    );
+    allowBooking(this.ingest, reminders);
   }
 
   private fn(

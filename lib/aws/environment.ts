@@ -50,10 +50,13 @@ export interface RemindEnvironment {
   deployment: Deployment;
 }
 
-export interface IngestEnvironment extends RemindEnvironment {
+export interface ResyncEnvironment extends RemindEnvironment {
+  scheduler: SchedulerSettings;
+}
+
+export interface IngestEnvironment extends ResyncEnvironment {
   bucket: string;
   prefix: string;
-  scheduler: SchedulerSettings;
 }
 
 /** The remind function's configuration, read once at cold start. */
@@ -76,14 +79,24 @@ export async function loadIngestEnvironment(env: Record<string, string | undefin
     deployment: await deploymentOf('ingest', vars),
     bucket: vars.MAIL_BUCKET,
     prefix: vars.MAIL_PREFIX,
-    scheduler: {
-      groupName: vars.SCHEDULE_GROUP,
-      targetArn: vars.REMIND_FUNCTION_ARN,
-      roleArn: vars.SCHEDULER_ROLE_ARN,
-      deadLetterArn: vars.REMINDER_DLQ_ARN,
-      maximumRetryAttempts: vars.REMINDER_MAX_RETRIES,
-      maximumEventAgeInSeconds: vars.REMINDER_MAX_EVENT_AGE_SECONDS,
-    },
+    scheduler: schedulerSettings(vars),
+  };
+}
+
+/** The re-sync function's configuration: ingest's without the mail bucket, which it never reads. */
+export async function loadResyncEnvironment(env: Record<string, string | undefined>): Promise<ResyncEnvironment> {
+  const vars = { ...parse('resync', Common, env), ...parse('resync', Reminders, env) };
+  return { table: vars.CASE_TABLE, deployment: await deploymentOf('resync', vars), scheduler: schedulerSettings(vars) };
+}
+
+function schedulerSettings(vars: z.infer<typeof Reminders>): SchedulerSettings {
+  return {
+    groupName: vars.SCHEDULE_GROUP,
+    targetArn: vars.REMIND_FUNCTION_ARN,
+    roleArn: vars.SCHEDULER_ROLE_ARN,
+    deadLetterArn: vars.REMINDER_DLQ_ARN,
+    maximumRetryAttempts: vars.REMINDER_MAX_RETRIES,
+    maximumEventAgeInSeconds: vars.REMINDER_MAX_EVENT_AGE_SECONDS,
   };
 }
 

@@ -183,7 +183,7 @@ describe('the alarm path', () => {
   });
 
   it('alarms on errors, throttles and dead letters, each named so that the key and topic policies cover it', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 10);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 12); // errors and throttles of five functions, two dead-letter queues
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'admin@swindon-ssp.example' });
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       const props = (alarm as { Properties: { AlarmName: string; AlarmActions: unknown[] } }).Properties;
@@ -330,7 +330,7 @@ describe('the service stack', () => {
 
   it('bundles the validated deployment beside each mail function’s handler, not in its environment', () => {
     const mailFunctions = functionsOf(template).filter((fn) => fn.Properties.Environment?.Variables.DEPLOYMENT_FILE !== undefined);
-    expect(mailFunctions).toHaveLength(4);
+    expect(mailFunctions).toHaveLength(5);
     for (const fn of mailFunctions) {
       expect(fn.Properties.Environment?.Variables.DEPLOYMENT).toBeUndefined();
       const asset = fn.Metadata?.['aws:asset:path'] ?? '';
@@ -351,15 +351,17 @@ describe('the service stack', () => {
         expect([['scheduler:ListSchedules'], ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet']]).toContainEqual(actions);
     }
     const sending = statements.filter((s) => s.Action === 'ses:SendRawEmail');
-    expect(sending).toHaveLength(4);
+    expect(sending).toHaveLength(5);
     for (const s of sending) {
       expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'escalations@mail.swindon-ssp.example' } });
       expect(JSON.stringify(s.Resource)).toMatch(/identity\/escalations@mail\.swindon-ssp\.example.*identity\/mail\.swindon-ssp\.example/);
     }
-    const passRole = statements.find((s) => s.Action === 'iam:PassRole');
-    expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
-    const schedules = statements.find((s) => JSON.stringify(s.Action).includes('CreateSchedule'));
-    expect(JSON.stringify(schedules?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
+    const passRole = statements.filter((s) => s.Action === 'iam:PassRole');
+    expect(passRole).toHaveLength(2); // ingest's and the re-sync's
+    for (const s of passRole) expect(s.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+    const schedules = statements.filter((s) => JSON.stringify(s.Action).includes('CreateSchedule'));
+    expect(schedules).toHaveLength(2);
+    for (const s of schedules) expect(JSON.stringify(s.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
     const tableWrites = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));
     for (const s of tableWrites) expect(JSON.stringify(s.Resource)).toContain(':table/EscalationMailbox-cases');
   });
@@ -376,8 +378,10 @@ describe('the service stack', () => {
       }),
     });
     const queries = statementsOf('AWS::IAM::Policy').filter((s) => s.Action === 'dynamodb:Query');
-    expect(queries).toHaveLength(2); // the monthly report's and the weekly digest's
-    expect(JSON.stringify(queries[0]?.Resource)).toMatch(/\/index\/byOpenedMonth.*\/index\/openCases/);
+    expect(queries).toHaveLength(3); // the monthly report's, the weekly digest's and the re-sync's
+    const reportQuery = queries.filter((s) => JSON.stringify(s.Resource).includes('byOpenedMonth'));
+    expect(reportQuery).toHaveLength(1);
+    expect(JSON.stringify(reportQuery[0]?.Resource)).toMatch(/\/index\/byOpenedMonth.*\/index\/openCases/);
     const reportFunction = functionsOf(template).find((r) => r.Properties.MemorySize === 512);
     expect(Object.keys(reportFunction?.Properties.Environment?.Variables ?? {}).sort()).toEqual([
       'CASE_TABLE',
@@ -400,8 +404,8 @@ describe('the service stack', () => {
     const digestQuery = statementsOf('AWS::IAM::Policy').filter(
       (s) => s.Action === 'dynamodb:Query' && !JSON.stringify(s.Resource).includes('byOpenedMonth'),
     );
-    expect(digestQuery).toHaveLength(1);
-    expect(JSON.stringify(digestQuery[0]?.Resource)).toMatch(/\/index\/openCases"/);
+    expect(digestQuery).toHaveLength(2); // the digest's and the re-sync's
+    for (const s of digestQuery) expect(JSON.stringify(s.Resource)).toMatch(/\/index\/openCases"/);
     const digestFunction = functionsOf(template).find((r) => r.Properties.Timeout === 60 && r.Properties.MemorySize === 256);
     expect(Object.keys(digestFunction?.Properties.Environment?.Variables ?? {}).sort()).toEqual([
       'CASE_TABLE',
@@ -409,6 +413,115 @@ describe('the service stack', () => {
       'NODE_OPTIONS',
     ]);
   });
+
+  it('re-syncs open cases from a nodejs24.x function that may only read open cases, book reminders and send those due', () => {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const [id, resync] =
+      Object.entries(resources).find(([key, r]) => r.Type === 'AWS::Lambda::Function' && key.startsWith('ResyncFunction')) ?? [];
+    expect(resync?.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: 512,
+      Timeout: 600,
+      ReservedConcurrentExecutions: 1,
+    });
+    // Ingest's booking settings, without the mail bucket it never reads.
+    const variables = (resync?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables).sort()).toEqual(
+      [
+        'CASE_TABLE',
+        'DEPLOYMENT_FILE',
+        'NODE_OPTIONS',
+        'REMINDER_DLQ_ARN',
+        'REMINDER_MAX_EVENT_AGE_SECONDS',
+        'REMINDER_MAX_RETRIES',
+        'REMIND_FUNCTION_ARN',
+        'SCHEDULER_ROLE_ARN',
+        'SCHEDULE_GROUP',
+      ].sort(),
+    );
+    expect(variables).toMatchObject({ SCHEDULE_GROUP: 'EscalationMailbox-reminders', REMINDER_MAX_RETRIES: '4' });
+    expect(JSON.stringify(variables.REMIND_FUNCTION_ARN)).toContain('FunctionsRemind');
+    const role = JSON.stringify((resync?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes(role));
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0] as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement;
+    const byAction = (action: string) => statements.filter((s) => [s.Action].flat().includes(action));
+    expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(
+      [
+        'dynamodb:Query',
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:DeleteSchedule',
+        'scheduler:ListSchedules',
+        'iam:PassRole',
+        'dynamodb:GetItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'ses:SendRawEmail',
+        // The failure destination: a run that failed every retry goes to the failed-invocations queue.
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+      ].sort(),
+    );
+    expect(JSON.stringify(byAction('sqs:SendMessage')[0]?.Resource)).toContain('FunctionsFailedInvocations');
+    expect(JSON.stringify(byAction('dynamodb:Query')[0]?.Resource)).toMatch(/\/index\/openCases"/);
+    expect(byAction('iam:PassRole')[0]?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+    for (const action of ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'])
+      expect(JSON.stringify(byAction(action)[0]?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
+    // Reads cases and claims; writes claims only: a re-sync never changes a case.
+    expect(byAction('dynamodb:GetItem').map((s) => s.Condition)).toEqual(
+      expect.arrayContaining([{ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } }]),
+    );
+    expect(byAction('dynamodb:PutItem')[0]?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    expect(id).toBeDefined();
+  });
+
+  it('runs the re-sync, asynchronously, once the service’s functions and reminders exist, whenever its version changes', () => {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[]; DeletionPolicy?: string }>;
+    const idOf = (type: string, prefix: string) =>
+      Object.keys(resources).find((key) => resources[key]?.Type === type && key.startsWith(prefix)) ?? `no ${prefix}`;
+    const triggers = template.findResources('Custom::Trigger');
+    expect(Object.keys(triggers)).toHaveLength(1);
+    const trigger = Object.values(triggers)[0] as { Properties: Record<string, unknown>; DependsOn: string[] };
+    const version = idOf('AWS::Lambda::Version', 'ResyncFunctionCurrentVersion');
+    expect(trigger.Properties).toMatchObject({ HandlerArn: { Ref: version }, InvocationType: 'Event', ExecuteOnHandlerChange: true });
+    // An old version is only the Trigger's handle: not kept.
+    expect(resources[version]?.DeletionPolicy).toBe('Delete');
+    for (const [type, prefix] of [
+      ['AWS::Lambda::Function', 'FunctionsIngest'],
+      ['AWS::Lambda::Function', 'FunctionsRemind'],
+      ['AWS::Scheduler::ScheduleGroup', 'RemindersGroup'],
+      ['AWS::IAM::Policy', 'RemindersSchedulerRoleDefaultPolicy'],
+      ['AWS::SQS::Queue', 'RemindersDeadLetters'],
+      ['AWS::IAM::Policy', 'ResyncFunctionServiceRoleDefaultPolicy'],
+    ] as const)
+      expect(trigger.DependsOn).toContain(idOf(type, prefix));
+    // The trigger's provider may invoke the re-sync function and nothing else.
+    const provider = Object.values(template.findResources('AWS::IAM::Role')).find((r) =>
+      JSON.stringify(r).includes('lambda:InvokeFunction'),
+    );
+    expect(JSON.stringify(provider)).toContain(`{"Fn::GetAtt":["${idOf('AWS::Lambda::Function', 'ResyncFunction')}","Arn"]},":*"`);
+    // Its logs are kept six months, as the functions' are, not for ever.
+    const providerHandler = Object.values(template.findResources('AWS::Lambda::Function')).find((r) =>
+      JSON.stringify(r).includes('TriggerCustomResourceProvider'),
+    ) as { Properties: { LoggingConfig?: { LogGroup: { Ref: string } } } };
+    const logGroup = providerHandler.Properties.LoggingConfig?.LogGroup.Ref ?? 'none';
+    expect(resources[logGroup]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 180 } });
+  });
+
+  it('gives the re-sync a new version when closure days change, and the same one when nothing does', async () => {
+    const versionOf = async (deployment: typeof config.deployment & { closureDays?: string[] }) => {
+      const { app, stack } = await appWith({ ...config, deployment }, true);
+      app.synth();
+      return JSON.stringify(Template.fromStack(stack).findResources('Custom::Trigger'));
+    };
+    const before = JSON.stringify(template.findResources('Custom::Trigger'));
+    expect(await versionOf(config.deployment)).toBe(before);
+    expect(await versionOf({ ...config.deployment, closureDays: ['2026-12-29'] })).not.toBe(before);
+  }, 240_000);
 
   it('keeps every function’s environment under Lambda’s 4 KB with many mailboxes on custom policies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'infra-policies-'));
@@ -426,8 +539,14 @@ describe('the service stack', () => {
     expect(Buffer.byteLength(inlined)).toBeGreaterThan(4096 * 5);
     const { stack } = await appWith({ ...config, deployment: { ...config.deployment, mailboxes } });
     const fns = functionsOf(Template.fromStack(stack));
-    expect(fns.length).toBeGreaterThanOrEqual(5);
+    expect(fns.length).toBeGreaterThanOrEqual(6);
     for (const fn of fns) expect(environmentBytes(fn)).toBeLessThan(4096);
+    // The largest: the re-sync's, with ingest's booking settings.
+    const resync = fns.find(
+      (fn) => fn.Properties.Environment?.Variables.SCHEDULE_GROUP && !fn.Properties.Environment.Variables.MAIL_BUCKET,
+    );
+    expect(resync).toBeDefined();
+    expect(environmentBytes(resync as Fn)).toBeGreaterThan(500);
   }, 120_000);
 });
 
@@ -484,7 +603,7 @@ describe('the configuration', () => {
         (statement) =>
           JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
       );
-    expect(tableWrites.length).toBe(3); // remind's, report's and the digest's; ingest's own statement also batches
+    expect(tableWrites.length).toBe(4); // remind's, report's, the digest's and the re-sync's; ingest's own statement also batches
     for (const statement of tableWrites)
       expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
     template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });

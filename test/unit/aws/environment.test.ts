@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadIngestEnvironment, loadRemindEnvironment } from '../../../lib/aws/environment.js';
+import { ConfigurationError, loadIngestEnvironment, loadRemindEnvironment, loadResyncEnvironment } from '../../../lib/aws/environment.js';
 
 const valid = {
   CASE_TABLE: 'cases',
@@ -50,6 +50,17 @@ describe('the ingest environment', () => {
     const env = await loadRemindEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT: valid.DEPLOYMENT });
     expect(env.table).toBe('cases');
     await expect(loadRemindEnvironment({ DEPLOYMENT: valid.DEPLOYMENT })).rejects.toThrow('remind environment: CASE_TABLE');
+  });
+
+  it('for the re-sync function needs the scheduler settings and not the mail bucket', async () => {
+    const rest: Partial<typeof valid> = { ...valid };
+    delete rest.MAIL_BUCKET;
+    delete rest.MAIL_PREFIX;
+    const env = await loadResyncEnvironment(rest);
+    expect(env.table).toBe('cases');
+    expect(env.scheduler).toEqual((await loadIngestEnvironment(valid)).scheduler);
+    expect(env).not.toHaveProperty('bucket');
+    await expect(loadResyncEnvironment({ ...rest, SCHEDULE_GROUP: undefined })).rejects.toThrow('resync environment: SCHEDULE_GROUP');
   });
 
   it.each([
