@@ -106,11 +106,9 @@ async function attemptIngest(
   const found = await store.lookup({ messageId: message.messageId, refs: message.referenceTags, policyId: policy.id, threadKeys });
   if (found.message) {
     const seen = found.message.caseRef ? await store.getCase(found.message.caseRef) : null;
-    if (seen) {
-      // A retry after a failure: books the reminders a Scheduler failure missed, sends what a mail failure left owed.
-      await deps.reminders.sync(seen, policy);
-      await sendOwed(seen, message.messageId, deps, mailbox);
-    }
+    // A retry after a failure: sends what a mail failure left owed. Its reminders were booked before
+    // its record was written; a retry after a failed booking finds no record and re-syncs in full.
+    if (seen) await sendOwed(seen, message.messageId, deps, mailbox);
     return { outcome: 'ignored', reason: 'duplicate', caseRef: found.message.caseRef };
   }
   const threadRef = threadKeys.map((key) => found.threads.get(key)).find((ref) => ref !== undefined);
@@ -149,7 +147,7 @@ async function attemptIngest(
       if (error instanceof CaseConflictError) return null; // another message of the thread created it: apply this one to it
       throw error;
     }
-    await finish(opened, arrival, deps, mailbox, record, 'opened');
+    await finish(opened, arrival, deps, mailbox, record, 'opened', null);
     return { outcome: 'opened', caseRef: ref };
   }
   const onCase = decision.case;
@@ -176,7 +174,8 @@ async function attemptIngest(
   }
   // applied.event is null on a retry of a message the case already has: finish what was left undone.
   if (reviewReason !== undefined) await deps.mailer.send(await reviewFor(current, reviewReason));
-  await finish(current, arrival, deps, mailbox, record, applied.event ?? 'noted');
+  // The reminders booked are those of the case as read; a retry (no event) cannot know what a failure left, so it finds out.
+  await finish(current, arrival, deps, mailbox, record, applied.event ?? 'noted', applied.event === null ? undefined : onCase);
   if (reviewReason !== undefined) return { outcome: 'review', reason: reviewReason, caseRef: current.ref };
   return { outcome: applied.event ?? 'noted', caseRef: current.ref };
 
@@ -204,9 +203,11 @@ export async function finish(
   mailbox: Mailbox,
   record: (ref: string, outcome: string) => Promise<void>,
   outcome: string,
+  /** What the reminders were booked for (see ReminderBook.sync); absent, the book finds out. */
+  previous?: Case | null,
 ): Promise<void> {
   await deps.store.addThreadKeys(mailbox.policy.id, current.ref, arrival.threadKeys);
-  await deps.reminders.sync(current, mailbox.policy);
+  await deps.reminders.sync(current, mailbox.policy, previous);
   await record(current.ref, outcome);
   await sendOwed(current, arrival.messageId, deps, mailbox);
 }

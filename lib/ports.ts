@@ -88,7 +88,13 @@ export interface CorrectionLogEntry {
 
 /** Makes the booked reminders match what a case needs now. */
 export interface ReminderBook {
-  sync(current: Case, policy: Policy): Promise<void>;
+  /**
+   * `previous` is what was booked before, as the case it was booked for: the case as it was read
+   * before this change (its plan is what its last sync booked, since schedule names are
+   * deterministic), or null for a case just created. Given, only the difference is booked and
+   * dropped, with nothing listed; absent (a retry, a re-sync), the book finds what is booked.
+   */
+  sync(current: Case, policy: Policy, previous?: Case | null): Promise<void>;
 }
 
 export interface Mailer {
