@@ -15,7 +15,7 @@ export interface MessageRecord {
 }
 
 export interface Lookup {
-  /** The record of this Message-ID, if it was processed before. */
+  /** The record of this Message-ID (its own or the one on its thread key), if it was processed before. */
   message: MessageRecord | null;
   /** The cases named by the references asked for, by reference. */
   cases: Map<string, Case>;
@@ -41,6 +41,12 @@ export interface CaseStore {
   /** Idempotent: each key → the case. */
   addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
   recordMessage(record: MessageRecord): Promise<void>;
+  /**
+   * Records a message applied to a case on the thread key of its own Message-ID (the key a reply
+   * names): the case lists its Message-IDs, so no separate record is needed, and `lookup` finds
+   * the record in its one round trip. Written last, once everything the message caused is done.
+   */
+  recordCaseMessage(policyId: string, record: MessageRecord & { caseRef: string }): Promise<void>;
   /** Cases opened at or after `from` and before `to`: the monitoring report's period. */
   casesOpened(from: DateTime, to: DateTime): Promise<Case[]>;
   /** Every case still open, whenever it opened. */

@@ -268,9 +268,9 @@ describe('recovery', () => {
     await expect(h.ingest(first)).rejects.toThrow('SES throttled');
     const afterFailure = await h.store.getCase('SSP-2026-0001');
     expect(afterFailure?.acknowledgedAt).toBeNull();
-    // The case, the message's record and the reminders were written before the acknowledgement was tried.
+    // The case and the reminders were written before the acknowledgement was tried; the message's record is written last.
     expect(h.reminders.synced.map((s) => s.ref)).toEqual(['SSP-2026-0001']);
-    expect(await h.ingest(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate', caseRef: 'SSP-2026-0001' });
+    expect(await h.ingest(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     const stored = await h.store.getCase('SSP-2026-0001');
     expect(stored?.messages).toEqual([messageIdOf(first)]);
     expect(stored?.acknowledgedAt).not.toBeNull();

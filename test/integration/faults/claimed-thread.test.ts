@@ -16,7 +16,7 @@ afterEach(async () => {
 class Crash extends Error {}
 
 /** The harness's store with one method made to fail once, as a timeout or a killed process would. */
-function failingOnce(method: 'createCase' | 'addThreadKeys' | 'claimThread', when: 'before' | 'after'): DynamoCaseStore {
+function failingOnce(method: 'createCase' | 'addThreadKeys' | 'claimThread' | 'recordCaseMessage', when: 'before' | 'after'): DynamoCaseStore {
   const store = new DynamoCaseStore(h.dynamo.doc, h.dynamo.table);
   const original = store[method].bind(store) as (...args: unknown[]) => Promise<unknown>;
   let failed = false;
@@ -75,11 +75,11 @@ describe('a thread claimed for a case that was never written', () => {
     expect(new Set(stored?.messages)).toEqual(new Set([messageIdOf(first), messageIdOf(second)]));
   });
 
-  it('crash after the case, before its thread keys and record: the retry finishes, once', async () => {
+  it('crash after the case, before its record: the retry finishes, once', async () => {
     const first = opener();
     await expect(ingestWith(failingOnce('createCase', 'after'), first)).rejects.toBeInstanceOf(Crash);
     expect(await h.store.getCase('SSP-2026-0001')).not.toBeNull();
-    await expect(ingestWith(failingOnce('addThreadKeys', 'before'), first)).rejects.toBeInstanceOf(Crash);
+    await expect(ingestWith(failingOnce('recordCaseMessage', 'before'), first)).rejects.toBeInstanceOf(Crash);
     expect(await h.ingest(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     expect(await h.ingest(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
     expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement')).toHaveLength(1);
