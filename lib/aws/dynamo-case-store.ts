@@ -468,8 +468,7 @@ function reviewItem(review: Review): Record<string, unknown> {
 
 /** A review or log item without its keys and index attributes (`ref` is only the index's sort key there). */
 function withoutReviewIndex(item: Record<string, unknown>): Record<string, unknown> {
-  const { [OPEN_INDEX.sortKey]: _sort, ...rest } = withoutKeys(item);
-  return rest;
+  return Object.fromEntries(Object.entries(withoutKeys(item)).filter(([name]) => name !== OPEN_INDEX.sortKey));
 }
 
 /** Stored case instants are UTC ISO strings, so they sort and compare as text. */

@@ -36,7 +36,9 @@ export interface SchedulerSettings {
  * are deterministic), so the message path lists nothing: a follow-up that changes no deadline
  * costs no call, a stage change a create per new reminder and a delete per old one. Only a
  * sync without that case (a retry that may follow a failed sync, a re-sync) lists the case's
- * schedules by their name prefix.
+ * schedules by their name prefix. One schedule per reminder rather than one per case holding its
+ * next: each is independent and re-checked when it fires, and the remind function needs no
+ * Scheduler rights (docs/performance.md, 'Requests per message').
  */
 export class SchedulerReminderBook implements ReminderBook {
   constructor(
