@@ -104,15 +104,10 @@ async function attemptIngest(
   const { store, policy } = { store: deps.store, policy: mailbox.policy };
   const threadKeys = [...(message.inReplyTo ? [message.inReplyTo] : []), ...[...message.references].reverse(), message.messageId];
   const found = await store.lookup({ messageId: message.messageId, refs: message.referenceTags, policyId: policy.id, threadKeys });
-  if (found.message) {
-    const seen = found.message.caseRef ? await store.getCase(found.message.caseRef) : null;
-    if (seen) {
-      // A retry after a failure: books the reminders a Scheduler failure missed, sends what a mail failure left owed.
-      await deps.reminders.sync(seen, policy);
-      await sendOwed(seen, message.messageId, deps, mailbox);
-    }
-    return { outcome: 'ignored', reason: 'duplicate', caseRef: found.message.caseRef };
-  }
+  // A message's record is written last, once its case, reminders and sends are done: a duplicate
+  // has nothing left to do. A retry after any failure finds no record and applies the message
+  // again, as a no-op on its case, finishing what was left undone.
+  if (found.message) return { outcome: 'ignored', reason: 'duplicate', caseRef: found.message.caseRef };
   const threadRef = threadKeys.map((key) => found.threads.get(key)).find((ref) => ref !== undefined);
   const byThread = threadRef ? (found.cases.get(threadRef) ?? (await store.getCase(threadRef))) : null;
   const byReference = message.referenceTags
@@ -123,9 +118,17 @@ async function attemptIngest(
   const reading = readSignals(message, policy, { currentStage: target?.stage });
   const decision = route(message, reading, { byReference, unknownReferences, byThread }, policy);
 
+  const at = now.toUTC().toISO() ?? '';
   const record = async (caseRef: string | null, outcome: string) => {
-    await store.recordMessage({ messageId: message.messageId, caseRef, outcome, at: now.toUTC().toISO() ?? '', sha256: message.sha256 });
+    await store.recordMessage({ messageId: message.messageId, caseRef, outcome, at, sha256: message.sha256 });
   };
+  // On its case the record goes on the message's own thread key (see CaseStore.recordCaseMessage).
+  const recordOnCase = async (caseRef: string, outcome: string) => {
+    await store.recordCaseMessage(policy.id, { messageId: message.messageId, caseRef, outcome, at, sha256: message.sha256 });
+  };
+  /** The thread keys to write: its own goes with its record; those the case already holds, and a root just claimed for it, need no write. */
+  const newThreadKeys = (ref: string, claimed?: string) =>
+    arrival.threadKeys.filter((key) => key !== message.messageId && key !== claimed && found.threads.get(key) !== ref);
   if (decision.kind === 'ignore') return { outcome: 'ignored', reason: decision.reason, caseRef: null };
   const root = message.references[0] ?? message.inReplyTo ?? message.messageId;
   /**
@@ -149,7 +152,7 @@ async function attemptIngest(
       if (error instanceof CaseConflictError) return null; // another message of the thread created it: apply this one to it
       throw error;
     }
-    await finish(opened, arrival, deps, mailbox, record, 'opened');
+    await finish(opened, arrival, deps, mailbox, recordOnCase, 'opened', { previous: null, threadKeys: newThreadKeys(ref, root) });
     return { outcome: 'opened', caseRef: ref };
   }
   const onCase = decision.case;
@@ -176,7 +179,11 @@ async function attemptIngest(
   }
   // applied.event is null on a retry of a message the case already has: finish what was left undone.
   if (reviewReason !== undefined) await deps.mailer.send(await reviewFor(current, reviewReason));
-  await finish(current, arrival, deps, mailbox, record, applied.event ?? 'noted');
+  // The reminders booked are those of the case as read; a retry (no event) cannot know what a failure left, so it finds out.
+  await finish(current, arrival, deps, mailbox, recordOnCase, applied.event ?? 'noted', {
+    ...(applied.event === null ? {} : { previous: onCase }),
+    threadKeys: newThreadKeys(current.ref),
+  });
   if (reviewReason !== undefined) return { outcome: 'review', reason: reviewReason, caseRef: current.ref };
   return { outcome: applied.event ?? 'noted', caseRef: current.ref };
 
@@ -192,10 +199,11 @@ async function attemptIngest(
 }
 
 /**
- * After the case write: the message's thread keys, the case's reminders and the message's record
- * first, so that no email that cannot be sent keeps the case from being recorded or reminded;
- * then what the case owes by mail. Each step is idempotent or claimed, so a retry of the same
- * message (a duplicate, once recorded) finishes what a failure left undone.
+ * After the case write: the message's thread keys and the case's reminders first, so that no
+ * email that cannot be sent keeps the case from being reminded; then what the case owes by mail;
+ * then the message's record, last, so that a record means everything is done. Each step is
+ * idempotent or claimed, so a retry of the same message (found on its case, not yet recorded)
+ * finishes what a failure left undone.
  */
 export async function finish(
   current: Case,
@@ -204,11 +212,18 @@ export async function finish(
   mailbox: Mailbox,
   record: (ref: string, outcome: string) => Promise<void>,
   outcome: string,
+  options: {
+    /** What the reminders were booked for (see ReminderBook.sync); absent, the book finds out. */
+    previous?: Case | null;
+    /** The thread keys still to write; all of the message's when absent. */
+    threadKeys?: readonly string[];
+  } = {},
 ): Promise<void> {
-  await deps.store.addThreadKeys(mailbox.policy.id, current.ref, arrival.threadKeys);
-  await deps.reminders.sync(current, mailbox.policy);
-  await record(current.ref, outcome);
+  const keys = options.threadKeys ?? arrival.threadKeys;
+  if (keys.length > 0) await deps.store.addThreadKeys(mailbox.policy.id, current.ref, keys);
+  await deps.reminders.sync(current, mailbox.policy, options.previous);
   await sendOwed(current, arrival.messageId, deps, mailbox);
+  await record(current.ref, outcome);
 }
 
 /**

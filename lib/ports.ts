@@ -15,7 +15,7 @@ export interface MessageRecord {
 }
 
 export interface Lookup {
-  /** The record of this Message-ID, if it was processed before. */
+  /** The record of this Message-ID (its own or the one on its thread key), if it was processed before. */
   message: MessageRecord | null;
   /** The cases named by the references asked for, by reference. */
   cases: Map<string, Case>;
@@ -41,6 +41,12 @@ export interface CaseStore {
   /** Idempotent: each key → the case. */
   addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
   recordMessage(record: MessageRecord): Promise<void>;
+  /**
+   * Records a message applied to a case on the thread key of its own Message-ID (the key a reply
+   * names): the case lists its Message-IDs, so no separate record is needed, and `lookup` finds
+   * the record in its one round trip. Written last, once everything the message caused is done.
+   */
+  recordCaseMessage(policyId: string, record: MessageRecord & { caseRef: string }): Promise<void>;
   /** Cases opened at or after `from` and before `to`: the monitoring report's period. */
   casesOpened(from: DateTime, to: DateTime): Promise<Case[]>;
   /** Every case still open, whenever it opened. */
@@ -88,7 +94,13 @@ export interface CorrectionLogEntry {
 
 /** Makes the booked reminders match what a case needs now. */
 export interface ReminderBook {
-  sync(current: Case, policy: Policy): Promise<void>;
+  /**
+   * `previous` is what was booked before, as the case it was booked for: the case as it was read
+   * before this change (its plan is what its last sync booked, since schedule names are
+   * deterministic), or null for a case just created. Given, only the difference is booked and
+   * dropped, with nothing listed; absent (a retry, a re-sync), the book finds what is booked.
+   */
+  sync(current: Case, policy: Policy, previous?: Case | null): Promise<void>;
 }
 
 export interface Mailer {

@@ -110,7 +110,20 @@ export class DynamoCaseStore implements CaseStore {
       const pk = String(item.pk);
       if (pk.startsWith('MSG#')) lookup.message = withoutKeys(item) as unknown as MessageRecord;
       else if (pk.startsWith('CASE#')) lookup.cases.set(String(item.ref), withoutKeys(item) as unknown as Case);
-      else if (pk.startsWith(threadPrefix)) lookup.threads.set(pk.slice(threadPrefix.length), String(item.ref));
+      else if (pk.startsWith(threadPrefix)) {
+        const key = pk.slice(threadPrefix.length);
+        lookup.threads.set(key, String(item.ref));
+        // The message's own thread key carries its record once it was applied to a case.
+        if (key === query.messageId && typeof item.outcome === 'string') {
+          lookup.message = {
+            messageId: key,
+            caseRef: String(item.ref),
+            outcome: item.outcome,
+            at: String(item.at),
+            sha256: String(item.sha256),
+          };
+        }
+      }
     }
     return lookup;
   }
@@ -190,6 +203,16 @@ export class DynamoCaseStore implements CaseStore {
   async recordMessage(record: MessageRecord): Promise<void> {
     await this.client.send(
       new PutCommand({ TableName: this.table, Item: { ...messageKey(record.messageId), ...record, [EXPIRES_AT]: this.retainedUntil() } }),
+    );
+  }
+
+  async recordCaseMessage(policyId: string, record: MessageRecord & { caseRef: string }): Promise<void> {
+    const { messageId, caseRef, outcome, at, sha256 } = record;
+    await this.client.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...threadKey(policyId, messageId), ref: caseRef, outcome, at, sha256, [EXPIRES_AT]: this.retainedUntil() },
+      }),
     );
   }
 

@@ -8,6 +8,7 @@ import {
   type CreateScheduleCommandInput,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import type { Policy } from '../policy/schema.js';
 import type { Clock, ReminderBook } from '../ports.js';
@@ -29,10 +30,15 @@ export interface SchedulerSettings {
 
 /**
  * One one-time EventBridge Scheduler schedule per planned reminder, in the deployment's group,
- * deleted after it runs. `sync` makes Scheduler match the plan: it lists the case's schedules by
- * their name prefix, creates what is missing (updating on a name conflict) and deletes what is
- * obsolete (one already gone is fine). A stage change costs one list, a create per new
- * reminder and a delete per old one.
+ * deleted after it runs. `sync` makes Scheduler match the plan: it creates what is missing
+ * (updating on a name conflict) and deletes what is obsolete (one already gone is fine).
+ * What is booked already follows from the case as it was read before the change (schedule names
+ * are deterministic), so the message path lists nothing: a follow-up that changes no deadline
+ * costs no call, a stage change a create per new reminder and a delete per old one. Only a
+ * sync without that case (a retry that may follow a failed sync, a re-sync) lists the case's
+ * schedules by their name prefix. One schedule per reminder rather than one per case holding its
+ * next: each is independent and re-checked when it fires, and the remind function needs no
+ * Scheduler rights (docs/performance.md, 'Requests per message').
  */
 export class SchedulerReminderBook implements ReminderBook {
   constructor(
@@ -44,15 +50,27 @@ export class SchedulerReminderBook implements ReminderBook {
     private readonly sendNow: (request: ReminderRequest) => Promise<unknown>,
   ) {}
 
-  async sync(current: Case, policy: Policy): Promise<void> {
+  async sync(current: Case, policy: Policy, previous?: Case | null): Promise<void> {
     const now = this.clock.now();
-    const plan = planReminders(current, policy, now, { closureDays: this.closureDays });
-    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SENT_EARLY_BY_AT_MOST_MS);
-    const wanted = new Map(plan.filter((r) => !dueNow.includes(r)).map((r) => [scheduleName(r), r]));
-    const existing = await this.existingNames(current.ref);
+    const { booked: wanted, dueNow } = this.split(current, policy, now);
+    const existing =
+      previous === undefined
+        ? await this.existingNames(current.ref)
+        : new Set(previous === null ? [] : this.split(previous, policy, now).booked.keys());
     for (const [name, reminder] of wanted) if (!existing.has(name)) await this.book(name, reminder, policy);
     for (const name of existing) if (!wanted.has(name)) await this.remove(name);
-    for (const reminder of dueNow) await this.sendNow({ caseRef: reminder.caseRef, reminderId: reminder.id });
+    // Due now under this change only: one the previous plan had due now was sent by its own sync.
+    const sentBefore = new Set(previous ? this.split(previous, policy, now).dueNow.map((r) => r.id) : []);
+    for (const reminder of dueNow) {
+      if (!sentBefore.has(reminder.id)) await this.sendNow({ caseRef: reminder.caseRef, reminderId: reminder.id });
+    }
+  }
+
+  /** A case's plan: the reminders to book, by schedule name, and those due too soon to book (sent at once). */
+  private split(current: Case, policy: Policy, now: DateTime): { booked: Map<string, PlannedReminder>; dueNow: PlannedReminder[] } {
+    const plan = planReminders(current, policy, now, { closureDays: this.closureDays });
+    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SENT_EARLY_BY_AT_MOST_MS);
+    return { booked: new Map(plan.filter((r) => !dueNow.includes(r)).map((r) => [scheduleName(r), r])), dueNow };
   }
 
   /** The schedule that sends one reminder. */

@@ -24,12 +24,20 @@ export class InProcessReminderBook implements ReminderBook {
     private readonly closureDays: readonly string[],
   ) {}
 
-  sync(current: Case, policy: Policy): Promise<void> {
-    const wanted = planReminders(current, policy, this.clock.now(), { closureDays: this.closureDays });
-    for (const name of this.byCase.get(current.ref) ?? []) this.pending.delete(name);
-    this.byCase.delete(current.ref);
-    for (const reminder of wanted) {
-      this.book({ name: scheduleName(reminder), caseRef: reminder.caseRef, reminderId: reminder.id, at: reminder.at });
+  /** As Scheduler's book: given the case as it was read, only the difference of the two plans changes. */
+  sync(current: Case, policy: Policy, previous?: Case | null): Promise<void> {
+    const plan = (of: Case) => planReminders(of, policy, this.clock.now(), { closureDays: this.closureDays });
+    const wanted = new Map(plan(current).map((r) => [scheduleName(r), r]));
+    const existing = new Set(
+      previous === undefined ? [...(this.byCase.get(current.ref) ?? [])] : previous === null ? [] : plan(previous).map(scheduleName),
+    );
+    for (const name of existing) {
+      if (wanted.has(name)) continue;
+      this.pending.delete(name);
+      this.byCase.get(current.ref)?.delete(name);
+    }
+    for (const [name, reminder] of wanted) {
+      if (!existing.has(name)) this.book({ name, caseRef: reminder.caseRef, reminderId: reminder.id, at: reminder.at });
     }
     return Promise.resolve();
   }

@@ -13,6 +13,7 @@ const NEUTRAL = new Set<keyof CaseStore>([
   'markSent',
   'releaseSending',
   'recordMessage',
+  'recordCaseMessage',
 ]);
 
 /**

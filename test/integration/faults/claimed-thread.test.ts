@@ -16,7 +16,10 @@ afterEach(async () => {
 class Crash extends Error {}
 
 /** The harness's store with one method made to fail once, as a timeout or a killed process would. */
-function failingOnce(method: 'createCase' | 'addThreadKeys' | 'claimThread', when: 'before' | 'after'): DynamoCaseStore {
+function failingOnce(
+  method: 'createCase' | 'addThreadKeys' | 'claimThread' | 'recordCaseMessage',
+  when: 'before' | 'after',
+): DynamoCaseStore {
   const store = new DynamoCaseStore(h.dynamo.doc, h.dynamo.table);
   const original = store[method].bind(store) as (...args: unknown[]) => Promise<unknown>;
   let failed = false;
@@ -75,15 +78,50 @@ describe('a thread claimed for a case that was never written', () => {
     expect(new Set(stored?.messages)).toEqual(new Set([messageIdOf(first), messageIdOf(second)]));
   });
 
-  it('crash after the case, before its thread keys and record: the retry finishes, once', async () => {
+  it('crash after the case, before its record: the retry finishes, once', async () => {
     const first = opener();
     await expect(ingestWith(failingOnce('createCase', 'after'), first)).rejects.toBeInstanceOf(Crash);
     expect(await h.store.getCase('SSP-2026-0001')).not.toBeNull();
-    await expect(ingestWith(failingOnce('addThreadKeys', 'before'), first)).rejects.toBeInstanceOf(Crash);
+    await expect(ingestWith(failingOnce('recordCaseMessage', 'before'), first)).rejects.toBeInstanceOf(Crash);
     expect(await h.ingest(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     expect(await h.ingest(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
     expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement')).toHaveLength(1);
     expect((await h.store.getCase('SSP-2026-0001'))?.messages).toEqual([messageIdOf(first)]);
+  });
+
+  it('a reply naming mail never seen: crash before its new thread keys, then before its record; the retry finishes, once, and a reply to it matches', async () => {
+    const first = opener();
+    await h.ingest(first);
+    const unseen = '<forked@agency.example>';
+    const escalation = eml({
+      from: RAJ,
+      to: JANE,
+      cc: SSP,
+      subject: 'RE: Professional disagreement',
+      text: 'Escalating to Stage 3.',
+      inReplyTo: messageIdOf(first),
+      references: [messageIdOf(first), unseen],
+    });
+    await expect(ingestWith(failingOnce('addThreadKeys', 'before'), escalation)).rejects.toBeInstanceOf(Crash);
+    await expect(ingestWith(failingOnce('recordCaseMessage', 'before'), escalation)).rejects.toBeInstanceOf(Crash);
+    expect(await h.ingest(escalation)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
+    expect(await h.ingest(escalation)).toMatchObject({ outcome: 'ignored', reason: 'duplicate', caseRef: 'SSP-2026-0001' });
+    const stored = await h.store.getCase('SSP-2026-0001');
+    expect(stored?.messages).toEqual([messageIdOf(first), messageIdOf(escalation)]);
+    expect(stored?.history.filter((e) => e.event === 'advanced')).toHaveLength(1);
+    // Both the key it named and its own lead a later message to the case.
+    for (const key of [unseen, messageIdOf(escalation)]) {
+      const later = eml({
+        from: JANE,
+        to: RAJ,
+        cc: SSP,
+        subject: 'RE: Professional disagreement',
+        text: 'Thanks.',
+        inReplyTo: key,
+        references: [key],
+      });
+      expect(await h.ingest(later)).toMatchObject({ caseRef: 'SSP-2026-0001' });
+    }
   });
 
   it('an opener copied to 6,000 people opens a case whose item stays bounded, and a reply matches it', async () => {

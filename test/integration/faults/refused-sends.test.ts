@@ -61,14 +61,14 @@ describe('the acknowledgement follows the reminders’ recipient rules', () => {
 });
 
 describe('one send never blocks a case', () => {
-  it('a dead relay: the case, its record and its reminders are written; the retry sends the acknowledgement, once', async () => {
+  it('a dead relay: the case and its reminders are written, its record waits; the retry sends the acknowledgement, once', async () => {
     const first = opener();
     const restore = refuse(['acknowledgement'], () => new TransientSendError('relay refused the connection'));
     await expect(run(first)).rejects.toBeInstanceOf(TransientSendError);
     expect(await h.store.getCase('SSP-2026-0001')).toMatchObject({ acknowledgedAt: null, messages: [messageIdOf(first)] });
     expect(h.reminders.synced.map((s) => s.ref)).toEqual(['SSP-2026-0001']);
     restore();
-    expect(await run(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate', caseRef: 'SSP-2026-0001' });
+    expect(await run(first)).toMatchObject({ outcome: 'noted', caseRef: 'SSP-2026-0001' });
     expect(await run(first)).toMatchObject({ outcome: 'ignored', reason: 'duplicate' });
     expect(h.mailer.sent.filter((m) => m.kind === 'acknowledgement')).toHaveLength(1);
     expect((await h.store.getCase('SSP-2026-0001'))?.acknowledgedAt).not.toBeNull();

@@ -44,8 +44,15 @@ describe('retention: everything kept has an expiry for DynamoDB’s TTL', () => 
     await store.recordMessage({ messageId: '<m@x>', caseRef: 'SSP-2026-0001', outcome: 'noted', at: '2026-11-02T10:00:00Z', sha256: 'ab' });
     await store.addThreadKeys('swindon', 'SSP-2026-0001', ['<m@x>']);
     await store.claimThread('swindon', '<root@x>', 'SSP-2026-0001');
+    await store.recordCaseMessage('swindon', {
+      messageId: '<c@x>',
+      caseRef: 'SSP-2026-0001',
+      outcome: 'noted',
+      at: '2026-11-02T10:00:00Z',
+      sha256: 'cd',
+    });
     const after = Math.floor(DateTime.utc().plus({ years: 2 }).toSeconds());
-    for (const pk of ['MSG#<m@x>', 'THREAD#swindon#<m@x>', 'THREAD#swindon#<root@x>']) {
+    for (const pk of ['MSG#<m@x>', 'THREAD#swindon#<m@x>', 'THREAD#swindon#<root@x>', 'THREAD#swindon#<c@x>']) {
       const expiresAt = (await item(pk))?.expiresAt as number;
       expect(expiresAt, pk).toBeGreaterThanOrEqual(before);
       expect(expiresAt, pk).toBeLessThanOrEqual(after);

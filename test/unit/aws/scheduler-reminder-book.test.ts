@@ -146,6 +146,41 @@ describe('SchedulerReminderBook', () => {
     ]);
   });
 
+  it('given the case as it was read, lists nothing: a new case books its plan, an unchanged one costs no call', async () => {
+    const c = atStage('3', '2026-11-09T09:00');
+    await book.sync(c, policy, null);
+    expect(calls()).toEqual({ list: 0, create: 4, update: 0, delete: 0 });
+    scheduler.reset();
+    await book.sync({ ...c, version: 2 }, policy, c);
+    expect(calls()).toEqual({ list: 0, create: 0, update: 0, delete: 0 });
+  });
+
+  it('given the case as it was read, a stage change drops the old stage’s schedules and books the new ones, with no list', async () => {
+    const before = atStage('3', '2026-11-09T09:00');
+    clock.set('2026-11-12T11:00');
+    const after = atStage('4', '2026-11-12T11:00');
+    await book.sync(after, policy, before);
+    expect(calls()).toEqual({ list: 0, create: 2, update: 0, delete: 2 });
+    expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input.Name)).toEqual(namesOf(before).slice(0, 2));
+    expect(scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name)).toEqual(namesOf(after).slice(0, 2));
+  });
+
+  it('given the case as it was read, a resolution deletes what its plan booked', async () => {
+    const c = atStage('3', '2026-11-09T09:00');
+    await book.sync({ ...c, status: 'resolved' }, policy, c);
+    expect(calls()).toEqual({ list: 0, create: 0, update: 0, delete: 4 });
+    expect(scheduler.commandCalls(DeleteScheduleCommand).map((d) => d.args[0].input.Name)).toEqual(namesOf(c));
+  });
+
+  it('sends at once only what this change made due: what the case as read had due was sent by its own sync', async () => {
+    clock.set('2026-11-13T08:59:30');
+    const c = atStage('3', '2026-11-09T09:00');
+    await book.sync({ ...c, version: 2 }, policy, c);
+    expect(sentNow).toEqual([]);
+    await book.sync(c, policy, null);
+    expect(sentNow).toHaveLength(1);
+  });
+
   it('sends at once a reminder due within the minute instead of booking it', async () => {
     scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
     clock.set('2026-11-13T08:59:30');

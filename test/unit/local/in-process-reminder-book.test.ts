@@ -35,6 +35,22 @@ describe('the in-process reminder book', () => {
     expect(namesOf(book, 'SSP-2026-0001')).toEqual([]);
   });
 
+  it('as Scheduler’s book, given the case as it was read, changes only the difference of the two plans', async () => {
+    const book = new InProcessReminderBook(clock, []);
+    const stage2 = caseAt('SSP-2026-0001', '2');
+    await book.sync(stage2, policy, null);
+    expect(namesOf(book, 'SSP-2026-0001')).toEqual(plannedNames('SSP-2026-0001', '2'));
+    const stage3 = caseAt('SSP-2026-0001', '3');
+    await book.sync(stage3, policy, stage2);
+    expect(namesOf(book, 'SSP-2026-0001')).toEqual(plannedNames('SSP-2026-0001', '3'));
+    // Like Scheduler's, it does not repair what the case as read says was booked: a full sync does.
+    const missing = book.takeNextDue(DateTime.fromISO('2030-01-01T00:00:00Z'));
+    await book.sync({ ...stage3, version: 2 }, policy, stage3);
+    expect(namesOf(book, 'SSP-2026-0001')).not.toContain(missing?.name);
+    await book.sync({ ...stage3, version: 2 }, policy);
+    expect(namesOf(book, 'SSP-2026-0001')).toEqual(plannedNames('SSP-2026-0001', '3'));
+  });
+
   it('hands out what is due in time order, each once', async () => {
     const book = new InProcessReminderBook(clock, []);
     await book.sync(caseAt('SSP-2026-0001', '2'), policy);
