@@ -11,7 +11,7 @@ import { parseMessage } from './mail/parse.js';
 import { commandMailOf, commandsByMail, type CommandOutcome } from './corrections/by-mail.js';
 import { openReviewFor } from './corrections/reviews.js';
 import { PermanentSendError } from './outgoing/errors.js';
-import { acknowledgement, reviewRequest } from './outgoing/notices.js';
+import { acknowledgement, refusedSendReview } from './outgoing/notices.js';
 import { caseRecipients } from './outgoing/recipients.js';
 import { sendOnce } from './outgoing/send-once.js';
 import type { CaseStore, Clock, Mailer, ReminderBook } from './ports.js';
@@ -249,14 +249,7 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
     } catch (error) {
       if (!(error instanceof PermanentSendError)) throw error;
       const reason = `the acknowledgement of case ${current.ref} could not be sent (${error.message}); its reminders are booked`;
-      await deps.mailer.send(
-        reviewRequest(
-          { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
-          mailbox.partnershipAddresses,
-          publicAddressOf(mailbox),
-          mailbox.policy,
-        ),
-      );
+      await deps.mailer.send(refusedSendReview(current, mailbox, reason, deps.clock.now()));
       mark = { acknowledgementRefusedAt: at };
     }
     acknowledged = { ...current, ...mark, version: current.version + 1 };

@@ -1,6 +1,6 @@
-import { publicAddressOf, type Deployment } from './config.js';
+import type { Deployment } from './config.js';
 import { PermanentSendError } from './outgoing/errors.js';
-import { reviewRequest } from './outgoing/notices.js';
+import { refusedSendReview } from './outgoing/notices.js';
 import { sendOnce } from './outgoing/send-once.js';
 import type { CaseStore, Clock, Mailer } from './ports.js';
 import { allReminders, type ReminderKind } from './reminders/plan.js';
@@ -60,14 +60,7 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
       if (!(error instanceof PermanentSendError)) throw error;
       outcome.refused = true;
       const reason = `the ${reminder.kind} reminder of case ${current.ref} could not be sent (${error.message})`;
-      await deps.mailer.send(
-        reviewRequest(
-          { fingerprint: null, receivedAt: deps.clock.now(), reason, caseRef: current.ref, stage: current.stage },
-          mailbox.partnershipAddresses,
-          publicAddressOf(mailbox),
-          mailbox.policy,
-        ),
-      );
+      await deps.mailer.send(refusedSendReview(current, mailbox, reason, deps.clock.now()));
     }
   });
   if (sent === 'sent-before') return skipped('already-sent');

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { describeDue } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
+import { publicAddressOf, type Mailbox } from '../config.js';
 import type { Policy } from '../policy/schema.js';
 import { findStage, stageTitle } from '../policy/stages.js';
 import { reviewTag } from '../cases/review.js';
@@ -104,6 +105,16 @@ export function reviewRequest(
     replyTo: mailbox,
     links,
   };
+}
+
+/** An email to a case's people that the mail service refused for good: the partnership is told, once, in its place. */
+export function refusedSendReview(current: Case, mailbox: Mailbox, reason: string, at: DateTime): OutgoingMail {
+  return reviewRequest(
+    { fingerprint: null, receivedAt: at, reason, caseRef: current.ref, stage: current.stage },
+    mailbox.partnershipAddresses,
+    publicAddressOf(mailbox),
+    mailbox.policy,
+  );
 }
 
 /** The commands, in one line, for the emails that invite them. */
