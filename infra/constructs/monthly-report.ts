@@ -1,9 +1,8 @@
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { type Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { sendClaims } from './functions.js';
@@ -11,6 +10,7 @@ import { OPEN_INDEX, OPENED_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { DEPLOYMENT_FILE } from '../deployment-file.js';
 import { handlerFunction } from './handler-function.js';
+import { scheduledInvocation } from './scheduled-invocation.js';
 import { sendRawEmailFrom } from './ses-sending.js';
 
 export interface MonthlyReportProps {
@@ -54,22 +54,11 @@ export class MonthlyReport extends Construct {
     this.function.addToRolePolicy(sendClaims(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'EventBridge Scheduler invokes the monthly report function, and nothing else',
-    });
-    this.schedule = new Schedule(this, 'Schedule', {
+    ({ role: this.schedulerRole, schedule: this.schedule } = scheduledInvocation(this, this.function, {
+      target: 'the monthly report function',
       description: 'The monthly monitoring report of professional disagreements',
       schedule: ScheduleExpression.cron({ minute: '0', hour: '7', day: '1', timeZone: TimeZone.EUROPE_LONDON }),
-      target: new LambdaInvoke(this.function, {
-        role: this.schedulerRole,
-        input: ScheduleTargetInput.fromObject({}),
-        retryAttempts: 4,
-        maxEventAge: Duration.hours(6),
-        deadLetterQueue: props.deadLetterQueue,
-      }),
-    });
+      deadLetterQueue: props.deadLetterQueue,
+    }));
   }
 }
