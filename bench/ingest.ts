@@ -4,29 +4,18 @@ import { simpleParser } from 'mailparser';
 import { DateTime } from 'luxon';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
-import type { Deployment } from '../lib/config.js';
 import { ingest } from '../lib/ingest.js';
 import { InProcessReminderBook } from '../lib/local/in-process-reminder-book.js';
 import { Outbox } from '../lib/local/outbox.js';
 import { VirtualClock } from '../lib/local/virtual-clock.js';
 import { MAILPARSER_OPTIONS } from '../lib/mail/parse.js';
-import { builtInPolicy } from '../lib/policy/registry.js';
 import { planReminders, scheduleName } from '../lib/reminders/plan.js';
 import { aCase } from '../test/support/case.js';
 import { startDynamo } from '../test/support/dynalite.js';
+import { deployment, MAILBOX, policy } from './deployment.js';
 import { pairedRatio, throughput } from './measure.js';
 
 const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
-const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
-const policy = builtInPolicy('swindon');
-const deployment: Deployment = {
-  mailboxes: [{ address: MAILBOX, policy, partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX }],
-  fromAddress: 'escalations@partnership.example',
-  loopId: 'escalations@partnership.example',
-  closureDays: [],
-  maxRecipients: 10,
-  agencies: {},
-};
 
 /**
  * Bare mailparser against the full local ingest (parse, classify, the DynamoDB adapter on the

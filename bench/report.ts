@@ -3,22 +3,16 @@ import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { addWorkingDays } from '../lib/calendar/timescale.js';
 import type { Case, HistoryEntry } from '../lib/cases/case.js';
 import type { Deployment } from '../lib/config.js';
+import { deployment as baseDeployment, MAILBOX, policy } from './deployment.js';
 import { calendarFor } from '../lib/policy/calendar.js';
-import { builtInPolicy } from '../lib/policy/registry.js';
 import { buildReport, figuresOf, previousMonth } from '../lib/report/build.js';
 import { aCase } from '../test/support/case.js';
 import { startDynamo } from '../test/support/dynalite.js';
 import { median } from './measure.js';
 
-const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
-const policy = builtInPolicy('swindon');
 const calendar = calendarFor(policy);
 const deployment: Deployment = {
-  mailboxes: [{ address: MAILBOX, policy, partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX }],
-  fromAddress: 'escalations@partnership.example',
-  loopId: 'escalations@partnership.example',
-  closureDays: [],
-  maxRecipients: 10,
+  ...baseDeployment,
   agencies: { 'council.example': 'Council', 'nhs.example': 'Health', 'police.example': 'Police' },
 };
 const NOW = DateTime.fromISO('2026-12-01T07:00:00Z');

@@ -2,25 +2,13 @@ import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
 import { DynamoCaseStore } from '../lib/aws/dynamo-case-store.js';
 import { SchedulerReminderBook } from '../lib/aws/scheduler-reminder-book.js';
-import type { Deployment } from '../lib/config.js';
 import { ingest } from '../lib/ingest.js';
 import { Outbox } from '../lib/local/outbox.js';
 import { VirtualClock } from '../lib/local/virtual-clock.js';
-import { builtInPolicy } from '../lib/policy/registry.js';
 import { remind, type ReminderRequest } from '../lib/remind.js';
 import { allReminders } from '../lib/reminders/plan.js';
 import { startDynamo } from '../test/support/dynalite.js';
-
-const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
-const policy = builtInPolicy('swindon');
-const deployment: Deployment = {
-  mailboxes: [{ address: MAILBOX, policy, partnershipAddresses: [MAILBOX], monitoringAddress: MAILBOX }],
-  fromAddress: 'escalations@partnership.example',
-  loopId: 'escalations@partnership.example',
-  closureDays: [],
-  maxRecipients: 10,
-  agencies: {},
-};
+import { deployment, MAILBOX, policy } from './deployment.js';
 
 /**
  * Scheduler cannot run here: a stand-in that keeps the schedules it is given (so lists answer
