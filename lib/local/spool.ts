@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,6 +39,9 @@ export class Spool {
    */
   async write(stream: AsyncIterable<Buffer>, recipients: readonly string[]): Promise<SpooledMessage | null> {
     // Names sort in arrival order: the time, then a counter within this run.
+    // A sender may go away before the file below is open: its stream's error then has no reader yet,
+    // and unheard it would end the process. Heard here, it is thrown again where the stream is read.
+    if (stream instanceof EventEmitter) stream.on('error', () => undefined);
     const id = `${String(Date.now()).padStart(15, '0')}-${String(++this.written).padStart(6, '0')}-${randomBytes(3).toString('hex')}`;
     const partial = join(this.incoming, id);
     const file = await open(partial, 'wx');

@@ -93,4 +93,16 @@ describe('the spool, when the sender goes away mid-message', () => {
     expect(readdirSync(join(folder, '.incoming'))).toEqual([]);
     expect(await spool.pending()).toEqual([]);
   });
+
+  it('keeps nothing, and stops nothing, when the sender went away before the spool read a byte', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'spool-')), 'spool');
+    const spool = new Spool(folder, 1000);
+    await spool.open();
+    const stream = new Readable({ read() {} });
+    const written = spool.write(stream, ['a@partnership.example']);
+    // At once, while the spool is still opening its file: an error nobody heard would end the process.
+    stream.destroy(new Error('Connection closed before the message was received in full'));
+    await expect(written).rejects.toThrow('Connection closed');
+    expect(readdirSync(join(folder, '.incoming'))).toEqual([]);
+  });
 });
