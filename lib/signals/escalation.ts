@@ -27,6 +27,11 @@ const LABEL_BEFORE = /\b(?:escalation|referral|escalation (?:to|at)|re|subject)\
 const UNSTAGED =
   /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
 
+/** Whether a clause has a verb that moves the disagreement. */
+export function hasMovingVerb(clause: string): boolean {
+  return MOVING.test(clause);
+}
+
 /** Whether a clause has a verb that can bind a stage. */
 export function hasBindingVerb(clause: string): boolean {
   return MOVING.test(clause) || CONTACTING.test(clause) || STANDING.test(clause);

@@ -1,7 +1,7 @@
 import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
-import { escalationUnits, readEscalation } from './escalation.js';
+import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { readResolution } from './resolution.js';
 import { clauseScopes } from './scope.js';
@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete/;
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|same page|same place|aligned|ended|come to an end|\bover\b/;
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -127,6 +127,16 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             counterfactual: scope.counterfactual || next.counterfactual,
           }
         : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
+    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
+    const resolution = readResolution(
+      clause,
+      { ...scope, past: scope.past || sentencePast },
+      sentence.question,
+      sentence.clauses.slice(i + 1, i + 4),
+    );
+    // "Resolved at the Stage 3 meeting", "we accept the outcome of the Stage 3 meeting": the stage where it
+    // ended, named with no verb that moves anything, is where the resolution happened, not an escalation.
+    const endedAt = resolution?.resolved === true && !hasMovingVerb(unit ?? clause);
     for (const escalation of unit === null || unit === undefined
       ? []
       : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
@@ -140,7 +150,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
         continue;
       }
       const strength = escalation.anchor === 'name' ? 'weak' : 'strong';
-      if (escalation.kind === 'mention') {
+      if (escalation.kind === 'mention' || (endedAt && !escalation.blocked)) {
         signals.push({ kind: 'stage', stage, escalation: false, how: other ? 'other-procedure' : 'mention', evidence, strength });
         continue;
       }
@@ -149,13 +159,6 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
         : (escalation.blocked ?? (escalation.anchor === 'role' ? 'role' : escalation.anchor === 'next' ? 'next' : 'phrase'));
       signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
     }
-    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
-    const resolution = readResolution(
-      clause,
-      { ...scope, past: scope.past || sentencePast },
-      sentence.question,
-      sentence.clauses.slice(i + 1, i + 4),
-    );
     if (resolution) {
       const how = other && resolution.resolved ? 'other-procedure' : resolution.how;
       signals.push({ kind: 'resolution', resolved: resolution.resolved && !other, how, evidence, strength: 'strong' });

@@ -8,22 +8,26 @@ import { scopeWords, type ClauseScope } from './scope.js';
  */
 const RESOLVED: RegExp[] = [
   // passive and perfect: "is now resolved", "has been resolved", "was resolved at this morning's meeting", "it is sorted"
-  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b/,
+  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
-  /^(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when))/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
+  // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
+  // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan))/,
   // colloquial
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
-  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b/,
+  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:this|it|the (?:matter|case|escalation|disagreement|dispute))\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded)\b/,
+  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the)(?: (?:matter|case|escalation|disagreement|dispute))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   /\b(?:we are|we have|they are|both agencies are|both parties are)\s+(?:now\s+|all\s+)?(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
@@ -31,12 +35,20 @@ const RESOLVED: RegExp[] = [
   /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
-  /\b(?:i am|we are|i feel|we feel|am|are)\s+(?:now\s+|fully\s+|entirely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this)\b/,
-  /\b(?:i am|we are)\s+(?:now\s+)?(?:satisfied|reassured)\b\s*$/,
+  /\b(?:i am|we are|i feel|we feel|(?:and|now|also|so) (?:am|are))\s+(?:now\s+|fully\s+|entirely\s+|completely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this|that|it)\b/,
+  /\b(?:i am|we are)\s+(?:now\s+|fully\s+)?(?:satisfied|reassured|content)\b\s*(?:now|thanks?|thank you|with that|with this)?\s*[.!]*\s*$/,
   // withdrawn
   /\bwithdraw(?:s|ing|n)?\s+(?:my|our|the|this)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
   /\b(?:escalation|challenge|dispute|disagreement|referral)\s+(?:is|has been|was)\s+(?:now\s+)?withdrawn\b/,
-  /\bno longer (?:disagree|dispute|wish to (?:pursue|escalate))\b/,
+  /\bno longer (?:disagree|disagreeing|dispute|disputing|disputed|in dispute|contest(?:ing|ed)?|challenging|(?:wish|want) to (?:pursue|escalate|challenge|take (?:this|it) further))\b/,
+  // "the dispute has ended", "the disagreement has come to an end"
+  /\b(?:disagreement|dispute|escalation|challenge) (?:has|have|is|was) (?:now )?(?:ended|over|come to an end|been withdrawn)\b/,
+  // "we have closed the escalation"
+  /\b(?:we|i|they)\s+(?:have\s+|has\s+|now\s+|jointly\s+){0,2}closed\s+(?:this|it|the|our)\s+(?:escalation|disagreement|dispute|matter|challenge)\b/,
+  // "we are all on the same page now"
+  /\b(?:we are|we have|both agencies are|both of us are|everyone is) (?:now |all |both |finally ){0,2}(?:on the same page|in the same place|aligned)\b/,
+  // every side agreeing, with nothing after it or only the matter: "Both parties have agreed", "Both managers agreed the outcome"
+  /\b(?:both|all) (?:agencies|parties|managers|partners|of us|sides|professionals|teams)(?: involved)? (?:have |has )?(?:now |all |since |each )?(?:agreed|agree|accept(?:ed)?)\b(?:\s+(?:with\s+)?(?:the|this|that|a|an|our)\s+(?:(?:revised|updated|new|proposed)\s+)?(?:plan|outcome|decision|way forward|position|approach|recommendation|resolution)s?\b(?!\s+(?:for|about|to|on the|of the)\b)|\s*[.!]*\s*$)/,
   // agreement with the decision in dispute
   /\b(?:i|we)\s+(?:now\s+|fully\s+)?(?:agree|accept)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
   // accepted final decisions
@@ -55,11 +67,11 @@ const NO_FURTHER =
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward/;
+  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|part of|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|from (?:our|my) side|on our side|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|from (?:our|my) side|on our side|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
@@ -97,7 +109,9 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   const before = clause.slice(reported ? reported[0].length : 0, match.index);
   const words = match[0];
   if (question) return { resolved: false, how: 'question' };
-  if (scope.conditional) return { resolved: false, how: 'conditional' };
+  // "send the form when a disagreement is resolved": a time clause says when, not that it has.
+  if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
+    return { resolved: false, how: 'conditional' };
   if (
     scopeWords.NEGATION.test(before) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
@@ -122,6 +136,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     /\bbe (?:resolved|settled|closed)/.test(clause)
   )
     return { resolved: false, how: 'modal' };
+  // "happy to close once the plan is updated": the end waits on something still to happen.
+  // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
+  if (/^[^:;\-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
+    return { resolved: false, how: 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   if (PARTIAL.test(clause) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
