@@ -171,6 +171,18 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   return signals;
 }
 
+/** A strong escalation in the text written by its writer ("I am raising this…"), not from the subject, a form or a status line. */
+function writerEscalates(signals: readonly Signal[]): boolean {
+  return signals.some(
+    (s) =>
+      s.kind === 'stage' &&
+      s.escalation &&
+      s.strength === 'strong' &&
+      (s.how === 'phrase' || s.how === 'role' || s.how === 'next') &&
+      /\b(?:i|we)\b/i.test(s.evidence),
+  );
+}
+
 function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
   const norm = normalise(subject);
@@ -303,8 +315,16 @@ function summarise(
   const leading = frames.find(
     (s) => s.evidence.startsWith('Subject: ') || s.line < 2 || ['newsletter', 'recall', 'invitation'].includes(s.frame),
   );
+  // An escalation bound to a stage or a role in a sentence of its own, in a message that names the resolution
+  // process outside any frame, is the process's: "Professional disagreement - school place" with "I am raising
+  // this with you as a Stage 2 inter-agency discussion under the resolution policy" opens at stage 2.
+  // Only a frame in the subject alone gives way: one in the text written still decides.
+  const explicit =
+    frames.every((s) => s.line === -1) &&
+    writerEscalates(signals) &&
+    signals.some((s) => s.kind === 'process' && s.strength === 'strong');
   const frame: Frame | null =
-    leading && !raisesDisagreement ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
+    leading && !raisesDisagreement && !explicit ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
 
   const highest = highestOf(
     strong.map((s) => s.stage),
