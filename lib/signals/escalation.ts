@@ -12,7 +12,13 @@ const MOVING =
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?)\b/;
+  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+
+/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
+const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
+
+/** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
+const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;
 
 /** Where a case is now: "now with the TWSP Executive", "is at Stage 3", "sits with the Head of Service". */
 const STANDING =
@@ -118,6 +124,12 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   if (target.how === 'number' && (/\bunder\s+$/.test(prefix) || (/\b(?:at|as)\s+(?:the\s+)?$/.test(prefix) && ofProcess))) {
     const contact = CONTACTING.exec(clause) ?? /\b(?:discuss|raise|raising|writing|contacting)\b/.exec(clause);
     if (contact) return contact.index;
+  }
+  if (target.how === 'role' || target.how === 'number') {
+    const contact = CONTACTING.exec(clause);
+    const gap = contact ? clause.slice(contact.index, target.index) : '';
+    if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
+    if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
   }
   if (target.how === 'number' || target.how === 'next') {
     const contact = CONTACTING.exec(clause);

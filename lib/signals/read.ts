@@ -58,6 +58,8 @@ const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|dis
 function raisesDisagreement(clause: string): boolean {
   const match = DISAGREEMENT.exec(clause);
   if (!match) return false;
+  // "We don't have a disagreement at the moment": denied before the words.
+  if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
   const words = match[0];
   if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
     return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);
@@ -216,7 +218,11 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
     const sentence = namesForm(message.newText, form) ? written.find((s) => namesForm(s.text, form)) : undefined;
     if (!attachment && !sentence) continue;
-    const scopes = sentence ? clauseScopes(sentence.clauses) : [];
+    // Only the clause that names the form says whether it is sent: "Attached is the Appendix 1 form, completed
+    // jointly so that both positions are set out" is attached, whatever "so that" governs.
+    const all = sentence ? clauseScopes(sentence.clauses) : [];
+    const naming = sentence ? sentence.clauses.findIndex((clause) => namesForm(clause, form)) : -1;
+    const scopes = naming === -1 ? all : all.slice(naming, naming + 1);
     const attachedInText =
       sentence !== undefined &&
       !sentence.question &&

@@ -27,10 +27,16 @@ const RESOLVED: RegExp[] = [
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the)(?: (?:matter|case|escalation|disagreement|dispute))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded)\b/,
+  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
-  /\b(?:we are|we have|they are|both agencies are|both parties are)\s+(?:now\s+|all\s+)?(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  // "that is us in agreement then", "leaves us in agreement"
+  /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page)\b/,
+  // no further action on the disagreement itself (not the child's NFA)
+  /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
+  // "we accept it in full": the decision just named
+  /\b(?:i|we|the \w+) (?:now |fully )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
   /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both))\b/,
   /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
@@ -63,7 +69,7 @@ const RESOLVED: RegExp[] = [
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are) not (?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter))(?: (?:any|no) )?(?:further|higher)?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?: (?:any|no) )?(?:further|higher)?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
@@ -71,11 +77,18 @@ const HINT =
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|from (?:our|my) side|on our side|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?<!nothing (?:left )?outstanding )(?:from (?:our|my) side|on our side)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
   /^(?:but|however|although|though|whereas|except)\b.*\b(?:still|remain|concern|disagree|not|outstanding|unresolved|issue|worried)\b/;
+
+/** Where the verb phrase a match belongs to starts: after the last comma, colon, semicolon or "and" with a new subject. */
+function lastBoundary(before: string): number {
+  let at = 0;
+  for (const match of before.matchAll(/[,;:]\s*|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g)) at = match.index + match[0].length;
+  return at;
+}
 
 export interface ResolutionReading {
   resolved: boolean;
@@ -107,6 +120,9 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     clause.slice(0, match.index),
   );
   const before = clause.slice(reported ? reported[0].length : 0, match.index);
+  // Modality governs its own verb phrase: "the case will be heard at MARAC, and the DASH question is no longer
+  // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
+  const own = before.slice(lastBoundary(before));
   const words = match[0];
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
@@ -123,7 +139,7 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   if (scope.counterfactual) return { resolved: false, how: 'counterfactual' };
   if (
     /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
-      before,
+      own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
     !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before)
