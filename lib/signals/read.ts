@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|same page|same place|aligned|ended|come to an end|\bover\b/;
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|unable|not able|failed|same page|same place|aligned|ended|come to an end|\bover\b/;
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -50,12 +50,23 @@ const PROCESS_WORDS =
  * challenge…", "I am raising a professional disagreement about…".
  */
 const DISAGREEMENT =
-  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its)\s+(?:[a-z-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its)\s+(?:[a-z-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+
+/**
+ * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
+ * agreement" or "were unable to agree", "we disagree strongly", "escalating my concerns", concerns
+ * about a decision. Here the denial is the disagreement, so no denial check applies.
+ */
+const RAISED =
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:unable|not able|failed) to (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
 
 /** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
 const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
 
 function raisesDisagreement(clause: string): boolean {
+  const raised = RAISED.exec(clause);
+  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)))
+    return true;
   const match = DISAGREEMENT.exec(clause);
   if (!match) return false;
   // "We don't have a disagreement at the moment": denied before the words.

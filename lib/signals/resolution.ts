@@ -32,7 +32,7 @@ const RESOLVED: RegExp[] = [
   // agreement about the disagreement
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
   // "that is us in agreement then", "leaves us in agreement"
-  /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page)\b/,
+  /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page|sorted)\b/,
   // no further action on the disagreement itself (not the child's NFA)
   /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
   // "we accept it in full": the decision just named
@@ -157,6 +157,9 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   if (/^[^:;\-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
     return { resolved: false, how: 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
-  if (PARTIAL.test(clause) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
+  // "from my side, and you said the same": one side's word with the other's is both sides'.
+  const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(clause);
+  const qualified = bothSides ? clause.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : clause;
+  if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }

@@ -68,7 +68,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report)\b/;
+  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every
@@ -118,7 +118,7 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
-      const named = /^\s*(?:stage|step|level)\b/.test(clause.slice(match.index + match[0].length));
+      const named = /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(clause.slice(match.index + match[0].length));
       found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
     }
   }
