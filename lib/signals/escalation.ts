@@ -129,6 +129,8 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     const contact = CONTACTING.exec(clause);
     const gap = contact ? clause.slice(contact.index, target.index) : '';
     if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
+    // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
+    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))? to (?:the |my |our |your )?$/.test(gap)) return contact.index;
     if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
   }
   if (target.how === 'number' || target.how === 'next') {

@@ -10,6 +10,7 @@ const RESOLVED: RegExp[] = [
   // passive and perfect: "is now resolved", "has been resolved", "was resolved at this morning's meeting", "it is sorted"
   /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
+  /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
   /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
@@ -77,7 +78,7 @@ const HINT =
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?<!nothing (?:left )?outstanding )(?:from (?:our|my) side|on our side)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?<!nothing (?:left )?outstanding )(?:from (?:our|my) side|on our side)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
@@ -124,6 +125,12 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
   const own = before.slice(lastBoundary(before));
   const words = match[0];
+  // "We're sorted: contact stays supervised for now": after a colon or a dash comes what was agreed, and
+  // its words ("for now", "part of") qualify the plan, not the resolution.
+  const end = match.index + words.length;
+  const content = /^\s*[:-]/.exec(clause.slice(end));
+  const head = content ? clause.slice(0, end) : clause;
+  const counterfactual = content ? scopeWords.COUNTERFACTUAL.test(head) : scope.counterfactual;
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
   if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
@@ -136,7 +143,7 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
   )
     return { resolved: false, how: 'negated' };
-  if (scope.counterfactual) return { resolved: false, how: 'counterfactual' };
+  if (counterfactual) return { resolved: false, how: 'counterfactual' };
   if (
     /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
       own,
@@ -158,8 +165,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     return { resolved: false, how: 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   // "from my side, and you said the same": one side's word with the other's is both sides'.
-  const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(clause);
-  const qualified = bothSides ? clause.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : clause;
+  const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(
+    `${clause} ${rest[0] ?? ''}`,
+  );
+  const qualified = bothSides ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
   if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }
