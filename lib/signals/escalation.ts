@@ -73,6 +73,8 @@ export interface EscalationReading {
   /** The stage id, or '+1' for "the next stage". */
   stage?: string;
   anchor?: StageAnchor['how'];
+  /** Bound by where the case stands ("is now at stage 1"), not by a verb that moves it. */
+  standing?: boolean;
   /** Why it is not an escalation, when it is not. */
   blocked?: 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'counterfactual';
 }
@@ -96,7 +98,8 @@ export function readEscalation(
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
   const blocked = blockedBy(clause, verbIndex, scope, question);
-  return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}) }];
+  const standing = !moving && STANDING.exec(clause)?.index === verbIndex;
+  return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }
 
 /** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */

@@ -60,6 +60,10 @@ const DISAGREEMENT =
 const RAISED =
   /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
 
+/** A stage that has failed: its people could not agree. */
+const FAILED =
+  /\b(?:not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
+
 /** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
 const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
 
@@ -170,7 +174,15 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
       const how: StageSignal['how'] = other
         ? 'other-procedure'
         : (escalation.blocked ?? (escalation.anchor === 'role' ? 'role' : escalation.anchor === 'next' ? 'next' : 'phrase'));
-      signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
+      signals.push({
+        kind: 'stage',
+        stage,
+        escalation: !other && !escalation.blocked,
+        how,
+        evidence,
+        strength,
+        ...(escalation.standing ? { standing: true } : {}),
+      });
     }
     if (resolution) {
       const how = other && resolution.resolved ? 'other-procedure' : resolution.how;
@@ -179,6 +191,18 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     if (!other && !sentence.question && raisesDisagreement(clause) && !scope.conditional && !scope.past && !scope.counterfactual)
       signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
   });
+  if (!other && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
+    // "Your Team Manager and ours have discussed it and are not in agreement", "not resolved at senior manager
+    // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
+    const failed = highestOf(
+      stageAnchors(sentence.norm, policy)
+        .filter((a) => a.how === 'role' || a.how === 'number')
+        .map((a) => a.stage),
+      policy,
+    );
+    const after = failed === null ? null : nextStage(policy, failed);
+    if (after) signals.push({ kind: 'stage', stage: after, escalation: false, how: 'after-failed', evidence, strength: 'strong' });
+  }
   if (PROCESS_WORDS.test(sentence.norm) && frames.length === 0)
     signals.push({ kind: 'process', evidence, strength: sentence.question ? 'weak' : 'strong' });
   return signals;
@@ -318,7 +342,9 @@ function summarise(
   const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');
   const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
   const namedStage = highestOf(
-    signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong').map((s) => s.stage),
+    signals
+      .filter((s): s is StageSignal => s.kind === 'stage' && (s.how === 'mention' || s.how === 'after-failed') && s.strength === 'strong')
+      .map((s) => s.stage),
     policy,
   );
   const aboutProcess =
@@ -364,6 +390,8 @@ function summarise(
   else if (highest === null && weakTargets.length > 0)
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
   else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
+  else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement)
+    review = 'reports where a disagreement stands but raises none: no case to open without one';
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||

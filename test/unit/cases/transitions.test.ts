@@ -164,7 +164,7 @@ describe('routing', () => {
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const, dkim: 'FAIL' as const } },
       reading({ escalateTo: '2' }),
       none,
-      { kind: 'review', case: null, reason: expect.stringMatching(/authentication/) as string },
+      { kind: 'review', case: null, reason: expect.stringMatching(/not authenticated/) as string },
     ],
     [
       'SPF failing and no DKIM: neither passes, a spoof',
@@ -176,7 +176,7 @@ describe('routing', () => {
     [
       'SPF failing with DKIM passing (a forwarded message)',
       { ...from('x@one.example'), verdicts: { ...NO_VERDICTS, spf: 'FAIL' as const, dkim: 'PASS' as const } },
-      reading(),
+      reading({ escalateTo: '2' }),
       none,
       { kind: 'open' },
     ],
