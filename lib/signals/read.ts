@@ -390,7 +390,7 @@ function summarise(
   else if (highest === null && weakTargets.length > 0)
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
   else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
-  else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement)
+  else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
     review = 'reports where a disagreement stands but raises none: no case to open without one';
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
