@@ -16,6 +16,10 @@ const RESOLVED: RegExp[] = [
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
+  // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
+  /[-:]\s*(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|disagreements?|disputes?|cases?|escalations?|matters?|issues?|concerns?)\b)/,
+  // "there is no disagreement any more", "there is no longer any dispute"
+  /\bthere is (?:no longer (?:any|a) (?:disagreement|dispute)|no (?:disagreement|dispute) (?:any ?more|now|left|remaining|between us))\b/,
   // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
   // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
@@ -45,7 +49,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:i am|we are|i feel|we feel|(?:and|now|also|so) (?:am|are))\s+(?:now\s+|fully\s+|entirely\s+|completely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this|that|it)\b/,
   /\b(?:i am|we are)\s+(?:now\s+|fully\s+)?(?:satisfied|reassured|content)\b\s*(?:now|thanks?|thank you|with that|with this)?\s*[.!]*\s*$/,
   // withdrawn
-  /\bwithdraw(?:s|ing|n)?\s+(?:my|our|the|this)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
+  /\b(?:withdraw(?:s|ing|n)?|withdrew)\s+(?:my|our|the|this|their|its|his|her)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
   /\b(?:escalation|challenge|dispute|disagreement|referral)\s+(?:is|has been|was)\s+(?:now\s+)?withdrawn\b/,
   /\bno longer (?:disagree|disagreeing|dispute|disputing|disputed|in dispute|contest(?:ing|ed)?|challenging|(?:wish|want) to (?:pursue|escalate|challenge|take (?:this|it) further))\b/,
   // "the dispute has ended", "the disagreement has come to an end"
@@ -61,16 +65,16 @@ const RESOLVED: RegExp[] = [
   // accepted final decisions
   /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination)\b/,
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
-  /\b(?:this|that|which) (?:concludes|closes|ends) (?:the|this) (?:escalation|process|matter|dispute|disagreement)\b/,
+  /\b(?:this|that|which) (?:concludes|closes|ends|resolves|settles) (?:the|this|our) (?:escalation|process|matter|dispute|disagreement)\b/,
   // colloquial agreement: "all agreed now", "we are both happy with the plan"
   /\b(?:all|everything is|it is all|that is all) agreed\b/,
-  /\b(?:we are|we have|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
+  /\b(?:we are|we have|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?: (?:any|no) )?(?:further|higher)?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
@@ -110,6 +114,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
       if (question) return { resolved: false, how: 'question' };
       if (scope.conditional) return { resolved: false, how: 'conditional' };
       if (scope.past) return { resolved: false, how: 'past' };
+      // "not taking this further until I have spoken to my manager", "… at the moment": held, not ended.
+      const after = clause.slice(further.index + further[0].length);
+      if (/\b(?:until|unless|once|when|before)\b/.test(after)) return { resolved: false, how: 'conditional' };
+      if (PARTIAL.test(clause) || /\bat (?:the|this) (?:moment|stage|point|time)\b/.test(after)) return { resolved: false, how: 'partial' };
       return { resolved: true, how: 'statement' };
     }
     if (/\b(?:no|not)\b.{0,30}\b(?:agreement|resolution|consensus|way forward)\b|\bunresolved\b|\bagreed to disagree\b/.test(clause))
@@ -168,7 +176,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(
     `${clause} ${rest[0] ?? ''}`,
   );
-  const qualified = bothSides ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
+  // The side that disagreed ending its own disagreement ("no longer any disagreement from our side", "we withdraw
+  // our challenge") needs no one else: its side is the whole of it.
+  const unilateral = /\bno longer\b|\bwithdr/.test(words);
+  const qualified = bothSides || unilateral ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
   if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }
