@@ -73,6 +73,9 @@ function raisesDisagreement(clause: string): boolean {
     return true;
   const match = DISAGREEMENT.exec(clause);
   if (!match) return false;
+  // "How to escalate a professional disagreement", "who do I challenge the decision with": the process explained or asked about.
+  if (/\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(clause.slice(0, match.index)))
+    return false;
   // "We don't have a disagreement at the moment": denied before the words.
   if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
   const words = match[0];
@@ -120,9 +123,12 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   const signals: Signal[] = [];
   // The sentence is the evidence, cut short: a run of text with no full stop is not one sentence a person reads.
   const evidence = sentence.text.length <= MAX_EVIDENCE ? sentence.text : `${sentence.text.slice(0, MAX_EVIDENCE)}…`;
-  const frames = framesOf(sentence.norm);
+  const named = framesOf(sentence.norm);
+  // Another procedure governs only the clause it is the business of, not one that mentions it in passing.
+  const procedures = named.some((frame) => PROCEDURES.has(frame));
+  const governing = (text: string): Frame[] => (procedures ? framesOf(coreOf(text)).filter((frame) => PROCEDURES.has(frame)) : []);
+  const frames = [...new Set([...named.filter((frame) => !PROCEDURES.has(frame)), ...sentence.clauses.flatMap(governing)])];
   for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: sentence.line });
-  const other = frames.some((frame) => PROCEDURES.has(frame));
   // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
   if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
@@ -133,6 +139,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
     const next = scopes[i + 1];
+    const other = governing(unit ?? clause).length > 0;
     // A joined unit is governed by what governs either of its clauses.
     const unitScope =
       unit !== clause && next
@@ -191,7 +198,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     if (!other && !sentence.question && raisesDisagreement(clause) && !scope.conditional && !scope.past && !scope.counterfactual)
       signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
   });
-  if (!other && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
+  if (frames.length === 0 && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
     // "Your Team Manager and ours have discussed it and are not in agreement", "not resolved at senior manager
     // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
     const failed = highestOf(
@@ -218,6 +225,17 @@ function writerEscalates(signals: readonly Signal[]): boolean {
       (s.how === 'phrase' || s.how === 'role' || s.how === 'next') &&
       /\b(?:i|we)\b/i.test(s.evidence),
   );
+}
+
+/**
+ * The part of a clause that is its business: up to a phrase that gives background ("I disagree with the decision
+ * to close the s47 following the school's complaint", "raising this as Stage 2 because the housing team's decision…").
+ */
+const BACKGROUND = /\b(?:following|regarding|concerning|in relation to|in respect of|because|since|after|due to|prompted by|arising from|about (?:the|your|their|our|his|her))\b/;
+
+function coreOf(clause: string): string {
+  const cut = BACKGROUND.exec(clause);
+  return cut ? clause.slice(0, cut.index) : clause;
 }
 
 function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
@@ -389,7 +407,9 @@ function summarise(
     review = 'ambiguous: the message asks whether the disagreement is resolved';
   else if (highest === null && weakTargets.length > 0)
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
-  else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
+  // With no case, escalating one's concerns about a decision raises the disagreement at the first stage.
+  else if (highest === null && !resolved && unstaged && !(raisesDisagreement && context.currentStage === undefined))
+    review = 'ambiguous: an escalation that names no stage';
   else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
     review = 'reports where a disagreement stands but raises none: no case to open without one';
   const asks =
