@@ -27,7 +27,8 @@ const STANDING =
 /** The stage named as a label of the message: "Stage 3 escalation", "a Stage 2 referral", "Escalation: Stage 3". */
 const LABEL_AFTER =
   /^\s*[-:(]?\s*(?:formal\s+)?(?:escalation|referral|meeting|challenge|disagreement|dispute|resolution meeting|discussion)\b/;
-const LABEL_BEFORE = /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as)\s*[-:(]?\s*$/;
+const LABEL_BEFORE =
+  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as)\s*[-:(]?\s*$/;
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
@@ -133,7 +134,8 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     const gap = contact ? clause.slice(contact.index, target.index) : '';
     if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
     // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
-    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))? to (?:the |my |our |your )?$/.test(gap)) return contact.index;
+    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))? to (?:the |my |our |your )?$/.test(gap))
+      return contact.index;
     if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
   }
   if (target.how === 'number' || target.how === 'next') {

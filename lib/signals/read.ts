@@ -69,12 +69,15 @@ const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|dis
 
 function raisesDisagreement(clause: string): boolean {
   const raised = RAISED.exec(clause);
-  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)))
-    return true;
+  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index))) return true;
   const match = DISAGREEMENT.exec(clause);
   if (!match) return false;
   // "How to escalate a professional disagreement", "who do I challenge the decision with": the process explained or asked about.
-  if (/\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(clause.slice(0, match.index)))
+  if (
+    /\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(
+      clause.slice(0, match.index),
+    )
+  )
     return false;
   // "We don't have a disagreement at the moment": denied before the words.
   if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
@@ -231,7 +234,8 @@ function writerEscalates(signals: readonly Signal[]): boolean {
  * The part of a clause that is its business: up to a phrase that gives background ("I disagree with the decision
  * to close the s47 following the school's complaint", "raising this as Stage 2 because the housing team's decision…").
  */
-const BACKGROUND = /\b(?:following|regarding|concerning|in relation to|in respect of|because|since|after|due to|prompted by|arising from|about (?:the|your|their|our|his|her))\b/;
+const BACKGROUND =
+  /\b(?:following|regarding|concerning|in relation to|in respect of|because|since|after|due to|prompted by|arising from|about (?:the|your|their|our|his|her))\b/;
 
 function coreOf(clause: string): string {
   const cut = BACKGROUND.exec(clause);
@@ -381,9 +385,7 @@ function summarise(
   // this with you as a Stage 2 inter-agency discussion under the resolution policy" opens at stage 2.
   // Only a frame in the subject alone gives way: one in the text written still decides.
   const explicit =
-    frames.every((s) => s.line === -1) &&
-    writerEscalates(signals) &&
-    signals.some((s) => s.kind === 'process' && s.strength === 'strong');
+    frames.every((s) => s.line === -1) && writerEscalates(signals) && signals.some((s) => s.kind === 'process' && s.strength === 'strong');
   const frame: Frame | null =
     leading && !raisesDisagreement && !explicit ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
 

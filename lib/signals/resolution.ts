@@ -91,7 +91,8 @@ const RESERVATION =
 /** Where the verb phrase a match belongs to starts: after the last comma, colon, semicolon or "and" with a new subject. */
 function lastBoundary(before: string): number {
   let at = 0;
-  for (const match of before.matchAll(/[,;:]\s*|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g)) at = match.index + match[0].length;
+  for (const match of before.matchAll(/[,;:]\s*|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g))
+    at = match.index + match[0].length;
   return at;
 }
 

@@ -118,7 +118,9 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
-      const named = /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(clause.slice(match.index + match[0].length));
+      const named = /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(
+        clause.slice(match.index + match[0].length),
+      );
       found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
     }
   }
