@@ -38,11 +38,24 @@ const compiled = new WeakMap<Policy, StageVocabulary>();
 export function vocabularyOf(policy: Policy): StageVocabulary {
   const cached = compiled.get(policy);
   if (cached) return cached;
-  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])].map(escape).join('|');
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of stage.roles?.names ?? [])
       if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
+  // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
+  // stage: "my service manager (tier 3)" is that role, written the other way round.
+  const grades = new Set<string>();
+  for (const [name, stage] of [...roleStage]) {
+    const graded = /^([a-z]+) (\d) ([a-z]+)$/.exec(name);
+    if (!graded || !GENERIC_STAGE_WORDS.includes(graded[1] ?? '')) continue;
+    grades.add(graded[1] ?? '');
+    const reversed = `${graded[3] ?? ''} (${graded[1] ?? ''} ${graded[2] ?? ''})`;
+    if (!roleStage.has(reversed)) roleStage.set(reversed, stage);
+  }
+  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])]
+    .filter((word) => !grades.has(word) || policy.vocabulary.stageWords.includes(word))
+    .map(escape)
+    .join('|');
   const nameStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of [stage.name, ...stage.aliases].map((n) => n.toLowerCase()))
@@ -56,7 +69,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
       'g',
     ),
     ordinal: new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'g'),
-    roles: roleNames.length ? new RegExp(`\\b(?:${roleNames.join('|')})\\b`, 'g') : /(?!)/g,
+    roles: roleNames.length ? new RegExp(`\\b(?:${roleNames.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g,
     roleStage,
     names: names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : null,
     nameStage,

@@ -216,6 +216,7 @@ describe('what governs a clause', () => {
     ['As Chief Nurse I am now writing to the TWSP Executive, via yourself.', 'telford-wrekin', '5'],
     ["So I'm now coming to you for the inter-agency discussion, i.e. stage two of the resolution process.", 'swindon', '2'],
     ['Please treat this as stage 1 of the escalation policy.', 'wiltshire', '1'],
+    ["I've taken this straight to my service manager (tier 3).", 'wiltshire', '2'],
   ])('%s escalates (%s) to %s', (text, policy, stage) => {
     expect(read(text, undefined, { policy }).escalateTo).toBe(stage);
   });
