@@ -170,7 +170,7 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     return { resolved: false, how: 'modal' };
   // "happy to close once the plan is updated": the end waits on something still to happen.
   // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
-  if (/^[^:;\-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
+  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
     return { resolved: false, how: 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   // "from my side, and you said the same": one side's word with the other's is both sides'.
