@@ -8,7 +8,7 @@ import { scopeWords, type ClauseScope } from './scope.js';
  */
 const RESOLVED: RegExp[] = [
   // passive and perfect: "is now resolved", "has been resolved", "was resolved at this morning's meeting", "it is sorted"
-  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
+  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
   /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
@@ -67,7 +67,9 @@ const RESOLVED: RegExp[] = [
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
   /\b(?:this|that|which) (?:concludes|closes|ends|resolves|settles) (?:the|this|our) (?:escalation|process|matter|dispute|disagreement)\b/,
   // colloquial agreement: "all agreed now", "we are both happy with the plan"
-  /\b(?:all|everything is|it is all|that is all) agreed\b/,
+  /\b(?:all|everything is|it is all|that is all) agreed\b(?!\s+(?:the|that|on|to|with|about|a|an|this|our|your)\b)/,
+  // "concluded" only of the disagreement: "the s47 was concluded with no further action" is another process
+  /\b(?:this|it|the (?:matter|disagreement|dispute|escalation|issue|process|challenge|resolution process))\s+(?:is|has been|was|have been|are|were)\s+(?:now\s+|therefore\s+|finally\s+){0,2}concluded\b/,
   /\b(?:we are|we have|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
 ];
@@ -134,6 +136,13 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
   const own = before.slice(lastBoundary(before));
   const words = match[0];
+  // The family, the child or a court accepting or agreeing is no end of the professionals' disagreement.
+  if (
+    /\b(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.test(
+      clause.slice(Math.max(0, match.index - 40), match.index),
+    )
+  )
+    return null;
   // "We're sorted: contact stays supervised for now": after a colon or a dash comes what was agreed, and
   // its words ("for now", "part of") qualify the plan, not the resolution.
   const end = match.index + words.length;

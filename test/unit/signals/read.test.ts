@@ -149,6 +149,10 @@ describe('resolutions', () => {
     'I will not be taking this further until I have spoken to my manager.',
     "We will accept the panel's decision.",
     'There is no disagreement about the facts.',
+    'The family have accepted the decision.',
+    'In the last case like this we agreed a way forward quickly.',
+    'We all agreed the minutes were accurate.',
+    'The s47 was concluded with no further action.',
   ])('%s → not resolved', (text) => {
     expect(read(text, '2').resolved).toBe(false);
   });
