@@ -49,7 +49,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   const scopes: ClauseScope[] = [];
   let openingCondition = true; // every clause so far opened with a condition
   clauses.forEach((clause, i) => {
-    const opens = CONDITION_OPENER.test(clause);
+    // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
+    const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
     const consequence = i > 0 && openingCondition;
     openingCondition = openingCondition && opens;

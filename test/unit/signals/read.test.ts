@@ -221,6 +221,8 @@ describe('what governs a clause', () => {
     ["So I'm now coming to you for the inter-agency discussion, i.e. stage two of the resolution process.", 'swindon', '2'],
     ['Please treat this as stage 1 of the escalation policy.', 'wiltshire', '1'],
     ["I've taken this straight to my service manager (tier 3).", 'wiltshire', '2'],
+    ['I am contacting you as stage two of the policy.', 'telford-wrekin', '2'],
+    ['Whether or not the plan changes, I am escalating this to stage 3 today.', 'telford-wrekin', '3'],
   ])('%s escalates (%s) to %s', (text, policy, stage) => {
     expect(read(text, undefined, { policy }).escalateTo).toBe(stage);
   });
