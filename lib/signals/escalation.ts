@@ -152,6 +152,13 @@ function blockedBy(clause: string, verbIndex: number, scope: ClauseScope, questi
   const before = clause.slice(0, verbIndex);
   const around = clause.slice(0, verbIndex + 40);
   if (question) return 'question';
+  // "not sure who to escalate to at stage 3", "learn when to escalate to stage 2": an indirect question or an instruction.
+  if (
+    /\b(?:who|what|where|when|how|whether|which (?:stage|step|level|manager|role|tier)) (?:to|do i|do we|should i|should we|would i|would we|i should|we should)\s+(?:[a-z]+\s+)?$/.test(
+      before,
+    )
+  )
+    return 'question';
   if (scope.conditional) return 'conditional';
   if (
     scopeWords.NEGATION.test(before) ||

@@ -236,6 +236,13 @@ describe('what governs a clause', () => {
     expect([reading.raisesDisagreement, reading.namedStage]).toEqual([true, '2']);
   });
 
+  it.each(["I'm not sure who to escalate to at stage 3 in health.", 'Learn when to escalate to stage 2 and how to use the form.'])(
+    '%s: an indirect question or an instruction escalates nothing',
+    (text) => {
+      expect(read(text, undefined, { policy: 'telford-wrekin' }).escalateTo).toBeNull();
+    },
+  );
+
   it('a case-less report of where a disagreement stands goes to review', () => {
     expect(read('FYI - this one is now at stage 1 of the escalation process.', undefined, { policy: 'wiltshire' }).review).toMatch(
       /raises none/,
