@@ -35,15 +35,24 @@ const RESOLVED: RegExp[] = [
   /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
-  /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  // in agreement about the matter itself: "we are now in agreement about the plan"
+  /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
+  // "that resolves it for us", "this brings the disagreement to a close"
+  /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters)\b/,
+  /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter) to (?:a close|an end)\b/,
+  // every side satisfied: "Both parties are now satisfied"
+  /\b(?:both|all) (?:parties|agencies|of us|sides|managers|teams) (?:are|were|have been) (?:now |all )?(?:satisfied|content|happy|reassured)\b(?:\s*[.!]*\s*$|\s+with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b))/,
+  // going with the other side's decision: "we've agreed to go with your plan", "happy to go with the Head of Service's decision"
+  /\b(?:agreed|happy|content|decided|willing) to (?:go with|accept|follow|abide by) (?:the|your|their|this|that)\s+(?:[a-z']+\s+){0,4}?(?:decision|plan|outcome|recommendation|view|position|proposal)\b(?!\s+(?:for|about|of|to)\b)/,
   // "that is us in agreement then", "leaves us in agreement"
   /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page|sorted)\b/,
   // no further action on the disagreement itself (not the child's NFA)
   /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
   // "we accept it in full": the decision just named
-  /\b(?:i|we|the \w+) (?:now |fully )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
-  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both))\b/,
-  /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found)\b/,
+  /\b(?:i|we|the \w+) (?:now |fully |therefore )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
+  /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found|achieved)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
   /\b(?:i am|we are|i feel|we feel|(?:and|now|also|so) (?:am|are))\s+(?:now\s+|fully\s+|entirely\s+|completely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this|that|it)\b/,
@@ -61,7 +70,7 @@ const RESOLVED: RegExp[] = [
   // every side agreeing, with nothing after it or only the matter: "Both parties have agreed", "Both managers agreed the outcome"
   /\b(?:both|all) (?:agencies|parties|managers|partners|of us|sides|professionals|teams)(?: involved)? (?:have |has )?(?:now |all |since |each )?(?:agreed|agree|accept(?:ed)?)\b(?:\s+(?:with\s+)?(?:the|this|that|a|an|our)\s+(?:(?:revised|updated|new|proposed)\s+)?(?:plan|outcome|decision|way forward|position|approach|recommendation|resolution)s?\b(?!\s+(?:for|about|to|on the|of the)\b)|\s*[.!]*\s*$)/,
   // agreement with the decision in dispute
-  /\b(?:i|we)\s+(?:now\s+|fully\s+)?(?:agree|accept)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
+  /\b(?:i|we)\s+(?:have\s+|now\s+|fully\s+|do\s+){0,2}(?:agree|agreed|accept|accepted)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
   // accepted final decisions
   /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination)\b/,
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
@@ -70,7 +79,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:all|everything is|it is all|that is all) agreed\b(?!\s+(?:the|that|on|to|with|about|a|an|this|our|your)\b)/,
   // "concluded" only of the disagreement: "the s47 was concluded with no further action" is another process
   /\b(?:this|it|the (?:matter|disagreement|dispute|escalation|issue|process|challenge|resolution process))\s+(?:is|has been|was|have been|are|were)\s+(?:now\s+|therefore\s+|finally\s+){0,2}concluded\b/,
-  /\b(?:we are|we have|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
+  /\b(?:we are|we have|i am|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now |fully )?(?:happy|content|satisfied|comfortable) with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
 ];
 

@@ -117,6 +117,15 @@ describe('resolutions', () => {
     'No further action is needed on the disagreement.',
     'The school have withdrawn their challenge.',
     'Resolved at the Stage 2 meeting today.',
+    'I am now happy with the decision.',
+    'That resolves it for us.',
+    'This brings the disagreement to a close.',
+    'We have reached a mutually agreeable outcome.',
+    'Both parties are now satisfied.',
+    "We're happy to go with the Head of Service's decision.",
+    'Resolution achieved at stage 2.',
+    'We are in full agreement with the revised plan.',
+    'We have agreed with your decision.',
   ])('%s → resolved', (text) => {
     expect(read(text, '2').resolved).toBe(true);
   });
@@ -153,6 +162,11 @@ describe('resolutions', () => {
     'In the last case like this we agreed a way forward quickly.',
     'We all agreed the minutes were accurate.',
     'The s47 was concluded with no further action.',
+    "I'm happy with the plan for the joint visit.",
+    'We are happy with the date.',
+    'Both parties are happy to meet next week.',
+    'I accept that it is difficult.',
+    'We are not in agreement about the plan.',
   ])('%s → not resolved', (text) => {
     expect(read(text, '2').resolved).toBe(false);
   });
