@@ -126,6 +126,7 @@ describe('resolutions', () => {
     'Resolution achieved at stage 2.',
     'We are in full agreement with the revised plan.',
     'We have agreed with your decision.',
+    'The Head of Service and I are agreed, the case will be heard at the next MARAC.',
   ])('%s → resolved', (text) => {
     expect(read(text, '2').resolved).toBe(true);
   });
@@ -167,6 +168,7 @@ describe('resolutions', () => {
     'Both parties are happy to meet next week.',
     'I accept that it is difficult.',
     'We are not in agreement about the plan.',
+    'I spoke to the parents and they have agreed.',
   ])('%s → not resolved', (text) => {
     expect(read(text, '2').resolved).toBe(false);
   });
