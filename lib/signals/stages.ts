@@ -95,6 +95,13 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
+/**
+ * A number that grades something else: "Tier 3 CAMHS", "Level 2 DBS", "Level 3 safeguarding training", "a stage 2
+ * s42 enquiry". Such a number is that service's level, not a stage of this process.
+ */
+const GRADES_OTHER =
+  /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|of the (?:continuum|threshold|levels? of need))\b/;
+
 /** "the next stage", "next step", "the next management tier", "next level up". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
 
@@ -119,6 +126,7 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     const raw = match[1] ?? '';
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
     if (!free(match.index, match.index + match[0].length)) continue; // "tier 3 manager" is a role
+    if (GRADES_OTHER.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }
   for (const match of each(v.ordinal, clause)) {

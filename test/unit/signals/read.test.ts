@@ -259,6 +259,13 @@ describe('what governs a clause', () => {
     },
   );
 
+  it.each(['We have referred him to Tier 3 CAMHS.', 'Your Level 2 DBS check has been passed to HR.'])(
+    '%s: a number that grades another service is no stage',
+    (text) => {
+      expect(read(text).escalateTo).toBeNull();
+    },
+  );
+
   it('a case-less report of where a disagreement stands goes to review', () => {
     expect(read('FYI - this one is now at stage 1 of the escalation process.', undefined, { policy: 'wiltshire' }).review).toMatch(
       /raises none/,
