@@ -153,6 +153,7 @@ function describeSignal(signal: Signal, policy: Policy): string {
         subject: 'escalates (subject names a higher stage) to',
         form: "escalates (the stage's form is sent) to",
         mention: 'mentions',
+        'after-failed': 'names as failed the stage before',
         role: 'escalates (to a role the policy gives it) to',
         next: "escalates (to 'the next stage') to",
         past: 'mentions, in the past or of another case,',

@@ -8,11 +8,17 @@ import { stageAnchors, type StageAnchor } from './stages.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and))|refer(?:s|red|ring)?\b|referral to\b|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and))|refer(?:s|red|ring)?\b|referral to\b|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?)\b/;
+  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+
+/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
+const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
+
+/** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
+const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;
 
 /** Where a case is now: "now with the TWSP Executive", "is at Stage 3", "sits with the Head of Service". */
 const STANDING =
@@ -21,11 +27,17 @@ const STANDING =
 /** The stage named as a label of the message: "Stage 3 escalation", "a Stage 2 referral", "Escalation: Stage 3". */
 const LABEL_AFTER =
   /^\s*[-:(]?\s*(?:formal\s+)?(?:escalation|referral|meeting|challenge|disagreement|dispute|resolution meeting|discussion)\b/;
-const LABEL_BEFORE = /\b(?:escalation|referral|escalation (?:to|at)|re|subject)\s*[-:(]?\s*$/;
+const LABEL_BEFORE =
+  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as)\s*[-:(]?\s*$/;
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
   /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
+
+/** Whether a clause has a verb that moves the disagreement. */
+export function hasMovingVerb(clause: string): boolean {
+  return MOVING.test(clause);
+}
 
 /** Whether a clause has a verb that can bind a stage. */
 export function hasBindingVerb(clause: string): boolean {
@@ -62,6 +74,8 @@ export interface EscalationReading {
   /** The stage id, or '+1' for "the next stage". */
   stage?: string;
   anchor?: StageAnchor['how'];
+  /** Bound by where the case stands ("is now at stage 1"), not by a verb that moves it. */
+  standing?: boolean;
   /** Why it is not an escalation, when it is not. */
   blocked?: 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 'counterfactual';
 }
@@ -85,7 +99,8 @@ export function readEscalation(
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
   const blocked = blockedBy(clause, verbIndex, scope, question);
-  return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}) }];
+  const standing = !moving && STANDING.exec(clause)?.index === verbIndex;
+  return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }
 
 /** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */
@@ -114,6 +129,15 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     const contact = CONTACTING.exec(clause) ?? /\b(?:discuss|raise|raising|writing|contacting)\b/.exec(clause);
     if (contact) return contact.index;
   }
+  if (target.how === 'role' || target.how === 'number') {
+    const contact = CONTACTING.exec(clause);
+    const gap = contact ? clause.slice(contact.index, target.index) : '';
+    if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
+    // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
+    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))? to (?:the |my |our |your )?$/.test(gap))
+      return contact.index;
+    if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
+  }
   if (target.how === 'number' || target.how === 'next') {
     const contact = CONTACTING.exec(clause);
     // "contacting you as my equivalent - Step 2", "writing to you … at Stage 3".
@@ -128,6 +152,13 @@ function blockedBy(clause: string, verbIndex: number, scope: ClauseScope, questi
   const before = clause.slice(0, verbIndex);
   const around = clause.slice(0, verbIndex + 40);
   if (question) return 'question';
+  // "not sure who to escalate to at stage 3", "learn when to escalate to stage 2": an indirect question or an instruction.
+  if (
+    /\b(?:who|what|where|when|how|whether|which (?:stage|step|level|manager|role|tier)) (?:to|do i|do we|should i|should we|would i|would we|i should|we should)\s+(?:[a-z]+\s+)?$/.test(
+      before,
+    )
+  )
+    return 'question';
   if (scope.conditional) return 'conditional';
   if (
     scopeWords.NEGATION.test(before) ||

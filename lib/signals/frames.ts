@@ -49,7 +49,7 @@ const FRAMES: [Frame, RegExp][] = [
   ['recall', /\b(?:would like to recall|wishes to recall|recall (?:the|this) message|message recall|recall:)/],
   [
     'invitation',
-    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|register (?:here|your)|join us|rsvp)\b/,
+    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|places (?:are |still )?(?:available|remaining|left)|(?:disagreements?|escalation|resolution|challenge) training|register (?:here|your)|join us|rsvp)\b/,
   ],
   [
     'minutes',
@@ -57,7 +57,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'figures',
-    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|return)\b/,
+    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
   ],
   [
     'newsletter',
@@ -73,7 +73,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resolution|escalation|dispute|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)[a-z -]{0,30}(?:process|procedure|scheme|pathway|review|policy)|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resolution|escalation|dispute|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review|policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',

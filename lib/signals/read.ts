@@ -1,7 +1,7 @@
 import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
-import { escalationUnits, readEscalation } from './escalation.js';
+import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { readResolution } from './resolution.js';
 import { clauseScopes } from './scope.js';
@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete/;
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned/;
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -50,14 +50,37 @@ const PROCESS_WORDS =
  * challenge…", "I am raising a professional disagreement about…".
  */
 const DISAGREEMENT =
-  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its)\s+(?:[a-z-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its)\s+(?:[a-z-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+
+/**
+ * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
+ * agreement" or "were unable to agree", "we disagree strongly", "escalating my concerns", concerns
+ * about a decision. Here the denial is the disagreement, so no denial check applies.
+ */
+const RAISED =
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
+
+/** A stage that has failed: its people could not agree. */
+const FAILED =
+  /\b(?:not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
 
 /** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
 const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
 
 function raisesDisagreement(clause: string): boolean {
+  const raised = RAISED.exec(clause);
+  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index))) return true;
   const match = DISAGREEMENT.exec(clause);
   if (!match) return false;
+  // "How to escalate a professional disagreement", "who do I challenge the decision with": the process explained or asked about.
+  if (
+    /\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(
+      clause.slice(0, match.index),
+    )
+  )
+    return false;
+  // "We don't have a disagreement at the moment": denied before the words.
+  if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
   const words = match[0];
   if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
     return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);
@@ -103,9 +126,12 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   const signals: Signal[] = [];
   // The sentence is the evidence, cut short: a run of text with no full stop is not one sentence a person reads.
   const evidence = sentence.text.length <= MAX_EVIDENCE ? sentence.text : `${sentence.text.slice(0, MAX_EVIDENCE)}…`;
-  const frames = framesOf(sentence.norm);
+  const named = framesOf(sentence.norm);
+  // Another procedure governs only the clause it is the business of, not one that mentions it in passing.
+  const procedures = named.some((frame) => PROCEDURES.has(frame));
+  const governing = (text: string): Frame[] => (procedures ? framesOf(coreOf(text)).filter((frame) => PROCEDURES.has(frame)) : []);
+  const frames = [...new Set([...named.filter((frame) => !PROCEDURES.has(frame)), ...sentence.clauses.flatMap(governing)])];
   for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: sentence.line });
-  const other = frames.some((frame) => PROCEDURES.has(frame));
   // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
   if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
@@ -116,6 +142,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
     const next = scopes[i + 1];
+    const other = governing(unit ?? clause).length > 0;
     // A joined unit is governed by what governs either of its clauses.
     const unitScope =
       unit !== clause && next
@@ -127,6 +154,16 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             counterfactual: scope.counterfactual || next.counterfactual,
           }
         : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
+    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
+    const resolution = readResolution(
+      clause,
+      { ...scope, past: scope.past || sentencePast },
+      sentence.question,
+      sentence.clauses.slice(i + 1, i + 4),
+    );
+    // "Resolved at the Stage 3 meeting", "we accept the outcome of the Stage 3 meeting": the stage where it
+    // ended, named with no verb that moves anything, is where the resolution happened, not an escalation.
+    const endedAt = resolution?.resolved === true && !hasMovingVerb(unit ?? clause);
     for (const escalation of unit === null || unit === undefined
       ? []
       : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
@@ -140,22 +177,23 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
         continue;
       }
       const strength = escalation.anchor === 'name' ? 'weak' : 'strong';
-      if (escalation.kind === 'mention') {
+      if (escalation.kind === 'mention' || (endedAt && !escalation.blocked)) {
         signals.push({ kind: 'stage', stage, escalation: false, how: other ? 'other-procedure' : 'mention', evidence, strength });
         continue;
       }
       const how: StageSignal['how'] = other
         ? 'other-procedure'
         : (escalation.blocked ?? (escalation.anchor === 'role' ? 'role' : escalation.anchor === 'next' ? 'next' : 'phrase'));
-      signals.push({ kind: 'stage', stage, escalation: !other && !escalation.blocked, how, evidence, strength });
+      signals.push({
+        kind: 'stage',
+        stage,
+        escalation: !other && !escalation.blocked,
+        how,
+        evidence,
+        strength,
+        ...(escalation.standing ? { standing: true } : {}),
+      });
     }
-    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
-    const resolution = readResolution(
-      clause,
-      { ...scope, past: scope.past || sentencePast },
-      sentence.question,
-      sentence.clauses.slice(i + 1, i + 4),
-    );
     if (resolution) {
       const how = other && resolution.resolved ? 'other-procedure' : resolution.how;
       signals.push({ kind: 'resolution', resolved: resolution.resolved && !other, how, evidence, strength: 'strong' });
@@ -163,9 +201,45 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     if (!other && !sentence.question && raisesDisagreement(clause) && !scope.conditional && !scope.past && !scope.counterfactual)
       signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
   });
+  if (frames.length === 0 && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
+    // "Your Team Manager and ours have discussed it and are not in agreement", "not resolved at senior manager
+    // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
+    const failed = highestOf(
+      stageAnchors(sentence.norm, policy)
+        .filter((a) => a.how === 'role' || a.how === 'number')
+        .map((a) => a.stage),
+      policy,
+    );
+    const after = failed === null ? null : nextStage(policy, failed);
+    if (after) signals.push({ kind: 'stage', stage: after, escalation: false, how: 'after-failed', evidence, strength: 'strong' });
+  }
   if (PROCESS_WORDS.test(sentence.norm) && frames.length === 0)
     signals.push({ kind: 'process', evidence, strength: sentence.question ? 'weak' : 'strong' });
   return signals;
+}
+
+/** A strong escalation in the text written by its writer ("I am raising this…"), not from the subject, a form or a status line. */
+function writerEscalates(signals: readonly Signal[]): boolean {
+  return signals.some(
+    (s) =>
+      s.kind === 'stage' &&
+      s.escalation &&
+      s.strength === 'strong' &&
+      (s.how === 'phrase' || s.how === 'role' || s.how === 'next') &&
+      /\b(?:i|we)\b/i.test(s.evidence),
+  );
+}
+
+/**
+ * The part of a clause that is its business: up to a phrase that gives background ("I disagree with the decision
+ * to close the s47 following the school's complaint", "raising this as Stage 2 because the housing team's decision…").
+ */
+const BACKGROUND =
+  /\b(?:following|regarding|concerning|in relation to|in respect of|because|since|after|due to|prompted by|arising from|about (?:the|your|their|our|his|her))\b/;
+
+function coreOf(clause: string): string {
+  const cut = BACKGROUND.exec(clause);
+  return cut ? clause.slice(0, cut.index) : clause;
 }
 
 function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
@@ -201,7 +275,11 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
     const sentence = namesForm(message.newText, form) ? written.find((s) => namesForm(s.text, form)) : undefined;
     if (!attachment && !sentence) continue;
-    const scopes = sentence ? clauseScopes(sentence.clauses) : [];
+    // Only the clause that names the form says whether it is sent: "Attached is the Appendix 1 form, completed
+    // jointly so that both positions are set out" is attached, whatever "so that" governs.
+    const all = sentence ? clauseScopes(sentence.clauses) : [];
+    const naming = sentence ? sentence.clauses.findIndex((clause) => namesForm(clause, form)) : -1;
+    const scopes = naming === -1 ? all : all.slice(naming, naming + 1);
     const attachedInText =
       sentence !== undefined &&
       !sentence.question &&
@@ -286,7 +364,9 @@ function summarise(
   const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');
   const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
   const namedStage = highestOf(
-    signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong').map((s) => s.stage),
+    signals
+      .filter((s): s is StageSignal => s.kind === 'stage' && (s.how === 'mention' || s.how === 'after-failed') && s.strength === 'strong')
+      .map((s) => s.stage),
     policy,
   );
   const aboutProcess =
@@ -300,8 +380,14 @@ function summarise(
   const leading = frames.find(
     (s) => s.evidence.startsWith('Subject: ') || s.line < 2 || ['newsletter', 'recall', 'invitation'].includes(s.frame),
   );
+  // An escalation bound to a stage or a role in a sentence of its own, in a message that names the resolution
+  // process outside any frame, is the process's: "Professional disagreement - school place" with "I am raising
+  // this with you as a Stage 2 inter-agency discussion under the resolution policy" opens at stage 2.
+  // Only a frame in the subject alone gives way: one in the text written still decides.
+  const explicit =
+    frames.every((s) => s.line === -1) && writerEscalates(signals) && signals.some((s) => s.kind === 'process' && s.strength === 'strong');
   const frame: Frame | null =
-    leading && !raisesDisagreement ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
+    leading && !raisesDisagreement && !explicit ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
 
   const highest = highestOf(
     strong.map((s) => s.stage),
@@ -323,7 +409,11 @@ function summarise(
     review = 'ambiguous: the message asks whether the disagreement is resolved';
   else if (highest === null && weakTargets.length > 0)
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
-  else if (highest === null && !resolved && unstaged) review = 'ambiguous: an escalation that names no stage';
+  // With no case, escalating one's concerns about a decision raises the disagreement at the first stage.
+  else if (highest === null && !resolved && unstaged && !(raisesDisagreement && context.currentStage === undefined))
+    review = 'ambiguous: an escalation that names no stage';
+  else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
+    review = 'reports where a disagreement stands but raises none: no case to open without one';
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||

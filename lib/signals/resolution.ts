@@ -8,62 +8,105 @@ import { scopeWords, type ClauseScope } from './scope.js';
  */
 const RESOLVED: RegExp[] = [
   // passive and perfect: "is now resolved", "has been resolved", "was resolved at this morning's meeting", "it is sorted"
-  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|concluded|put to bed)\b/,
+  /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
+  /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
   /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
-  /^(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when))/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
+  // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
+  /[-:]\s*(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|disagreements?|disputes?|cases?|escalations?|matters?|issues?|concerns?)\b)/,
+  // "there is no disagreement any more", "there is no longer any dispute"
+  /\bthere is (?:no longer (?:any|a) (?:disagreement|dispute)|no (?:disagreement|dispute) (?:any ?more|now|left|remaining|between us))\b/,
+  // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
+  // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan))/,
   // colloquial
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
-  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b/,
+  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:this|it|the (?:matter|case|escalation|disagreement|dispute))\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded)\b/,
+  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
-  /\b(?:we are|we have|they are|both agencies are|both parties are)\s+(?:now\s+|all\s+)?(?:in agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
-  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both))\b/,
-  /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found)\b/,
+  // not "they have agreed": they may be the family
+  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  // in agreement about the matter itself: "we are now in agreement about the plan"
+  /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
+  // "that resolves it for us", "this brings the disagreement to a close"
+  /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters)\b/,
+  /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter) to (?:a close|an end)\b/,
+  // every side satisfied: "Both parties are now satisfied"
+  /\b(?:both|all) (?:parties|agencies|of us|sides|managers|teams) (?:are|were|have been) (?:now |all )?(?:satisfied|content|happy|reassured)\b(?:\s*[.!]*\s*$|\s+with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b))/,
+  // going with the other side's decision: "we've agreed to go with your plan", "happy to go with the Head of Service's decision"
+  /\b(?:agreed|happy|content|decided|willing) to (?:go with|accept|follow|abide by) (?:the|your|their|this|that)\s+(?:[a-z']+\s+){0,4}?(?:decision|plan|outcome|recommendation|view|position|proposal)\b(?!\s+(?:for|about|of|to)\b)/,
+  // "that is us in agreement then", "leaves us in agreement"
+  /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page|sorted)\b/,
+  // no further action on the disagreement itself (not the child's NFA)
+  /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
+  // "we accept it in full": the decision just named
+  /\b(?:i|we|the \w+) (?:now |fully |therefore )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
+  /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found|achieved)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
-  /\b(?:i am|we are|i feel|we feel|am|are)\s+(?:now\s+|fully\s+|entirely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this)\b/,
-  /\b(?:i am|we are)\s+(?:now\s+)?(?:satisfied|reassured)\b\s*$/,
+  /\b(?:i am|we are|i feel|we feel|(?:and|now|also|so) (?:am|are))\s+(?:now\s+|fully\s+|entirely\s+|completely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this|that|it)\b/,
+  /\b(?:i am|we are)\s+(?:now\s+|fully\s+)?(?:satisfied|reassured|content)\b\s*(?:now|thanks?|thank you|with that|with this)?\s*[.!]*\s*$/,
   // withdrawn
-  /\bwithdraw(?:s|ing|n)?\s+(?:my|our|the|this)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
+  /\b(?:withdraw(?:s|ing|n)?|withdrew)\s+(?:my|our|the|this|their|its|his|her)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
   /\b(?:escalation|challenge|dispute|disagreement|referral)\s+(?:is|has been|was)\s+(?:now\s+)?withdrawn\b/,
-  /\bno longer (?:disagree|dispute|wish to (?:pursue|escalate))\b/,
+  /\bno longer (?:disagree|disagreeing|dispute|disputing|disputed|in dispute|contest(?:ing|ed)?|challenging|(?:wish|want) to (?:pursue|escalate|challenge|take (?:this|it) further))\b/,
+  // "the dispute has ended", "the disagreement has come to an end"
+  /\b(?:disagreement|dispute|escalation|challenge) (?:has|have|is|was) (?:now )?(?:ended|over|come to an end|been withdrawn)\b/,
+  // "we have closed the escalation"
+  /\b(?:we|i|they)\s+(?:have\s+|has\s+|now\s+|jointly\s+){0,2}closed\s+(?:this|it|the|our)\s+(?:escalation|disagreement|dispute|matter|challenge)\b/,
+  // "we are all on the same page now"
+  /\b(?:we are|we have|both agencies are|both of us are|everyone is) (?:now |all |both |finally ){0,2}(?:on the same page|in the same place|aligned)\b/,
+  // every side agreeing, with nothing after it or only the matter: "Both parties have agreed", "Both managers agreed the outcome"
+  /\b(?:both|all) (?:agencies|parties|managers|partners|of us|sides|professionals|teams)(?: involved)? (?:have |has )?(?:now |all |since |each )?(?:agreed|agree|accept(?:ed)?)\b(?:\s+(?:with\s+)?(?:the|this|that|a|an|our)\s+(?:(?:revised|updated|new|proposed)\s+)?(?:plan|outcome|decision|way forward|position|approach|recommendation|resolution)s?\b(?!\s+(?:for|about|to|on the|of the)\b)|\s*[.!]*\s*$)/,
   // agreement with the decision in dispute
-  /\b(?:i|we)\s+(?:now\s+|fully\s+)?(?:agree|accept)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
+  /\b(?:i|we)\s+(?:have\s+|now\s+|fully\s+|do\s+){0,2}(?:agree|agreed|accept|accepted)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
   // accepted final decisions
   /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination)\b/,
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
-  /\b(?:this|that|which) (?:concludes|closes|ends) (?:the|this) (?:escalation|process|matter|dispute|disagreement)\b/,
+  /\b(?:this|that|which) (?:concludes|closes|ends|resolves|settles) (?:the|this|our) (?:escalation|process|matter|dispute|disagreement)\b/,
   // colloquial agreement: "all agreed now", "we are both happy with the plan"
-  /\b(?:all|everything is|it is all|that is all) agreed\b/,
-  /\b(?:we are|we have|both) (?:both |all )?(?:now )?(?:happy|content|satisfied) with (?:the|this|that) (?:plan|outcome|decision|way forward|approach)\b/,
+  /\b(?:all|everything is|it is all|that is all) agreed\b(?!\s+(?:the|that|on|to|with|about|a|an|this|our|your)\b)/,
+  // "concluded" only of the disagreement: "the s47 was concluded with no further action" is another process
+  /\b(?:this|it|the (?:matter|disagreement|dispute|escalation|issue|process|challenge|resolution process))\s+(?:is|has been|was|have been|are|were)\s+(?:now\s+|therefore\s+|finally\s+){0,2}concluded\b/,
+  /\b(?:we are|we have|i am|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now |fully )?(?:happy|content|satisfied|comfortable) with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are) not (?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter))(?: (?:any|no) )?(?:further|higher)?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward/;
+  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|part of|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|from (?:our|my) side|on our side|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?<!nothing (?:left )?outstanding )(?:from (?:our|my) side|on our side)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
   /^(?:but|however|although|though|whereas|except)\b.*\b(?:still|remain|concern|disagree|not|outstanding|unresolved|issue|worried)\b/;
+
+/** Where the verb phrase a match belongs to starts: after the last comma, colon, semicolon or "and" with a new subject. */
+function lastBoundary(before: string): number {
+  let at = 0;
+  for (const match of before.matchAll(/[,;:]\s*|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g))
+    at = match.index + match[0].length;
+  return at;
+}
 
 export interface ResolutionReading {
   resolved: boolean;
@@ -84,6 +127,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
       if (question) return { resolved: false, how: 'question' };
       if (scope.conditional) return { resolved: false, how: 'conditional' };
       if (scope.past) return { resolved: false, how: 'past' };
+      // "not taking this further until I have spoken to my manager", "… at the moment": held, not ended.
+      const after = clause.slice(further.index + further[0].length);
+      if (/\b(?:until|unless|once|when|before)\b/.test(after)) return { resolved: false, how: 'conditional' };
+      if (PARTIAL.test(clause) || /\bat (?:the|this) (?:moment|stage|point|time)\b/.test(after)) return { resolved: false, how: 'partial' };
       return { resolved: true, how: 'statement' };
     }
     if (/\b(?:no|not)\b.{0,30}\b(?:agreement|resolution|consensus|way forward)\b|\bunresolved\b|\bagreed to disagree\b/.test(clause))
@@ -95,9 +142,27 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     clause.slice(0, match.index),
   );
   const before = clause.slice(reported ? reported[0].length : 0, match.index);
+  // Modality governs its own verb phrase: "the case will be heard at MARAC, and the DASH question is no longer
+  // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
+  const own = before.slice(lastBoundary(before));
   const words = match[0];
+  // The family, the child or a court accepting or agreeing is no end of the professionals' disagreement.
+  if (
+    /\b(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.test(
+      clause.slice(Math.max(0, match.index - 40), match.index),
+    )
+  )
+    return null;
+  // "We're sorted: contact stays supervised for now": after a colon or a dash comes what was agreed, and
+  // its words ("for now", "part of") qualify the plan, not the resolution.
+  const end = match.index + words.length;
+  const content = /^\s*[:-]/.exec(clause.slice(end));
+  const head = content ? clause.slice(0, end) : clause;
+  const counterfactual = content ? scopeWords.COUNTERFACTUAL.test(head) : scope.counterfactual;
   if (question) return { resolved: false, how: 'question' };
-  if (scope.conditional) return { resolved: false, how: 'conditional' };
+  // "send the form when a disagreement is resolved": a time clause says when, not that it has.
+  if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
+    return { resolved: false, how: 'conditional' };
   if (
     scopeWords.NEGATION.test(before) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
@@ -106,10 +171,10 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
   )
     return { resolved: false, how: 'negated' };
-  if (scope.counterfactual) return { resolved: false, how: 'counterfactual' };
+  if (counterfactual) return { resolved: false, how: 'counterfactual' };
   if (
     /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
-      before,
+      own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
     !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before)
@@ -122,7 +187,19 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     /\bbe (?:resolved|settled|closed)/.test(clause)
   )
     return { resolved: false, how: 'modal' };
+  // "happy to close once the plan is updated": the end waits on something still to happen.
+  // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
+  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
+    return { resolved: false, how: 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
-  if (PARTIAL.test(clause) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
+  // "from my side, and you said the same": one side's word with the other's is both sides'.
+  const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(
+    `${clause} ${rest[0] ?? ''}`,
+  );
+  // The side that disagreed ending its own disagreement ("no longer any disagreement from our side", "we withdraw
+  // our challenge") needs no one else: its side is the whole of it.
+  const unilateral = /\bno longer\b|\bwithdr/.test(words);
+  const qualified = bothSides || unilateral ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
+  if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }

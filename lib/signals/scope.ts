@@ -25,7 +25,7 @@ const MODAL =
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
-  /\b(?:ago|back in|previously|in the past|last (?:year|time|month)|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d)\b/;
+  /\b(?:ago|back in|previously|in the past|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
@@ -49,7 +49,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   const scopes: ClauseScope[] = [];
   let openingCondition = true; // every clause so far opened with a condition
   clauses.forEach((clause, i) => {
-    const opens = CONDITION_OPENER.test(clause);
+    // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
+    const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
     const consequence = i > 0 && openingCondition;
     openingCondition = openingCondition && opens;

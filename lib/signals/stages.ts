@@ -38,11 +38,24 @@ const compiled = new WeakMap<Policy, StageVocabulary>();
 export function vocabularyOf(policy: Policy): StageVocabulary {
   const cached = compiled.get(policy);
   if (cached) return cached;
-  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])].map(escape).join('|');
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of stage.roles?.names ?? [])
       if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
+  // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
+  // stage: "my service manager (tier 3)" is that role, written the other way round.
+  const grades = new Set<string>();
+  for (const [name, stage] of [...roleStage]) {
+    const graded = /^([a-z]+) (\d) ([a-z]+)$/.exec(name);
+    if (!graded || !GENERIC_STAGE_WORDS.includes(graded[1] ?? '')) continue;
+    grades.add(graded[1] ?? '');
+    const reversed = `${graded[3] ?? ''} (${graded[1] ?? ''} ${graded[2] ?? ''})`;
+    if (!roleStage.has(reversed)) roleStage.set(reversed, stage);
+  }
+  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])]
+    .filter((word) => !grades.has(word) || policy.vocabulary.stageWords.includes(word))
+    .map(escape)
+    .join('|');
   const nameStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of [stage.name, ...stage.aliases].map((n) => n.toLowerCase()))
@@ -56,7 +69,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
       'g',
     ),
     ordinal: new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'g'),
-    roles: roleNames.length ? new RegExp(`\\b(?:${roleNames.join('|')})\\b`, 'g') : /(?!)/g,
+    roles: roleNames.length ? new RegExp(`\\b(?:${roleNames.join('|')})(?![a-z0-9])`, 'g') : /(?!)/g,
     roleStage,
     names: names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : null,
     nameStage,
@@ -68,7 +81,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report)\b/;
+  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every
@@ -81,6 +94,13 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
     if (match[0] === '') pattern.lastIndex++;
   }
 }
+
+/**
+ * A number that grades something else: "Tier 3 CAMHS", "Level 2 DBS", "Level 3 safeguarding training", "a stage 2
+ * s42 enquiry". Such a number is that service's level, not a stage of this process.
+ */
+const GRADES_OTHER =
+  /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|of the (?:continuum|threshold|levels? of need))\b/;
 
 /** "the next stage", "next step", "the next management tier", "next level up". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
@@ -106,6 +126,7 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     const raw = match[1] ?? '';
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
     if (!free(match.index, match.index + match[0].length)) continue; // "tier 3 manager" is a role
+    if (GRADES_OTHER.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }
   for (const match of each(v.ordinal, clause)) {
@@ -118,7 +139,9 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
-      const named = /^\s*(?:stage|step|level)\b/.test(clause.slice(match.index + match[0].length));
+      const named = /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(
+        clause.slice(match.index + match[0].length),
+      );
       found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
     }
   }

@@ -14,11 +14,14 @@ export interface StageSignal {
   /**
    * escalation: `phrase` (a verb bound to a number), `role` (to a role the policy gives the stage),
    * `next` ("the next stage"), `subject`, `form`; no escalation: `mention`, `history`,
-   * `other-procedure` (a complaint's or an appeal's stage), or why it was blocked.
+   * `other-procedure` (a complaint's or an appeal's stage), `after-failed` (the stage after one named as
+   * having failed: "our team managers have discussed it and are not in agreement"), or why it was blocked.
    */
-  how: 'phrase' | 'role' | 'next' | 'subject' | 'form' | 'mention' | 'history' | 'other-procedure' | Blocked;
+  how: 'phrase' | 'role' | 'next' | 'subject' | 'form' | 'mention' | 'after-failed' | 'history' | 'other-procedure' | Blocked;
   evidence: string;
   strength: Strength;
+  /** Said of where the case stands ("this one is now at stage 1"), with no verb that moves it. */
+  standing?: boolean;
 }
 
 /** "Escalating this further": an escalation that names no stage. */

@@ -96,6 +96,37 @@ describe('resolutions', () => {
     "We've found a way forward.",
     'I withdraw the dispute.',
     "We accept the panel's final decision.",
+    // clause-level forms beyond the first list: headings, both sides, no longer in dispute, satisfied alone
+    'Agreement reached between both agencies this morning.',
+    'This matter is now settled.',
+    'Disagreement resolved.',
+    'Outcome: agreed.',
+    'Way forward agreed at the strategy meeting.',
+    'Thank you - resolved.',
+    'The decision is no longer in dispute.',
+    'There is no disagreement any more.',
+    'Both parties have agreed.',
+    'Both managers agreed the outcome.',
+    "I'm satisfied.",
+    'On behalf of both agencies, I can confirm the disagreement has been resolved.',
+    'Please consider the disagreement settled.',
+    'We have closed the escalation.',
+    "That's us in agreement then.",
+    "We're sorted: contact stays supervised at the family centre for now.",
+    'We accept it in full and do not intend to pursue the disagreement further.',
+    'No further action is needed on the disagreement.',
+    'The school have withdrawn their challenge.',
+    'Resolved at the Stage 2 meeting today.',
+    'I am now happy with the decision.',
+    'That resolves it for us.',
+    'This brings the disagreement to a close.',
+    'We have reached a mutually agreeable outcome.',
+    'Both parties are now satisfied.',
+    "We're happy to go with the Head of Service's decision.",
+    'Resolution achieved at stage 2.',
+    'We are in full agreement with the revised plan.',
+    'We have agreed with your decision.',
+    'The Head of Service and I are agreed, the case will be heard at the next MARAC.',
   ])('%s → resolved', (text) => {
     expect(read(text, '2').resolved).toBe(true);
   });
@@ -114,6 +145,30 @@ describe('resolutions', () => {
     'Once it is resolved I will update the record.',
     'The matter remains unresolved.',
     'Lunch is sorted.',
+    'The child has settled in well at the new placement.',
+    'He is settled in foster care.',
+    'The family are satisfied with the school.',
+    "The panel's decision was accepted in the previous case.",
+    "We're happy to close the referral once the checks are done.",
+    'I would be happy to close once the plan is updated.',
+    'Outcome: not agreed.',
+    'Disagreement not resolved.',
+    'Both agencies have agreed to meet next week.',
+    'Both managers agreed the date for the strategy meeting.',
+    'The escalation policy asks for the form when a disagreement is resolved.',
+    'I will not be taking this further until I have spoken to my manager.',
+    "We will accept the panel's decision.",
+    'There is no disagreement about the facts.',
+    'The family have accepted the decision.',
+    'In the last case like this we agreed a way forward quickly.',
+    'We all agreed the minutes were accurate.',
+    'The s47 was concluded with no further action.',
+    "I'm happy with the plan for the joint visit.",
+    'We are happy with the date.',
+    'Both parties are happy to meet next week.',
+    'I accept that it is difficult.',
+    'We are not in agreement about the plan.',
+    'I spoke to the parents and they have agreed.',
   ])('%s → not resolved', (text) => {
     expect(read(text, '2').resolved).toBe(false);
   });
@@ -122,6 +177,8 @@ describe('resolutions', () => {
     'Resolved in part, but we still disagree about the placement.',
     'We have agreed to disagree.',
     'From our side this is now resolved. I am escalating to Stage 4.',
+    'Agreement reached on part of the plan.',
+    "We're not taking this further at the moment.",
   ])('%s → review', (text) => {
     const reading = read(text, '2');
     expect(reading.review).not.toBeNull();
@@ -135,6 +192,14 @@ describe('openings and other business', () => {
     ['I want to formally challenge the outcome of the strategy meeting.', true],
     ["I don't agree with your decision to step down the plan.", true],
     ['I agree with the decision to close.', false],
+    ['Our managers have discussed it and are not in agreement.', true],
+    ['We disagree strongly.', true],
+    ['I want to challenge that.', true],
+    ['I am escalating my concerns about the decision to step the case down.', true],
+    ['I have concerns about the decision not to hold a strategy meeting.', true],
+    ["We don't have a disagreement at the moment, I just want to be prepared.", false],
+    ['Training: how to escalate a professional disagreement.', false],
+    ["I disagree with the decision to close the s47 following the school's complaint about the family.", true],
   ])('%s raises a disagreement: %s', (text, raises) => {
     expect(read(text).raisesDisagreement).toBe(raises);
   });
@@ -147,6 +212,64 @@ describe('openings and other business', () => {
     const reading = read(text);
     expect(reading.frame).toBe(frame);
     expect(reading.escalateTo).toBeNull();
+  });
+});
+
+describe('what governs a clause', () => {
+  it("a frame word in the subject alone does not veto the writer's escalation under the process", () => {
+    const reading = read('I am raising this with you as a Stage 2 inter-agency discussion under the resolution policy.', undefined, {
+      cleanSubject: 'Professional disagreement - school place',
+    });
+    expect([reading.frame, reading.escalateTo]).toEqual([null, '2']);
+  });
+
+  it("a frame in the text written still decides: a status line is no writer's escalation", () => {
+    const reading = read('Your incident INC0048812 has been updated.\nStatus: Escalated to Level 3.', undefined, {
+      cleanSubject: 'INC0048812 - escalated',
+    });
+    expect(reading.frame).toBe('it-incident');
+  });
+
+  it.each([
+    ["I'm contacting you directly, as Director of Adult Social Services, about a patient.", 'hull-east-riding', '5'],
+    ["I'm writing to you as Head of Service because our managers could not agree.", 'hull-east-riding', '4'],
+    ['As Chief Nurse I am now writing to the TWSP Executive, via yourself.', 'telford-wrekin', '5'],
+    ["So I'm now coming to you for the inter-agency discussion, i.e. stage two of the resolution process.", 'swindon', '2'],
+    ['Please treat this as stage 1 of the escalation policy.', 'wiltshire', '1'],
+    ["I've taken this straight to my service manager (tier 3).", 'wiltshire', '2'],
+    ['I am contacting you as stage two of the policy.', 'telford-wrekin', '2'],
+    ['Whether or not the plan changes, I am escalating this to stage 3 today.', 'telford-wrekin', '3'],
+  ])('%s escalates (%s) to %s', (text, policy, stage) => {
+    expect(read(text, undefined, { policy }).escalateTo).toBe(stage);
+  });
+
+  it('an opening starts after the stage whose people could not agree', () => {
+    const reading = read(
+      'Your Team Manager and our Community Team Manager have discussed it and are not in agreement. I am raising a professional disagreement.',
+      undefined,
+      { policy: 'wiltshire' },
+    );
+    expect([reading.raisesDisagreement, reading.namedStage]).toEqual([true, '2']);
+  });
+
+  it.each(["I'm not sure who to escalate to at stage 3 in health.", 'Learn when to escalate to stage 2 and how to use the form.'])(
+    '%s: an indirect question or an instruction escalates nothing',
+    (text) => {
+      expect(read(text, undefined, { policy: 'telford-wrekin' }).escalateTo).toBeNull();
+    },
+  );
+
+  it.each(['We have referred him to Tier 3 CAMHS.', 'Your Level 2 DBS check has been passed to HR.'])(
+    '%s: a number that grades another service is no stage',
+    (text) => {
+      expect(read(text).escalateTo).toBeNull();
+    },
+  );
+
+  it('a case-less report of where a disagreement stands goes to review', () => {
+    expect(read('FYI - this one is now at stage 1 of the escalation process.', undefined, { policy: 'wiltshire' }).review).toMatch(
+      /raises none/,
+    );
   });
 });
 
