@@ -424,16 +424,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Case[]> {
-    const cases: Case[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.table, ...query, ExclusiveStartKey: startKey, Limit: this.options.pageSize }),
-      );
-      cases.push(...(page.Items ?? []).map((item) => withoutKeys(item) as unknown as Case));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return cases;
+    return (await this.queryItems(query)).map((item) => withoutKeys(item) as unknown as Case);
   }
 
   private async batchGet(keys: Key[]): Promise<Record<string, unknown>[]> {
