@@ -147,3 +147,14 @@ export function describeFigures(figures: CorpusFigures): string {
   );
   return lines.join('\n');
 }
+
+/** One line per message read wrongly: where it is, what it should have done, what it did. */
+export function describeMistakes(figures: CorpusFigures): string {
+  return figures.verdicts
+    .filter((v) => !v.right)
+    .map(
+      (v) =>
+        `${v.policy}/${v.file} [${v.caseStage ?? 'no case'}] ${v.category}: expected ${v.expected.kind}${v.expected.stage ?? ''}, read ${v.actual.kind}${v.actual.stage ?? ''}`,
+    )
+    .join('\n');
+}
