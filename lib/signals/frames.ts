@@ -28,7 +28,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'it-incident',
-    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|mosaic|liquidlogic|systmone|emis|maintenance window|major incident)\b/,
+    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|mosaic|liquidlogic|systmone|emis|maintenance window|major incident|datix|ulysses|incident (?:report|reporting|form|w?\d{3,})|patient safety incident|psirf|psii)\b/,
   ],
   [
     'opel',
@@ -49,7 +49,7 @@ const FRAMES: [Frame, RegExp][] = [
   ['recall', /\b(?:would like to recall|wishes to recall|recall (?:the|this) message|message recall|recall:)/],
   [
     'invitation',
-    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|places (?:are |still )?(?:available|remaining|left)|(?:disagreements?|escalation|resolution|challenge) training|register (?:here|your)|join us|rsvp)\b/,
+    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking (?:link|form|details|system|page|is (?:essential|required))|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|places (?:are |still )?(?:available|remaining|left)|(?:disagreements?|escalation|resolution|challenge) training|register (?:here|your)|join us|rsvp)\b/,
   ],
   [
     'minutes',

@@ -1,4 +1,5 @@
 import { scopeWords, type ClauseScope } from './scope.js';
+import { aboutSomethingElse } from './topic.js';
 
 /**
  * Statements that the disagreement has ended, on normalised text (contractions expanded). Active
@@ -15,7 +16,7 @@ const RESOLVED: RegExp[] = [
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
-  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
   // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
   /[-:]\s*(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|disagreements?|disputes?|cases?|escalations?|matters?|issues?|concerns?)\b)/,
   // "there is no disagreement any more", "there is no longer any dispute"
@@ -28,6 +29,8 @@ const RESOLVED: RegExp[] = [
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
   /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
+  // "happy for this to come off the partnership's list": the log of open disagreements
+  /\b(?:happy|content|fine|ok|okay) for (?:this|it|the (?:case|escalation|matter|disagreement)) to (?:come|be taken) off (?:[a-z']+ ){1,2}(?:list|log|tracker|register)\b/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
@@ -52,7 +55,7 @@ const RESOLVED: RegExp[] = [
   /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
   // "we accept it in full": the decision just named
   /\b(?:i|we|the \w+) (?:now |fully |therefore )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
-  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|shared understanding|common understanding|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
   /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found|achieved)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
@@ -90,7 +93,7 @@ const NO_FURTHER =
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
+  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
@@ -151,6 +154,15 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
     /\b(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.test(
       clause.slice(Math.max(0, match.index - 40), match.index),
     )
+  )
+    return null;
+  // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
+  if (aboutSomethingElse(clause, match.index, words)) return null;
+  // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
+  // assented to, in the same sentence, is agreement with that, not the end of the disagreement.
+  if (
+    /^(?:yes,? )?(?:agreed|accepted|all agreed)\s*(?:[.!]*\s*[-,]?\s*$|[-,]\s*\S)/.test(clause) &&
+    (rest.length > 0 || /[-,]\s*\S/.test(clause))
   )
     return null;
   // "We're sorted: contact stays supervised for now": after a colon or a dash comes what was agreed, and

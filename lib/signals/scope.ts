@@ -13,15 +13,15 @@ const NEGATION =
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
-  /^(?:(?:and|but|so|or|then|otherwise) )?(?:if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that)\b/;
+  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that)\b/;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE =
-  /\b(?:if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
+  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
@@ -49,12 +49,19 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   const scopes: ClauseScope[] = [];
   let openingCondition = true; // every clause so far opened with a condition
   clauses.forEach((clause, i) => {
+    // "Craig -", "Hi Dan,": a name or greeting before the sentence neither opens nor breaks a condition.
+    if (ADDRESS.test(clause)) {
+      scopes.push({ negated: false, conditional: false, modal: false, past: false, counterfactual: false });
+      return;
+    }
     // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
     const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
-    const consequence = i > 0 && openingCondition;
+    const consequence = clauses.slice(0, i).some((c) => !ADDRESS.test(c)) && openingCondition;
     openingCondition = openingCondition && opens;
-    const conditional = opens || consequence || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i);
+    // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
+    const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
+    const conditional = opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i);
     const next = clauses[i + 1] ?? '';
     const modal = MODAL.test(clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
@@ -65,6 +72,14 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   });
   return scopes;
 }
+
+/** A time limit: "by Friday", "by close of play", "by the end of the week". */
+const DEADLINE =
+  /\bby (?:monday|tuesday|wednesday|thursday|friday|tomorrow|close of (?:play|business)|cop|cob|the end of|end of|next week|midday|noon|lunchtime|\d)/;
+
+/** A name or greeting set off by a dash, colon or comma at the head of a sentence. */
+const ADDRESS =
+  /^(?:(?:hi|hello|dear|morning|afternoon|thanks|thank you|ok|okay|right|so|yes|no)\s+)?[a-z']{1,20}(?: [a-z']{1,20})?\s*[-:,]$/;
 
 /** "We will move to stage 3 if we do not hear back": a future main clause with its condition after it. */
 function followedByCondition(clauses: readonly string[], i: number): boolean {

@@ -117,12 +117,23 @@ function splitSentences(line: string): string[] {
 const CLAUSE_BOUNDARY =
   /\s*,\s+(?=and\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,?\s+(?=(?:but|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
+/** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
+const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before)$/;
+
 export function clauses(norm: string): string[] {
   const out: string[] = [];
-  for (const clause of norm.split(CLAUSE_BOUNDARY)) {
-    if (!clause) continue;
+  let carried = '';
+  for (const piece of norm.split(CLAUSE_BOUNDARY)) {
+    if (!piece) continue;
+    if (LONE_CONJUNCTION.test(piece.trim())) {
+      carried = `${carried}${piece.trim()} `;
+      continue;
+    }
+    const clause = carried + piece;
+    carried = '';
     // A run of text with no punctuation at all is cut into bounded pieces: real clauses are short.
     for (let i = 0; i < clause.length; i += MAX_CLAUSE_CHARS) out.push(clause.slice(i, i + MAX_CLAUSE_CHARS));
   }
+  if (carried) out.push(carried.trim());
   return out.filter((clause) => /[a-z0-9]/.test(clause));
 }

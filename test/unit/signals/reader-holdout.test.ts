@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { describeFigures, measureCorpus, missedGoals } from '../../support/reader-corpus.js';
 
 /**
- * The held-out corpus (test/fixtures/reader-corpus-holdout/README.md): 200 messages written for
- * issue 14 by a writer who saw neither this code nor the tuning corpora, and never used to tune
- * the reader. It measures how the reader generalises. Until it meets the issue's goals,
- * it is held to what was measured when it was first run, so the reader can only get better on it:
- * 2026-12-01, first accuracy 88.5 %, escalation recall 92.6 %, resolution recall 70.4 %,
- * resolution precision 100 %, unrelated acted on 6.5 %; after a second tuning corpus, accuracy
- * 90.5 %, resolution recall 81.5 %, unrelated 3.2 %, but resolution precision 95.7 % (one false
- * resolution in 23): the floor below is that second measurement, precision included.
+ * The held-out corpus (test/fixtures/reader-corpus-holdout/README.md): 300 messages written on
+ * 2026-12-01 for issue 14 by five writers who saw neither this code nor the other corpora, never
+ * used to tune the reader. It measures how the reader generalises. Until it meets the issue's
+ * goals, it is held to what was measured on it, so the reader can only get better on it. First
+ * measured (the reader of stop 21): accuracy 85.0 %, escalation recall 86.7 %, resolution recall
+ * 86.7 %, resolution precision 88.6 % (5 false resolutions), unrelated acted on 0 %. After
+ * resolutions were bound to what they are said of (lib/signals/topic.ts) and warnings with
+ * deadlines read as conditions: the floor below.
  */
-const FLOOR = { accuracy: 0.905, escalationRecall: 0.925, resolutionRecall: 0.814, resolutionPrecision: 0.956, unrelatedActedOn: 0.033 };
+const FLOOR = { accuracy: 0.86, escalationRecall: 0.866, resolutionRecall: 0.8, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-holdout/', import.meta.url));
 
 describe('the held-out reader corpus', () => {
@@ -20,7 +20,7 @@ describe('the held-out reader corpus', () => {
     const figures = await measureCorpus(corpus);
     console.log(describeFigures(figures));
     console.log(`issue 14 goals still missed on the held-out corpus: ${missedGoals(figures).join('; ') || 'none'}`);
-    expect(figures.verdicts).toHaveLength(200);
+    expect(figures.verdicts).toHaveLength(300);
     expect(missedGoals(figures, FLOOR)).toEqual([]);
   }, 120_000);
 });
