@@ -12,7 +12,7 @@ const MOVING =
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
 
 /** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
 const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
@@ -59,7 +59,12 @@ export function escalationUnits(clauses: readonly string[], policy: Policy, cach
     const nextAnchors = stageAnchors(next, policy, cache).length > 0;
     const joins =
       (hereAnchors && !hasBindingVerb(here) && hasBindingVerb(next) && !nextAnchors) ||
-      (!hereAnchors && MOVING.test(here) && nextAnchors && !hasBindingVerb(next) && /^(?:as|at|under|for|to)\b/.test(next));
+      (!hereAnchors &&
+        MOVING.test(here) &&
+        nextAnchors &&
+        !hasBindingVerb(next) &&
+        // "passed this on to our Deputy Head, who line manages me (step 2)": the stage of the person it went to.
+        (/^(?:as|at|under|for|to)\b/.test(next) || /^(?:who|which)\b.*(?:\(|\s-\s)\s*(?:stage|step|level|tier)\b/.test(next)));
     if (joins && units[i] !== null) {
       units[i] = `${here} ${next}`;
       units[i + 1] = null;
@@ -141,7 +146,12 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   if (target.how === 'number' || target.how === 'next') {
     const contact = CONTACTING.exec(clause);
     // "contacting you as my equivalent - Step 2", "writing to you … at Stage 3".
-    if (contact && contact.index < target.index && /\b(?:as|at|under|for|in line with)\b/.test(clause.slice(contact.index, target.index)))
+    // "… getting in touch with you directly (stage 2)", "… who will speak to your Director - stage 5": bracketed or after a dash.
+    if (
+      contact &&
+      contact.index < target.index &&
+      /\b(?:as|at|under|for|in line with)\b|(?:\(|\s-)\s*$/.test(clause.slice(contact.index, target.index))
+    )
       return contact.index;
   }
   return null;

@@ -58,7 +58,7 @@ const DISAGREEMENT =
  * about a decision. Here the denial is the disagreement, so no denial check applies.
  */
 const RAISED =
-  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:the |your |this |their |them )?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
 
 /** A stage that has failed: its people could not agree. */
 const FAILED =
@@ -89,9 +89,10 @@ function raisesDisagreement(clause: string): boolean {
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE =
-  /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept)|agreed? to disagree|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+  /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned)|agreed? to (?:disagree|differ)|(?<!if (?:you|they) )(?:see|view) (?:this|it|that|things)(?: one)? differently|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
 const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
-const AGREED_PART = /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|can live with|glad|made progress|progress)\b/;
+const AGREED_PART =
+  /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle)\b/;
 
 /** "Is this now resolved from your side?": a question a person should answer. */
 const ASKS_RESOLVED =
@@ -111,7 +112,12 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
   const mixed =
     written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
-    written.some((s) => /\bagreed? to disagree\b/.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')));
+    written.some(
+      (s) =>
+        /\bagreed? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view) (?:this|it|that|things)(?: one)? differently\b/.test(
+          s.norm,
+        ) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')),
+    );
   return summarise(
     distinct(signals),
     policy,
@@ -160,6 +166,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
       { ...scope, past: scope.past || sentencePast },
       sentence.question,
       sentence.clauses.slice(i + 1, i + 4),
+      sentence.clauses.slice(Math.max(0, i - 3), i).join(' '),
     );
     // "Resolved at the Stage 3 meeting", "we accept the outcome of the Stage 3 meeting": the stage where it
     // ended, named with no verb that moves anything, is where the resolution happened, not an escalation.

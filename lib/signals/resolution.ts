@@ -1,5 +1,5 @@
 import { scopeWords, type ClauseScope } from './scope.js';
-import { aboutSomethingElse } from './topic.js';
+import { aboutSomethingElse, pronounForOtherBusiness } from './topic.js';
 
 /**
  * Statements that the disagreement has ended, on normalised text (contractions expanded). Active
@@ -14,7 +14,8 @@ const RESOLVED: RegExp[] = [
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
   /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
-  /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|everything)\b/,
+  /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
+  /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: one)? to bed\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
   // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
@@ -28,7 +29,8 @@ const RESOLVED: RegExp[] = [
   // colloquial
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
-  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement)) )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
+  /\b(?:happy|content|fine|ok|okay|pleased) for (?:it|(?:this|the|our)(?: (?:case|escalation|matter|disagreement|dispute|challenge))?)(?: one)? to be (?:closed|recorded|logged|marked|noted|treated|shown) as (?:resolved|closed|concluded|settled)\b/,
+  /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement))(?: one)? )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
   // "happy for this to come off the partnership's list": the log of open disagreements
   /\b(?:happy|content|fine|ok|okay) for (?:this|it|the (?:case|escalation|matter|disagreement)) to (?:come|be taken) off (?:[a-z']+ ){1,2}(?:list|log|tracker|register)\b/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
@@ -97,7 +99,7 @@ const HINT =
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?<!nothing (?:left )?outstanding )(?:from (?:our|my) side|on our side)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
@@ -117,7 +119,13 @@ export interface ResolutionReading {
 }
 
 /** What a clause says about the disagreement having ended. */
-export function readResolution(clause: string, scope: ClauseScope, question: boolean, rest: readonly string[]): ResolutionReading | null {
+export function readResolution(
+  clause: string,
+  scope: ClauseScope,
+  question: boolean,
+  rest: readonly string[],
+  earlier = '',
+): ResolutionReading | null {
   if (!HINT.test(clause)) return null;
   let match: RegExpExecArray | null = null;
   for (const pattern of RESOLVED) {
@@ -157,7 +165,7 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
   )
     return null;
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
-  if (aboutSomethingElse(clause, match.index, words)) return null;
+  if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
   // assented to, in the same sentence, is agreement with that, not the end of the disagreement.
   if (
@@ -189,7 +197,9 @@ export function readResolution(clause: string, scope: ClauseScope, question: boo
       own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
-    !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before)
+    !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before) &&
+    // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
+    !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words))
   )
     return { resolved: false, how: 'modal' };
   if (

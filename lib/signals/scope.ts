@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -48,6 +48,7 @@ export interface ClauseScope {
 export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   const scopes: ClauseScope[] = [];
   let openingCondition = true; // every clause so far opened with a condition
+  let pending = false; // the clause before ended inside a condition
   clauses.forEach((clause, i) => {
     // "Craig -", "Hi Dan,": a name or greeting before the sentence neither opens nor breaks a condition.
     if (ADDRESS.test(clause)) {
@@ -57,8 +58,16 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
     const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
-    const consequence = clauses.slice(0, i).some((c) => !ADDRESS.test(c)) && openingCondition;
+    const consequence = (clauses.slice(0, i).some((c) => !ADDRESS.test(c)) && openingCondition) || pending;
     openingCondition = openingCondition && opens;
+    // "I'll be honest that if we can't agree on Friday | I'll be asking for stage 3": a clause that ends inside
+    // its condition makes the next main clause the consequence; a relative clause between ("which is when the
+    // two days run out") keeps it waiting.
+    if (/^(?:which|who|when)\b/.test(clause) && pending) {
+      scopes.push({ negated: NEGATION.test(clause), conditional: true, modal: MODAL.test(clause), past: false, counterfactual: false });
+      return;
+    }
+    pending = ENDS_IN_CONDITION.test(clause);
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
     const conditional = opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i);
@@ -72,6 +81,9 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   });
   return scopes;
 }
+
+/** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
+const ENDS_IN_CONDITION = /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|in the absence of)\b[^,;:]*$/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =

@@ -65,7 +65,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   const vocabulary: StageVocabulary = {
     any: new RegExp(`\\b(?:${words}|next|${[...roleNames, ...names].join('|')})`),
     numbered: new RegExp(
-      `\\b(?:${words})s?\\s*(?:no\\.?\\s*)?(?:\\(\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b(?![.:/]\\d)`,
+      `\\b(?:${words})s?\\s*(?::\\s*)?(?:no\\.?\\s*)?(?:\\(\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b(?![.:/]\\d)`,
       'g',
     ),
     ordinal: new RegExp(`\\b(${Object.keys(ORDINALS).join('|')})\\s+(?:${words})\\b`, 'g'),

@@ -129,10 +129,15 @@ export function clauses(norm: string): string[] {
       carried = `${carried}${piece.trim()} `;
       continue;
     }
-    const clause = carried + piece;
+    const whole = carried + piece;
     carried = '';
-    // A run of text with no punctuation at all is cut into bounded pieces: real clauses are short.
-    for (let i = 0; i < clause.length; i += MAX_CLAUSE_CHARS) out.push(clause.slice(i, i + MAX_CLAUSE_CHARS));
+    // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision": the concession
+    // ends at its comma, and its negation is not the main clause's.
+    const concession = /^(?:while|whilst|although|though|even though|despite|notwithstanding)\b[^,]{0,200}, /.exec(whole);
+    for (const clause of concession ? [concession[0].slice(0, -2), whole.slice(concession[0].length)] : [whole]) {
+      // A run of text with no punctuation at all is cut into bounded pieces: real clauses are short.
+      for (let i = 0; i < clause.length; i += MAX_CLAUSE_CHARS) out.push(clause.slice(i, i + MAX_CLAUSE_CHARS));
+    }
   }
   if (carried) out.push(carried.trim());
   return out.filter((clause) => /[a-z0-9]/.test(clause));

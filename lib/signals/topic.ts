@@ -65,6 +65,8 @@ const DISPUTE_NOUNS = new Set([
   'all',
   'stage',
   'step',
+  'basis', // "resolved on the following basis"
+  'terms',
 ]);
 
 /** Words that may stand before such a noun without naming something else. */
@@ -136,13 +138,16 @@ const MODIFIERS = new Set([
   'five',
   'six',
   'seven',
+  'following',
+  'same',
 ]);
 
 /** Words that stand for the disagreement on their own. */
 const PRONOUNS = new Set(['this', 'it', 'that', 'things', 'everything', 'all', 'matters', 'we', 'us']);
 
 /** Where a noun phrase's head ends and its qualifiers begin: "the issue with the threshold", "the matter between CSC and health". */
-const QUALIFIER = /\s(?:with|between|about|over|regarding|concerning|in relation to|re|around|on|of|for|from|at|raised|you|we|i|they)\b.*$/;
+const QUALIFIER =
+  /\s(?:with|between|about|over|regarding|concerning|in relation to|re|around|on|of|for|from|at|raised|you|we|i|they|and|or|but|so|which|as)\b.*$/;
 
 /**
  * Whether a noun phrase names the disagreement, its decision, or nothing else: each word a
@@ -223,4 +228,22 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
     if (rest?.[1] && !namesTheDisagreement(`the ${rest[1].replace(/\s+(?:you|we|i|they|he|she)\b.*$/, '').trim()}`)) return true;
   }
   return false;
+}
+
+/** Things that break and get fixed, which a pronoun after them stands for: "a fault with the encryption links … and it's been resolved now". */
+const OTHER_TROUBLE =
+  /\b(?:fault|glitch|bug|error|outage|technical|it (?:issue|problem|team)|encryption|egress|links?|log-?in|password|laptop|system|server|portal|printer|typo|room|venue|diary|calendar|invite)\b/;
+
+/** Whether "it", "this" or "that", the subject of a resolution statement, stands for other trouble named just before it in the sentence. */
+export function pronounForOtherBusiness(clause: string, index: number, earlier: string): boolean {
+  const subject = clause
+    .slice(0, index)
+    .replace(/^(?:and|so|but)\s+/, '')
+    .replace(/\s+(?:is|are|has|have|had|was|were|been|now|all)(?=\s|$)/g, '')
+    .trim();
+  return (
+    /^(?:it|this|that)$/.test(subject) &&
+    OTHER_TROUBLE.test(earlier) &&
+    !/\b(?:disagreement|dispute|escalation|challenge|decision)\b/.test(earlier)
+  );
 }

@@ -5,11 +5,11 @@ import { describeFigures, describeMistakes, measureCorpus, missedGoals } from '.
 /**
  * The third tuning corpus (test/fixtures/reader-corpus-3/README.md): the held-out corpus of the
  * first two tuning rounds, read for tuning once a new held-out corpus was written. Held to the
- * figures reached on it (2026-12-01: accuracy 96.0 %, escalation recall 100 %, resolution recall
- * 92.6 %, resolution precision 100 %, unrelated acted on 0 %), a floor that only rises until it
+ * figures reached on it (2026-12-01: accuracy 97.0 %, escalation recall 100 %, resolution recall
+ * 96.3 %, resolution precision 100 %, unrelated acted on 0 %), a floor that only rises until it
  * meets the issue's thresholds like the first two.
  */
-const FLOOR = { accuracy: 0.96, escalationRecall: 1, resolutionRecall: 0.925, resolutionPrecision: 1, unrelatedActedOn: 0 };
+const FLOOR = { accuracy: 0.97, escalationRecall: 1, resolutionRecall: 0.962, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-3/', import.meta.url));
 
 describe('the third reader corpus (test/fixtures/reader-corpus-3)', () => {
