@@ -12,7 +12,7 @@ import { head, tail } from './scan.js';
 
 /** "---------- Forwarded message ---------", "-----Original Message-----" and their translations. */
 const SEPARATOR_PHRASE =
-  /^\s*-{2,}\s*(?:original message|forwarded message|forwarded by|reply message|message transféré|message d'origine|weitergeleitete nachricht|ursprüngliche nachricht|antwort nachricht|mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht|oprindelig meddelelse|videresendt meddelelse|ursprungligt meddelande|vidarebefordrat meddelande|opprinnelig melding|videresendt melding|alkuperäinen viesti|välitetty viesti|mensagem original|mensagem encaminhada|wiadomość oryginalna|przekazana wiadomość|původní zpráva|исходное сообщение|пересылаемое сообщение|оригинальное сообщение)/i;
+  /^\s*-{2,}\s*(?:original message|forwarded message|forwarded by|reply message|message transféré|message d'origine|weitergeleitete nachricht|ursprüngliche nachricht|antwort nachricht|mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht|oprindelig meddelelse|videresendt meddelelse|ursprungligt meddelande|vidarebefordrat meddelande|opprinnelig melding|videresendt melding|alkuperäinen viesti|välitetty viesti|mensagem original|mensagem encaminhada|wiadomość oryginalna|przekazana wiadomość|původní zpráva|исходное сообщение|пересылаемое сообщение|оригинальное сообщение|原始邮件|原始郵件|转发邮件|轉寄郵件|元のメッセージ|転送されたメッセージ)/i;
 
 /** Any "---- … ----" line naming a message or a writer ("---- John Smith wrote ----", "-----Reply Message-----"). */
 const DASHED = /^\s*-{2,}\s*(\S.{0,160}?)\s*-{2,}\s*$/;
@@ -45,7 +45,7 @@ const INTRO = /^[\s*-]*(?:on|le|am|el|em|il|op|den|dne|w dniu|dnia|på|vào|um|�
 const DATE_FIRST = /^[\s*-]*\d{1,4}\s?[-./年]\s?\d{1,2}\s?[-./月]\s?\d{1,4}/u;
 /** The verb that ends an attribution line: "wrote:", "a écrit :", "schrieb:", "写道：" … */
 const VERB_END =
-  /(?:^|[^\p{L}])(?:wrote|sent|schrieb|geschrieben|a écrit|écrit|escribió|escrit|ha escrito|ha scritto|scritto|schreef|geschreven|escreveu|skrev|skrev følgende|napisał\(a\)|napisała|napisał|napisal|pisze|napsal|napísal|написал\(а\)|написала|написал|написав|написала|đã viết|írta|kirjoitti|yazdı|έγραψε|写道|寫道|のメッセージ|작성)\s*[:：]\s*$/iu;
+  /(?:^|[^\p{L}])(?:wrote|sent|schrieb|geschrieben|a écrit|écrit|escribió|escrit|ha escrito|ha scritto|scritto|schreef|geschreven|escreveu|skrev|skrev følgende|napisał\(a\)|napisała|napisał|napisal|pisze|napsal|napísal|написал\(а\)|написала|написал|написав|написала|đã viết|írta|kirjoitti|yazdı|έγραψε)\s*[:：]\s*$|(?:写道|寫道|のメッセージ|書きました|작성)\s*[:：]\s*$/iu; // CJK has no word boundaries: "… さんは書きました:"
 /** A verb before the writer's name: "Am 25.06.2015 um 10:55 schrieb Test user:", "… skrev Name <…>:". */
 const VERB_THEN_NAME =
   /(?:^|[^\p{L}])(?:schrieb|schreef|skrev|escribió|a écrit|escreveu|napisał|написал|kirjoitti)\s+["'<\p{Lu}][^:：]{0,80}[:：]\s*$/u;
