@@ -112,6 +112,14 @@ export function readEscalation(
 function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number): StageAnchor {
   // "moving from stage 2 to stage 3": never the stage it comes from; the first named after the verb.
   const notFrom = anchors.filter((a) => !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)));
+  // "This is a Stage 2 escalation …, following a Stage 1 conversation": the stage that names the escalation itself.
+  const naming = notFrom.find(
+    (a) =>
+      a.how === 'number' &&
+      verbIndex > a.index &&
+      /^\s*(?:escalation|referral|challenge)\b/.test(clause.slice(a.index + a.text.length, verbIndex + 12)),
+  );
+  if (naming) return naming;
   const afterVerb = notFrom.filter((a) => a.index > verbIndex);
   const pool = afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors;
   const rank = { number: 0, role: 1, next: 2, name: 3 } as const;

@@ -102,6 +102,10 @@ const ASKS_RESOLVED =
 const ASKING =
   /\b(?:could|can|would) (?:you|someone|somebody|anyone) (?:please )?(?:send|tell|confirm|clarify|advise|let me know|share|point)|\b(?:please could|please can) you|\b(?:we|i) (?:have not|do not have|have no) (?:got )?(?:a|any) (?:specific |live |current )?case|\bnot (?:about|in relation to) (?:a|any) (?:specific|particular|live) case|\bam i right\b|\bquick (?:one|question)\b/;
 
+/** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
+const LOG_REQUEST =
+  /\b(?:(?:please )?(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
   const signals: Signal[] = [];
@@ -125,6 +129,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     normalise(message.cleanSubject),
     written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
+    LOG_REQUEST.test(normalise(message.cleanSubject)) || written.some((s) => LOG_REQUEST.test(s.norm)),
   );
 }
 
@@ -359,6 +364,7 @@ function summarise(
   subject: string,
   sentencesAsk: boolean,
   mixed: boolean,
+  logRequest = false,
 ): Reading {
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
   const strong = escalations.filter((s) => s.strength === 'strong');
@@ -393,7 +399,7 @@ function summarise(
   // Only a frame in the subject alone gives way: one in the text written still decides.
   const explicit =
     frames.every((s) => s.line === -1) && writerEscalates(signals) && signals.some((s) => s.kind === 'process' && s.strength === 'strong');
-  const frame: Frame | null =
+  const framed: Frame | null =
     leading && !raisesDisagreement && !explicit ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
 
   const highest = highestOf(
@@ -421,20 +427,40 @@ function summarise(
     review = 'ambiguous: an escalation that names no stage';
   else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
     review = 'reports where a disagreement stands but raises none: no case to open without one';
+  // With no case, a request to log a step of a disagreement ("a stage 1 conversation", a completed form) is the
+  // partnership's to look at: it may want a case for it, and the log is not a figure to file away.
+  else if (
+    context.currentStage === undefined &&
+    logRequest &&
+    strong.length === 0 &&
+    (namedStage !== null || forms.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
+  )
+    review = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||
     sentencesAsk;
+  // With no case, a stage named as the process's own ("Stage: 3 of the SSCP protocol", a subject that says
+  // "STAGE 3") above one reached only through a role the writer holds is where the writer says it stands.
+  const opening =
+    context.currentStage === undefined &&
+    highest !== null &&
+    namedStage !== null &&
+    strong.every((s) => s.how === 'role') &&
+    stageRank(policy, namedStage) > stageRank(policy, highest)
+      ? namedStage
+      : highest;
   return {
     signals,
     asks,
-    escalateTo: review ? null : highest,
+    escalateTo: review ? null : opening,
     resolved: review ? false : resolved && !above(highest),
     forms,
-    aboutProcess,
+    aboutProcess: aboutProcess || review !== null,
     raisesDisagreement,
     namedStage,
-    frame,
+    // A log request about a disagreement's step is the process's, whatever figures or systems it names.
+    frame: review?.startsWith('asks the partnership to log') ? null : framed,
     review,
   };
 }
