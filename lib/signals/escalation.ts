@@ -97,10 +97,21 @@ export function readEscalation(
   const moving = MOVING.exec(clause);
   if (anchors.length === 0) {
     if (!UNSTAGED.test(clause) || !moving) return [];
-    const blocked = blockedBy(clause, moving.index, scope, question);
+    // "We will have to take this further": a step announced, for the partnership to look at (it names no stage).
+    const announced = /\b(?:will|are going to|am going to) (?:have|need) to\s+$/.test(clause.slice(0, moving.index));
+    const blocked = blockedBy(clause, moving.index, announced ? { ...scope, modal: false } : scope, question, announced);
     return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
   }
   const target = pickTarget(anchors, clause, moving?.index ?? -1);
+  // "I've copied in the Partnership as I understand this is the right way to raise it": the partnership copied,
+  // as every policy asks, is a recipient, not the stage that bears its name.
+  if (
+    target.how === 'name' &&
+    /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
+      clause.slice(Math.max(0, target.index - 30), target.index),
+    )
+  )
+    return [{ kind: 'mention', stage: target.stage, anchor: target.how }];
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
   const blocked = blockedBy(clause, verbIndex, scope, question);
@@ -166,7 +177,13 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
 }
 
 /** Why the movement at `verbIndex` is not happening now, if it is not. */
-function blockedBy(clause: string, verbIndex: number, scope: ClauseScope, question: boolean): EscalationReading['blocked'] {
+function blockedBy(
+  clause: string,
+  verbIndex: number,
+  scope: ClauseScope,
+  question: boolean,
+  announced = false,
+): EscalationReading['blocked'] {
   const before = clause.slice(0, verbIndex);
   const around = clause.slice(0, verbIndex + 40);
   if (question) return 'question';
@@ -187,7 +204,7 @@ function blockedBy(clause: string, verbIndex: number, scope: ClauseScope, questi
   if (scope.counterfactual) return 'counterfactual';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
-  if (scopeWords.MODAL.test(polite ? before.replace(/would\s*$/, '') : before)) return 'modal';
+  if (!announced && scopeWords.MODAL.test(polite ? before.replace(/would\s*$/, '') : before)) return 'modal';
   if (scope.past) return 'past';
   return undefined;
 }
