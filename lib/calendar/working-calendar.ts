@@ -2,6 +2,7 @@ import { DateTime, IANAZone, Info } from 'luxon';
 import { bankHolidays, type CalendarId } from './bank-holidays.js';
 import {
   dateOfDayNumber,
+  dayNumberOf,
   dayNumberOfIsoDate,
   firstDayWithWeekdaysBefore,
   isWeekday,
@@ -39,6 +40,9 @@ export class WorkingCalendar {
   private closed: DayNumber[] = [];
   private firstYear = Infinity;
   private lastYear = -Infinity;
+  /** The day numbers of 1 January of firstYear and 31 December of lastYear: the covered span, compared without dates. */
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
   private readonly zone: IANAZone;
   /**
    * Recent answers of luxon's zone lookups, each an Intl call: UTC offsets by quarter hour (clocks
@@ -150,6 +154,7 @@ export class WorkingCalendar {
    * whole years and kept contiguous, so counts below a day stay comparable between calls.
    */
   private closedCovering(from: DayNumber, to: DayNumber): readonly DayNumber[] {
+    if (from >= this.firstDay && to <= this.lastDay) return this.closed;
     const first = dateOfDayNumber(from).year;
     const last = dateOfDayNumber(to).year;
     if (first >= this.firstYear && last <= this.lastYear) return this.closed;
@@ -165,6 +170,8 @@ export class WorkingCalendar {
     this.closed = [...days].filter(isWeekday).sort((a, b) => a - b);
     this.firstYear = years.first;
     this.lastYear = years.last;
+    this.firstDay = dayNumberOf(years.first, 1, 1);
+    this.lastDay = dayNumberOf(years.last, 12, 31);
     return this.closed;
   }
 }

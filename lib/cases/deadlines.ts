@@ -3,18 +3,19 @@ import { overdueAt, dueSoonAt } from '../calendar/reminder-times.js';
 import { workingDays } from '../calendar/timescale.js';
 import { shortDate } from '../calendar/wording.js';
 import { calendarFor } from '../policy/calendar.js';
-import { stageDeadlines, type Deadline } from '../policy/deadlines.js';
+import { stageDeadlines, type Deadline, type DeadlineOptions } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 import type { Case } from './case.js';
 
 /** The deadlines of a case at its current stage; none once it is resolved or withdrawn. */
-export function caseDeadlines(current: Case, policy: Policy, closureDays: readonly string[]): Deadline[] {
+export function caseDeadlines(current: Case, policy: Policy, closureDays: readonly string[], options: DeadlineOptions = {}): Deadline[] {
   if (current.status !== 'open') return [];
   const calendar = calendarFor(policy, closureDays);
   const deadlines = stageDeadlines(
     policy,
     { stageId: current.stage, stageStartedAt: instantOf(current.stageStartedAt), caseOpenedAt: instantOf(current.openedAt) },
     calendar,
+    options,
   );
   const agreed = current.agreedDue;
   if (!agreed || agreed.stage !== current.stage || agreed.stageStartedAt !== current.stageStartedAt) return deadlines;
@@ -29,8 +30,8 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
     id: `stage-${current.stage}-agreed-${due.toUTC().toFormat("yyyyMMdd'T'HHmm")}`,
     label: `Agreed timescale for this stage, by ${shortDate(due, policy.timezone)}`,
     ...timed,
-    dueSoonAt: dueSoonAt(timed, calendar),
-    overdueAt: overdueAt(timed, calendar),
+    dueSoonAt: options.reminders === false ? null : dueSoonAt(timed, calendar),
+    overdueAt: options.reminders === false ? null : overdueAt(timed, calendar),
   };
   return [replaced, ...deadlines.filter((d) => d.kind === 'overall')];
 }
