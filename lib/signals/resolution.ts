@@ -12,7 +12,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
-  /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case)?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
+  /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
   /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: one)? to bed\b/,
@@ -33,11 +33,14 @@ const RESOLVED: RegExp[] = [
   /\b(?:happy|content|fine|ok|okay|able|pleased|agree(?:d)?)\s+(?:for (?:this|it|the (?:case|escalation|matter|disagreement))(?: one)? )?to\s+(?:be\s+)?close(?:d)?\b(?!\s+(?:the|a|an|my|our|your)\s+(?!(?:case|escalation|matter|disagreement|dispute|challenge|concern)\b))/,
   // "happy for this to come off the partnership's list": the log of open disagreements
   /\b(?:happy|content|fine|ok|okay) for (?:this|it|the (?:case|escalation|matter|disagreement)) to (?:come|be taken) off (?:[a-z']+ ){1,2}(?:list|log|tracker|register)\b/,
+  /\b(?:there is |there's )?nothing (?:left |more |further |still )?(?:in dispute|to dispute|to disagree about|outstanding between us)\b/,
+  /\b(?:i am|we are) (?:now |fully )?(?:satisfied|content|reassured) (?:that )?(?:the|this|your|their) [a-z' -]{1,30} (?:is|was) (?:the right|the correct|correct|right|appropriate|reasonable|proportionate)\b/,
+  /\b(?:happy|content|fine|ok|okay|pleased) for (?:[a-z']+ ){1,6}?(?:disagreement|dispute|escalation|challenge|case|matter)(?: one)? to be (?:closed|recorded as (?:resolved|closed)|marked (?:as )?(?:resolved|closed))\b/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
@@ -199,7 +202,9 @@ export function readResolution(
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
     !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before) &&
     // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
-    !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words))
+    !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words)) &&
+    // "I'd regard this as resolved at Stage 4": a view given, not a wish.
+    !(/\b(?:i|we) would\s*$/.test(before) && /^(?:regard|consider|treat)/.test(words))
   )
     return { resolved: false, how: 'modal' };
   if (

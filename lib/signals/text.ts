@@ -12,13 +12,15 @@ export const MAX_CLAUSE_CHARS = 600;
 
 /** Contractions, in one pass: "won't", "hasn't", "we're", "I've", "it's". */
 const CONTRACTION =
-  /\b(won't|can't|shan't|ain't|i'm)\b|n't\b|'(re|ve|ll|d)\b|\b(it|that|this|there|here|what|who|he|she|everything|all|which)'s\b/g;
+  /\b(won't|can't|shan't|ain't|i'm)\b|n't\b|'(re|ve|ll)\b|(?<=\b(?:i|we|you|they|he|she|it|that|there|who))'(d)\b|\b(it|that|this|there|here|what|who|he|she|everything|all|which)'s\b/g;
 const WHOLE: Record<string, string> = { "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not', "i'm": 'i am' };
 const ENDING: Record<string, string> = { re: ' are', ve: ' have', ll: ' will', d: ' would' };
 
-function expand(match: string, whole?: string, ending?: string, is?: string): string {
+// "'d" is "would" only after a pronoun: "cc'd", "ok'd" are past participles.
+function expand(match: string, whole?: string, ending?: string, would?: string, is?: string): string {
   if (whole) return WHOLE[whole] ?? match;
   if (ending) return ENDING[ending] ?? match;
+  if (would) return ' would';
   if (is) return `${is} is`;
   return ' not'; // n't
 }
@@ -80,7 +82,7 @@ export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const lines = text.split(/\n+/);
   lines.forEach((line, index) => {
-    for (const piece of splitSentences(line)) {
+    for (const piece of splitSentences(line).flatMap(trailingQuestion)) {
       const written = piece.replace(/\s+/g, ' ').trim();
       if (!/[a-z]/i.test(written)) continue;
       const norm = normalise(written);
@@ -88,6 +90,19 @@ export function sentences(text: string): Sentence[] {
     }
   });
   return out;
+}
+
+/**
+ * "I'm raising this as Stage 1 - could the worker ring me back today please?": a statement, then a question
+ * after a dash. The question mark governs the question only.
+ */
+function trailingQuestion(piece: string): string[] {
+  if (!/\?\s*["')]*\s*$/.test(piece)) return [piece];
+  const dash =
+    /\s[-\u2013\u2014]\s+(?=(?:could|can|would|will|please|is|are|do|does|should|shall|what|when|where|who|how|why|any chance)\b)/i.exec(
+      piece,
+    );
+  return dash ? [piece.slice(0, dash.index), piece.slice(dash.index + dash[0].length)] : [piece];
 }
 
 /** Abbreviations whose full stop ends no sentence. */
@@ -101,6 +116,8 @@ function splitSentences(line: string): string[] {
     const end = match.index + match[0].length;
     const candidate = line.slice(start, match.index + 1);
     if (ABBREVIATION.test(candidate.slice(-8))) continue;
+    // An initial before a word in lower case ends no sentence: "the H. household was settled".
+    if (/\b[A-Z]\.$/.test(candidate.slice(-3)) && /^[a-z]/.test(line.slice(match.index + match[0].length))) continue;
     pieces.push(line.slice(start, end));
     start = end;
   }

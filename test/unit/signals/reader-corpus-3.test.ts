@@ -9,7 +9,7 @@ import { describeFigures, describeMistakes, measureCorpus, missedGoals } from '.
  * 96.3 %, resolution precision 100 %, unrelated acted on 0 %), a floor that only rises until it
  * meets the issue's thresholds like the first two.
  */
-const FLOOR = { accuracy: 0.985, escalationRecall: 1, resolutionRecall: 0.962, resolutionPrecision: 1, unrelatedActedOn: 0 };
+const FLOOR = { accuracy: 0.99, escalationRecall: 1, resolutionRecall: 0.962, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-3/', import.meta.url));
 
 describe('the third reader corpus (test/fixtures/reader-corpus-3)', () => {

@@ -8,7 +8,7 @@ import { describeFigures, describeMistakes, measureCorpus, missedGoals } from '.
  * precision 95.9 %; held to the figures reached on it (2026-12-01: accuracy 93.7 %, escalation
  * recall 98.3 %, resolution recall 98.3 %, precision 100 %, unrelated 0 %), a floor that only rises.
  */
-const FLOOR = { accuracy: 0.953, escalationRecall: 0.983, resolutionRecall: 0.983, resolutionPrecision: 1, unrelatedActedOn: 0 };
+const FLOOR = { accuracy: 0.956, escalationRecall: 0.983, resolutionRecall: 1, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-4/', import.meta.url));
 
 describe('the fourth reader corpus (test/fixtures/reader-corpus-4)', () => {

@@ -11,9 +11,9 @@ import { describeFigures, measureCorpus, missedGoals } from '../../support/reade
  * 86.7 %, resolution precision 88.6 % (5 false resolutions), unrelated acted on 0 %. After
  * resolutions were bound to what they are said of (lib/signals/topic.ts) and warnings with
  * deadlines read as conditions, 86.0 % / 86.7 % / 80.0 % / 100 % / 0 %; after tuning on a fourth
- * corpus written for the hard categories, 89.7 %; after log requests went to review: the floor below.
+ * corpus written for the hard categories, 89.7 %; after log requests went to review, 90.3 %; after a fifth tuning corpus: the floor below.
  */
-const FLOOR = { accuracy: 0.903, escalationRecall: 0.911, resolutionRecall: 0.888, resolutionPrecision: 1, unrelatedActedOn: 0 };
+const FLOOR = { accuracy: 0.906, escalationRecall: 0.911, resolutionRecall: 0.888, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-holdout/', import.meta.url));
 
 describe('the held-out reader corpus', () => {
