@@ -102,6 +102,10 @@ const ASKS_RESOLVED =
 const ASKING =
   /\b(?:could|can|would) (?:you|someone|somebody|anyone) (?:please )?(?:send|tell|confirm|clarify|advise|let me know|share|point)|\b(?:please could|please can) you|\b(?:we|i) (?:have not|do not have|have no) (?:got )?(?:a|any) (?:specific |live |current )?case|\bnot (?:about|in relation to) (?:a|any) (?:specific|particular|live) case|\bam i right\b|\bquick (?:one|question)\b/;
 
+/** A subject that says the disagreement ended: "Resolved at Stage 2 – Baby M", "CLOSED - step 3 dispute", "Outcome: resolved". */
+const RESOLVED_SUBJECT =
+  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)/;
+
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
   /\b(?:(?:please )?(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
@@ -114,6 +118,19 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   signals.push(...subjectSignals(message.cleanSubject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
+  // "Resolved at Stage 2 – Baby M" as the subject, with the agreed outcome below it and no word of resolving in the text.
+  if (
+    context.currentStage !== undefined &&
+    RESOLVED_SUBJECT.test(normalise(message.cleanSubject)) &&
+    !signals.some((s) => s.kind === 'resolution' || (s.kind === 'stage' && s.escalation) || s.kind === 'disagreement')
+  )
+    signals.push({
+      kind: 'resolution',
+      resolved: true,
+      how: 'statement',
+      evidence: `Subject: ${message.cleanSubject}`,
+      strength: 'strong',
+    });
   const mixed =
     written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
     written.some(

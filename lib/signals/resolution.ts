@@ -67,7 +67,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:i am|we are|i feel|we feel|(?:and|now|also|so) (?:am|are))\s+(?:now\s+|fully\s+|entirely\s+|completely\s+){0,2}(?:satisfied|reassured|content)\s+(?:with|by|that)\s+(?:the|your|their|this|that|it)\b/,
   /\b(?:i am|we are)\s+(?:now\s+|fully\s+)?(?:satisfied|reassured|content)\b\s*(?:now|thanks?|thank you|with that|with this)?\s*[.!]*\s*$/,
   // withdrawn
-  /\b(?:withdraw(?:s|ing|n)?|withdrew)\s+(?:my|our|the|this|their|its|his|her)\s+(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
+  /\b(?:withdraw(?:s|ing|n)?|withdrew)\s+(?:my|our|the|this|their|its|his|her)\s+(?:[a-z0-9']+\s+){0,3}?(?:escalation|challenge|concern|disagreement|dispute|referral|objection)\b/,
   /\b(?:escalation|challenge|dispute|disagreement|referral)\s+(?:is|has been|was)\s+(?:now\s+)?withdrawn\b/,
   /\bno longer (?:disagree|disagreeing|dispute|disputing|disputed|in dispute|contest(?:ing|ed)?|challenging|(?:wish|want) to (?:pursue|escalate|challenge|take (?:this|it) further))\b/,
   // "the dispute has ended", "the disagreement has come to an end"

@@ -216,7 +216,13 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
   const following = clause.slice(index + match.length);
   const object = /^\s*(?:now\s+)?(?:on|about|over|regarding|for|with|in relation to)\s+([a-z0-9' -]{1,80})/.exec(following);
   // "Agreement reached on part of the plan": a part is for the partial reading, not other business.
+  // Only after words of agreeing or contentment: "settled on this afternoon's call" says when, not what.
+  const agreeing =
+    /\b(?:agreement|agreed|agree|consensus|understanding|accepted|content|satisfied|happy|reassured|sorted|resolution|compromise|position)$/.test(
+      match,
+    );
   if (
+    agreeing &&
     object?.[1] &&
     !/^(?:part|parts|some|most|much|one|aspects|elements)\b/.test(object[1]) &&
     !namesTheDisagreement(object[1].replace(/\s+(?:you|we|i|they|he|she)\b.*$/, '').trim())
