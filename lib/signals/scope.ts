@@ -70,9 +70,11 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     pending = ENDS_IN_CONDITION.test(clause);
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
-    const conditional = opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i);
+    // "I'd be grateful if you would now refer this to the TWSP Executive": a request made, not a condition or a wish.
+    const polite = POLITE_REQUEST.test(clause);
+    const conditional = !polite && (opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
-    const modal = MODAL.test(clause);
+    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
@@ -84,6 +86,9 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
 const ENDS_IN_CONDITION = /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|in the absence of)\b[^,;:]*$/;
+
+/** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
+const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =
