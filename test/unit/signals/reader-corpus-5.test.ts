@@ -8,7 +8,7 @@ import { describeFigures, describeMistakes, measureCorpus, missedGoals } from '.
  * recall 88.0 %, resolution recall 84.0 %, precision 100 %; held to the figures reached on it, a
  * floor that only rises.
  */
-const FLOOR = { accuracy: 0.883, escalationRecall: 0.933, resolutionRecall: 0.986, resolutionPrecision: 1, unrelatedActedOn: 0 };
+const FLOOR = { accuracy: 0.9, escalationRecall: 0.933, resolutionRecall: 0.986, resolutionPrecision: 1, unrelatedActedOn: 0 };
 const corpus = fileURLToPath(new URL('../../fixtures/reader-corpus-5/', import.meta.url));
 
 describe('the fifth reader corpus (test/fixtures/reader-corpus-5)', () => {
