@@ -92,15 +92,21 @@ export interface CorrectionLogEntry {
   stage: string;
 }
 
-/** Makes the booked reminders match what a case needs now. */
+/** Keeps each case's one schedule naming its next reminder (docs/design.md, 'Reminders'). */
 export interface ReminderBook {
   /**
-   * `previous` is what was booked before, as the case it was booked for: the case as it was read
-   * before this change (its plan is what its last sync booked, since schedule names are
-   * deterministic), or null for a case just created. Given, only the difference is booked and
-   * dropped, with nothing listed; absent (a retry, a re-sync), the book finds what is booked.
+   * Makes the case's schedule name its next reminder now (or deletes it once none is left).
+   * `previous` is the case as it was read before this change (what its last sync booked follows
+   * from it), or null for a case just created: then a change that moves no reminder costs no
+   * call. Absent (a retry, a re-sync), the schedule is made right whatever it holds.
    */
   sync(current: Case, policy: Policy, previous?: Case | null): Promise<void>;
+  /**
+   * After a firing: the case's schedule names its first reminder still to come, with `after` as
+   * its cursor (every reminder due by then was sent); left as it is when none is left, so that
+   * no firing can delete what a concurrent change of the case booked.
+   */
+  bookNext(current: Case, policy: Policy, after: DateTime): Promise<void>;
 }
 
 export interface Mailer {

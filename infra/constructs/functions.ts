@@ -31,11 +31,10 @@ export function sendClaims(table: ITableV2): PolicyStatement {
   });
 }
 
-/** What a function that books reminders is told: the group, the remind function the schedules invoke, the role and the dead letters. */
-export function bookingEnvironment(reminders: Reminders, remind: IFunction): Record<string, string> {
+/** What a function that moves a case's schedule on is told: the group, the role and the dead letters (the remind function itself is the target). */
+export function schedulerEnvironment(reminders: Reminders): Record<string, string> {
   return {
     SCHEDULE_GROUP: reminders.groupName,
-    REMIND_FUNCTION_ARN: remind.functionArn,
     SCHEDULER_ROLE_ARN: reminders.role.roleArn,
     REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
     REMINDER_MAX_RETRIES: '4',
@@ -43,12 +42,17 @@ export function bookingEnvironment(reminders: Reminders, remind: IFunction): Rec
   };
 }
 
-/** What booking reminders takes: create, update and delete schedules in the group, list them, and pass the role to Scheduler. */
-export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+/** What a function that books reminders is told: that, and the remind function the schedules invoke. */
+export function bookingEnvironment(reminders: Reminders, remind: IFunction): Record<string, string> {
+  return { ...schedulerEnvironment(reminders), REMIND_FUNCTION_ARN: remind.functionArn };
+}
+
+/**
+ * What moving a case's schedule on takes (the remind function): create and update schedules in
+ * the group (an update, a create when the schedule is gone), and pass the role to Scheduler.
+ */
+export function allowRebooking(fn: NodejsFunction, reminders: Reminders): void {
   reminders.group.grantWriteSchedules(fn);
-  reminders.group.grantDeleteSchedules(fn);
-  // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
-  fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
   // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
   fn.addToRolePolicy(
     new PolicyStatement({
@@ -57,6 +61,12 @@ export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
       conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     }),
   );
+}
+
+/** What booking reminders takes (ingest, re-sync): that, and deleting the schedule of a case that closed. Nothing is listed. */
+export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+  allowRebooking(fn, reminders);
+  reminders.group.grantDeleteSchedules(fn);
 }
 
 /** Remind reads its case and its send's claim (a grant method cannot add the LeadingKeys condition). */
@@ -85,9 +95,16 @@ export class Functions extends Construct {
     });
     const deployment = { bundledFile: props.deploymentFile, environment: { CASE_TABLE: table.tableName, DEPLOYMENT_FILE } };
 
-    // Remind: loads a case, sends one email. 256 MB and 30 s cover a DynamoDB read and an SES call with retries.
-    this.remind = this.fn('Remind', 'remind', { memorySize: 256, timeout: Duration.seconds(30), ...deployment });
+    // Remind: loads a case, sends one email, moves the case's schedule on. 256 MB and 30 s cover a
+    // DynamoDB read, an SES call and a Scheduler call with retries.
+    this.remind = this.fn('Remind', 'remind', {
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      bundledFile: props.deploymentFile,
+      environment: { ...deployment.environment, ...schedulerEnvironment(reminders) },
+    });
     reminders.allowInvoking(this.remind);
+    allowRebooking(this.remind, reminders);
 
     // Ingest: parses a message of up to 40 MB (memory is bounded by streaming attachments past), with S3, DynamoDB and Scheduler retries.
     this.ingest = this.fn('Ingest', 'ingest', {

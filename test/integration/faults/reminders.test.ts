@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS } from '../../../lib/aws/request-timeouts.js';
 import { InProcessReminderBook } from '../../../lib/local/in-process-reminder-book.js';
 import { SendInProgressError } from '../../../lib/outgoing/send-once.js';
-import { allReminders } from '../../../lib/reminders/plan.js';
+import { inSendingOrder } from '../../../lib/reminders/booking.js';
+import { allReminders, type PlannedReminder } from '../../../lib/reminders/plan.js';
 import { remind } from '../../../lib/remind.js';
 import { resyncOpenCases } from '../../../lib/resync.js';
 import { ingest } from '../../../lib/ingest.js';
@@ -90,17 +91,17 @@ describe('a send claimed by an invocation that died before sending', () => {
 
 describe('reminders that cannot lie', () => {
   it('after closure days are added, the overdue notice booked on the old date does nothing; the re-sync books the new one, sent on its day', async () => {
-    const oldBook = new InProcessReminderBook(h.clock, []);
-    const current = await openCase(oldBook);
-    const booked = oldBook.list().find((r) => r.reminderId.includes('-deadline/overdue/'));
-    expect(booked?.at.toISO()).toBe(london('2026-11-10T09:00').toISO());
+    const current = await openCase(new InProcessReminderBook(h.clock, []));
+    const isOverdue = (r: PlannedReminder) => r.kind === 'overdue' && r.deadline.kind === 'deadline';
+    const old = allReminders(current, policy, deployment).find(isOverdue);
+    expect(old?.at.toISO()).toBe(london('2026-11-10T09:00').toISO());
 
     // Deploy: the partnership is closed on Thursday 5 and Friday 6 November.
     const closed = { ...deployment, closureDays: ['2026-11-05', '2026-11-06'] };
     const at = new FixedClock(london('2026-11-10T09:00'));
     expect(
       await remind(
-        { caseRef: current.ref, reminderId: booked?.reminderId ?? '' },
+        { caseRef: current.ref, reminderId: old?.id ?? '' },
         { store: h.store, mailer: h.mailer, deployment: closed, clock: at },
       ),
     ).toMatchObject({
@@ -115,9 +116,12 @@ describe('reminders that cannot lie', () => {
       unknownMailbox: 0,
       failed: [],
     });
-    const rebooked = newBook.list().find((r) => r.reminderId.includes('-deadline/overdue/'));
+    // The case's schedule names its first reminder under the new closure days.
+    const plan = inSendingOrder(current, policy, closed);
+    expect(newBook.list().map((r) => r.reminderId)).toEqual([plan.find((r) => r.at > h.clock.now())?.id]);
+    const rebooked = plan.find(isOverdue);
     expect(rebooked?.at.toISO()).toBe(london('2026-11-12T09:00').toISO());
-    const request = { caseRef: current.ref, reminderId: rebooked?.reminderId ?? '' };
+    const request = { caseRef: current.ref, reminderId: rebooked?.id ?? '' };
     // Fired early (a stale schedule): nothing.
     expect(await remind(request, { store: h.store, mailer: h.mailer, deployment: closed, clock: at })).toMatchObject({
       reason: 'not-yet-due',
