@@ -22,7 +22,7 @@ export interface FunctionsProps {
   reminders: Reminders;
 }
 
-/** Claims on sends (SENT# items) and nothing else of the table: what remind and report may write. */
+/** Claims on sends that belong to no case (SENT# items: reports, digests) and nothing else of the table: what report and digest may write. */
 export function sendClaims(table: ITableV2): PolicyStatement {
   return new PolicyStatement({
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
@@ -69,12 +69,16 @@ export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
   reminders.group.grantDeleteSchedules(fn);
 }
 
-/** Remind reads its case and its send's claim (a grant method cannot add the LeadingKeys condition). */
-export function readCasesAndClaims(table: ITableV2): PolicyStatement {
+/**
+ * Sends on cases (Case.sends) and nothing else of the table: remind reads its case and claims its
+ * reminder in one UpdateItem, marks it sent or gives it back, and reads a case whose claim was
+ * refused (a grant method cannot add the LeadingKeys condition).
+ */
+export function caseSends(table: ITableV2): PolicyStatement {
   return new PolicyStatement({
-    actions: ['dynamodb:GetItem'],
+    actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     resources: [table.tableArn],
-    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
   });
 }
 
@@ -132,9 +136,8 @@ export class Functions extends Construct {
       'dynamodb:DeleteItem',
       'dynamodb:BatchWriteItem',
     );
-    // Remind reads its case and its send's claim, and writes only claims (SENT# items).
-    this.remind.addToRolePolicy(readCasesAndClaims(table));
-    this.remind.addToRolePolicy(sendClaims(table));
+    // Remind reads its case and writes only the sends on it.
+    this.remind.addToRolePolicy(caseSends(table));
     mailBucket.grantRead(this.ingest, `${MAIL_PREFIX}*`);
     const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains);
     this.ingest.addToRolePolicy(sendRaw);

@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { OPEN_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { DEPLOYMENT_FILE } from '../deployment-file.js';
-import { allowBooking, bookingEnvironment, readCasesAndClaims, sendClaims } from './functions.js';
+import { allowBooking, bookingEnvironment, caseSends } from './functions.js';
 import { handlerFunction } from './handler-function.js';
 import type { Reminders } from './reminders.js';
 import { sendRawEmailFrom } from './ses-sending.js';
@@ -56,8 +56,7 @@ export class ResyncAfterDeploy extends Construct {
       new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }),
     );
     allowBooking(this.function, reminders);
-    this.function.addToRolePolicy(readCasesAndClaims(table));
-    this.function.addToRolePolicy(sendClaims(table));
+    this.function.addToRolePolicy(caseSends(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     // The Trigger invokes the function's current version, whose identity derives from the bundled code

@@ -455,9 +455,7 @@ describe('the service stack', () => {
         'scheduler:DeleteSchedule',
         'iam:PassRole',
         'dynamodb:GetItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
         'ses:SendRawEmail',
         // The failure destination: a run that failed every retry goes to the failed-invocations queue.
         'sqs:SendMessage',
@@ -470,11 +468,10 @@ describe('the service stack', () => {
     expect(byAction('iam:PassRole')[0]?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
     for (const action of ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'])
       expect(JSON.stringify(byAction(action)[0]?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
-    // Reads cases and claims; writes claims only: a re-sync never changes a case.
-    expect(byAction('dynamodb:GetItem').map((s) => s.Condition)).toEqual(
-      expect.arrayContaining([{ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } }]),
-    );
-    expect(byAction('dynamodb:PutItem')[0]?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    // Reads cases and writes only the sends on them (a reminder due now): a re-sync never changes a case's facts.
+    expect(byAction('dynamodb:UpdateItem')).toEqual([
+      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } } }),
+    ]);
     expect(id).toBeDefined();
   });
 
@@ -614,19 +611,23 @@ describe('the configuration', () => {
     expect(read.deployment.mailboxes[0]?.publicAddress).toBe('safeguardingpartnership@swindon-ssp.example');
   });
 
-  it('lets remind and report write only claims on sends, caps ingest’s concurrency, and keeps reminder dead letters 14 days', () => {
-    const tableWrites = Object.values(template.findResources('AWS::IAM::Policy'))
-      .flatMap(
-        (policy) =>
-          (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
-      )
-      .filter(
-        (statement) =>
-          JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
-      );
-    expect(tableWrites.length).toBe(4); // remind's, report's, the digest's and the re-sync's; ingest's own statement also batches
+  it('lets report and digest write only claims on sends, remind and re-sync only the sends on cases, caps ingest’s concurrency, and keeps reminder dead letters 14 days', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const tableWrites = statements.filter(
+      (statement) =>
+        JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
+    );
+    expect(tableWrites.length).toBe(2); // report's and the digest's; ingest's own statement also batches
     for (const statement of tableWrites)
       expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    // Remind and the re-sync update only case items: the sends on them.
+    const caseUpdates = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:UpdateItem') && statement.Condition);
+    expect(caseUpdates).toHaveLength(2);
+    for (const statement of caseUpdates)
+      expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
     template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
     const retention = Object.values(template.findResources('AWS::SQS::Queue')).map(
       (queue) => (queue as { Properties: { MessageRetentionPeriod?: number } }).Properties.MessageRetentionPeriod,

@@ -2,15 +2,14 @@ import { CreateScheduleCommand, ResourceNotFoundException, SchedulerClient, Upda
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
 import { SchedulerReminderBook } from '../../../lib/aws/scheduler-reminder-book.js';
 import type { Case } from '../../../lib/cases/case.js';
 import { ingest } from '../../../lib/ingest.js';
-import type { Mailer, ReminderBook } from '../../../lib/ports.js';
 import { inSendingOrder } from '../../../lib/reminders/booking.js';
 import { remind, type ReminderRequest } from '../../../lib/remind.js';
 import { eml, messageIdOf } from '../../support/eml.js';
 import { FixedClock } from '../../support/fakes.js';
+import { Crash, failingOnce, faultOf, faultsAt } from '../../support/faults.js';
 import { SCHEDULER_SETTINGS } from '../../support/scheduler.js';
 import { deployment, harness, JANE, MAILBOX, RAJ, SSP, type Harness } from '../cases/harness.js';
 
@@ -30,8 +29,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.dynamo.close();
 });
-
-class Crash extends Error {}
 
 /** Each schedule input booked, create or update, in order. */
 const booked = (): ReminderRequest[] =>
@@ -59,23 +56,9 @@ async function openCase() {
 }
 
 /** What the remind function has: the store, SES and the Scheduler book, on a clock of its own. */
-function firing(clock: FixedClock, overrides: { store?: DynamoCaseStore; mailer?: Mailer; reminders?: ReminderBook } = {}) {
+function firing(clock: FixedClock) {
   const reminders = new SchedulerReminderBook(new SchedulerClient({ region: 'eu-west-2' }), settings, clock, [], () => Promise.resolve());
-  return { store: h.store, mailer: h.mailer, deployment, clock, reminders, ...overrides };
-}
-
-/** `target` with one method made to fail once, before or after it does its work, as a timeout or a killed process would. */
-function failingOnce<T extends object>(target: T, method: keyof T & string, when: 'before' | 'after'): T {
-  const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
-  let failed = false;
-  const copy = Object.create(target) as T;
-  (copy as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-    if (failed) return original(...args);
-    failed = true;
-    if (when === 'after') await original(...args);
-    throw new Crash(`${method} ${when}`);
-  };
-  return copy;
+  return { store: h.store, mailer: h.mailer, deployment, clock, reminders };
 }
 
 const reminderMails = () => h.mailer.sent.filter((m) => m.kind === 'due-soon' || m.kind === 'overdue');
@@ -100,22 +83,24 @@ describe("a case's schedule, fired", () => {
   });
 
   // Each step of a firing, failing before or after it does its work: between each pair of steps.
-  const faults = ['store.getCase', 'store.claimSending', 'mailer.send', 'store.markSent', 'reminders.bookNext']
-    .flatMap((step) => [`${step} before`, `${step} after`])
+  // The case is read and its reminder claimed in one request (claimCaseSend).
+  const faults = faultsAt(
+    ['store.claimCaseSend', 'mailer.send', 'store.markCaseSent', 'reminders.bookNext'],
     // A death after the send and before its mark is the one duplicate possible (lib/outgoing/send-once.ts).
-    .filter((fault) => fault !== 'mailer.send after' && fault !== 'store.markSent before');
+    ['mailer.send after', 'store.markCaseSent before'],
+  );
   it.each(faults)('a fault at %s: the retry sends the reminder once and books the next', async (fault) => {
-    const [step = '', when] = fault.split(' ');
-    const [dependency, method] = step.split('.') as ['store' | 'mailer' | 'reminders', string];
+    const { dependency, method, when } = faultOf(fault) as {
+      dependency: 'store' | 'mailer' | 'reminders';
+      method: string;
+      when: 'before' | 'after';
+    };
     const { request, plan } = await openCase();
     const [first, second] = plan;
     if (!first || !second) throw new Error('stage 2 plans reminders');
     const clock = new FixedClock(first.at);
     const deps = firing(clock);
-    const faulty = {
-      ...deps,
-      [dependency]: failingOnce(deps[dependency] as object, method as never, when === 'after' ? 'after' : 'before'),
-    };
+    const faulty = { ...deps, [dependency]: failingOnce(deps[dependency], method, when) };
     await expect(remind(request, faulty)).rejects.toBeInstanceOf(Crash);
     // Lambda retries a minute, then two, later: past a lease the crash left.
     clock.set(first.at.plus({ minutes: 3 }).toISO() ?? '');

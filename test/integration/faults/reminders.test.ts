@@ -12,9 +12,8 @@ import { remind } from '../../../lib/remind.js';
 import { resyncOpenCases } from '../../../lib/resync.js';
 import { ingest } from '../../../lib/ingest.js';
 import type { ReminderBook } from '../../../lib/ports.js';
-import { eml } from '../../support/eml.js';
 import { FixedClock } from '../../support/fakes.js';
-import { deployment, harness, JANE, MAILBOX, RAJ, SSP, type Harness } from '../cases/harness.js';
+import { deployment, harness, MAILBOX, opener, type Harness } from '../cases/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -30,14 +29,6 @@ const policy =
     throw new Error('no policy');
   })();
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
-const opener = () =>
-  eml({
-    from: JANE,
-    to: RAJ,
-    cc: SSP,
-    subject: 'Professional disagreement',
-    text: 'I am raising this at Stage 2 of the resolution policy.',
-  });
 
 async function openCase(book: ReminderBook = h.reminders) {
   const outcome = await ingest(
@@ -57,7 +48,7 @@ describe('a send claimed by an invocation that died before sending', () => {
     const clock = new FixedClock(overdue.at);
     const request = { caseRef: current.ref, reminderId: overdue.id };
     // The first invocation claimed, then was killed (SES hung until the Lambda timeout).
-    expect(await h.store.claimSending(overdue.id, clock.now())).toBe('claimed');
+    expect((await h.store.claimCaseSend(current.ref, overdue.id, clock.now()))?.claim).toBe('claimed');
     const before = h.mailer.sent.length;
 
     clock.set(overdue.at.plus({ seconds: 60 }).toISO() ?? '');
