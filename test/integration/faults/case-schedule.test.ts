@@ -7,6 +7,7 @@ import type { Case } from '../../../lib/cases/case.js';
 import { ingest } from '../../../lib/ingest.js';
 import { inSendingOrder } from '../../../lib/reminders/booking.js';
 import { remind, type ReminderRequest } from '../../../lib/remind.js';
+import { resyncOpenCases } from '../../../lib/resync.js';
 import { eml, messageIdOf } from '../../support/eml.js';
 import { FixedClock } from '../../support/fakes.js';
 import { Crash, failingOnce, faultOf, faultsAt } from '../../support/faults.js';
@@ -176,5 +177,26 @@ describe("a case's schedule, fired", () => {
     expect(await remind(stale, firing(clock))).toMatchObject({ outcome: 'skipped', reason: 'not-in-plan' });
     expect(reminderMails().map((m) => m.kind)).toEqual([firstOfStage3.kind]);
     expect(booked().at(-1)).toMatchObject({ reminderId: stage3[1]?.id });
+  });
+});
+
+describe('the re-sync after a deploy', () => {
+  it("rebuilds every open case's one schedule with one call each, whatever it held; a refusal fails that case only", async () => {
+    const { current } = await openCase();
+    await h.ingest(eml({ from: JANE, to: RAJ, cc: SSP, subject: 'Another disagreement', text: 'I am raising this at Stage 2.' }));
+    scheduler.reset();
+    scheduler.on(UpdateScheduleCommand, { Name: 'SSP-2026-0002' }).rejects(new Error('Scheduler unavailable'));
+    const book = new SchedulerReminderBook(new SchedulerClient({ region: 'eu-west-2' }), settings, h.clock, []);
+    expect(await resyncOpenCases({ store: h.store, reminders: book, deployment })).toEqual({
+      synced: 1,
+      unknownMailbox: 0,
+      failed: ['SSP-2026-0002'],
+    });
+    const updates = scheduler.commandCalls(UpdateScheduleCommand).map((call) => call.args[0].input);
+    expect(updates.map((input) => input.Name)).toEqual(['SSP-2026-0001', 'SSP-2026-0002']);
+    expect(JSON.parse(updates[0]?.Target?.Input ?? '{}')).toMatchObject({
+      reminderId: inSendingOrder(current, policy, deployment).find((r) => r.at > h.clock.now())?.id,
+    });
+    expect(scheduler.calls()).toHaveLength(2);
   });
 });
