@@ -23,8 +23,10 @@ export interface ReminderRequest {
 
 type SkipReason = 'case-gone' | 'mailbox-gone' | 'not-in-plan' | 'not-yet-due' | 'already-sent' | 'nobody-to-tell' | 'refused';
 
-export type RemindOutcome =
-  { outcome: 'sent'; caseRef: string; kind: ReminderKind } | { outcome: 'skipped'; caseRef: string; reason: SkipReason };
+/** What became of the reminder named; `alsoSent`, the kinds of the others the firing found due and sent. */
+export type RemindOutcome = (
+  { outcome: 'sent'; caseRef: string; kind: ReminderKind } | { outcome: 'skipped'; caseRef: string; reason: SkipReason }
+) & { alsoSent?: ReminderKind[] };
 
 export interface RemindDependencies {
   store: CaseStore;
@@ -65,16 +67,18 @@ export async function remind(request: ReminderRequest, deps: RemindDependencies)
     const after = request.after ? DateTime.fromISO(request.after) : null;
     const due = after ? plan.filter((r) => r.at > after && r.at <= until) : reminder && reminder.at <= until ? [reminder] : [];
     let outcome = reminder ? skipped(reminder.at > until ? 'not-yet-due' : 'already-sent') : skipped('not-in-plan');
+    const alsoSent: ReminderKind[] = [];
     for (const next of due) {
       const named = next.id === request.reminderId;
       const sent = await sendReminder(current, next, mailbox, deps, named ? claim : undefined);
       if (named) [outcome, claimUsed] = [sent, sent.outcome === 'sent' || sent.reason !== 'nobody-to-tell'];
+      else if (sent.outcome === 'sent') alsoSent.push(sent.kind);
     }
     // The cursor moves to the last reminder sent, never past now: a change of the case made while
     // this ran booked only what was due after its own now, which this firing's overwrite must not skip.
     const last = due.at(-1)?.at ?? after ?? now;
     await deps.reminders?.bookNext(current, mailbox.policy, DateTime.min(last, now));
-    return outcome;
+    return alsoSent.length > 0 ? { ...outcome, alsoSent } : outcome;
   } finally {
     if (!claimUsed) await deps.store.releaseCaseSend(current.ref, request.reminderId);
   }

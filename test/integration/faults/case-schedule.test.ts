@@ -146,7 +146,7 @@ describe("a case's schedule, fired", () => {
     const due = plan.slice(0, 2);
     const next = plan[2];
     const clock = new FixedClock(due[1]?.at.plus({ hours: 1 }) ?? DateTime.now());
-    expect(await remind(request, firing(clock))).toMatchObject({ outcome: 'sent' });
+    expect(await remind(request, firing(clock))).toMatchObject({ outcome: 'sent', alsoSent: [due[1]?.kind] });
     expect(reminderMails().map((m) => m.kind)).toEqual(due.map((r) => r.kind));
     expect(booked().at(-1)).toEqual({ caseRef: 'SSP-2026-0001', reminderId: next?.id, after: due[1]?.at.toUTC().toISO() });
     expect(await remind(request, firing(clock))).toMatchObject({ reason: 'already-sent' });
