@@ -14,6 +14,8 @@ const ENV = {
   AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
+  // Set by Lambda: the remind function names its own schedules' target by it.
+  AWS_LAMBDA_FUNCTION_NAME: 'Remind',
   CASE_TABLE: 'cases',
   MAIL_BUCKET: 'mail',
   MAIL_PREFIX: 'incoming/',

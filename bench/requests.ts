@@ -8,11 +8,12 @@ import { VirtualClock } from '../lib/local/virtual-clock.js';
 import { remind, type ReminderRequest } from '../lib/remind.js';
 import { allReminders } from '../lib/reminders/plan.js';
 import { startDynamo } from '../test/support/dynalite.js';
+import { SCHEDULER_SETTINGS } from '../test/support/scheduler.js';
 import { deployment, MAILBOX, policy } from './deployment.js';
 
 /**
- * Scheduler cannot run here: a stand-in that keeps the schedules it is given (so lists answer
- * truly) and counts every call by command.
+ * Scheduler cannot run here: a stand-in that keeps the schedules it is given (so that what the
+ * bench fires is what was booked) and counts every call by command.
  */
 function countingScheduler() {
   const schedules = new Map<string, string>();
@@ -55,14 +56,7 @@ export async function benchRequests(): Promise<Record<string, unknown>> {
     const store = new DynamoCaseStore(dynamo.doc, dynamo.table);
     const scheduler = countingScheduler();
     const clock = new VirtualClock(DateTime.fromISO('2026-11-02T10:00:00Z'));
-    const settings = {
-      groupName: 'g',
-      targetArn: 'arn:aws:lambda:eu-west-2:1:function:remind',
-      roleArn: 'arn:aws:iam::1:role/r',
-      deadLetterArn: 'arn:aws:sqs:eu-west-2:1:d',
-      maximumRetryAttempts: 4,
-      maximumEventAgeInSeconds: 3600,
-    };
+    const settings = SCHEDULER_SETTINGS;
     const mailer = new Outbox(clock);
     const reminders = new SchedulerReminderBook(scheduler.client, settings, clock, [], () => Promise.resolve());
     const deps = { store, mailer, reminders, clock, deployment };
@@ -112,7 +106,11 @@ export async function benchRequests(): Promise<Record<string, unknown>> {
       scheduler.calls.clear();
       const result = await work();
       if (result && typeof result === 'object' && 'outcome' in result) outcomes.push(String(result.outcome));
-      return { dynamo: dynamo.requestCount(), scheduler: [...scheduler.calls.values()].reduce((a, b) => a + b, 0) };
+      return {
+        commands: { ...Object.fromEntries(dynamo.requests), ...Object.fromEntries(scheduler.calls) },
+        dynamo: dynamo.requestCount(),
+        scheduler: [...scheduler.calls.values()].reduce((a, b) => a + b, 0),
+      };
     };
     const at = (iso: string) => {
       clock.advanceTo(DateTime.fromISO(iso));
@@ -124,13 +122,15 @@ export async function benchRequests(): Promise<Record<string, unknown>> {
     at('2026-11-04T10:00:00Z');
     const stageChange = await counted(() => ingest({ raw: messages.stageChange, recipients: [MAILBOX] }, deps));
     const booked = [...scheduler.schedules.values()].map((input) => JSON.parse(input) as ReminderRequest)[0];
-    // Fired at its time, so that the firing counted is one that sends: the re-read, the claim, the mark.
+    // Fired at its time, so that the firing counted is one that sends and books the next: the re-read, the claim, the mark.
     const bookedCase = booked ? await store.getCase(booked.caseRef) : null;
     const due = bookedCase && allReminders(bookedCase, policy, deployment).find((r) => r.id === booked?.reminderId);
+    const firingClock = new VirtualClock(due ? due.at : clock.now());
+    const firingBook = new SchedulerReminderBook(scheduler.client, settings, firingClock, [], () => Promise.resolve());
     const firing =
       booked && due
-        ? await counted(() => remind(booked, { store, mailer, deployment, clock: new VirtualClock(due.at) }))
-        : { dynamo: -1, scheduler: -1 };
+        ? await counted(() => remind(booked, { store, mailer, deployment, clock: firingClock, reminders: firingBook }))
+        : { dynamo: -1, scheduler: -1, commands: {} };
     at('2026-11-05T10:00:00Z');
     const resolution = await counted(() => ingest({ raw: messages.resolution, recipients: [MAILBOX] }, deps));
     const kinds = { first, followUp, stageChange, resolution, duplicate };
@@ -144,6 +144,10 @@ export async function benchRequests(): Promise<Record<string, unknown>> {
       schedulerCallsGoal: { first: 1, followUp: 0, stageChange: 1, resolution: 1, duplicate: 0 },
       remindDynamoRequests: firing.dynamo,
       remindDynamoRequestsGoal: 2,
+      // Books the case's next reminder on its one schedule.
+      remindSchedulerCalls: firing.scheduler,
+      // Each request by command, to read a count by (docs/performance.md, 'Requests per message').
+      commands: Object.fromEntries(Object.entries({ ...kinds, remind: firing }).map(([kind, count]) => [kind, count.commands])),
     };
   } finally {
     await dynamo.close();

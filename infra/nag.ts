@@ -29,16 +29,12 @@ export function acknowledgeFindings(stack: EscalationMailboxStack): void {
     `AwsSolutions-IAM5[Resource::<${logicalId(remind)}.Arn>:*]`,
     'grantInvoke names the remind function and its versions (the :* suffix); no other function.',
   );
-  acknowledge(
-    ingest,
-    'AwsSolutions-IAM5[Resource::*]',
-    'scheduler:ListSchedules has no resource-level permission; it is the only action granted on every resource.',
-  );
-  acknowledge(
-    ingest,
-    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${stack.region}:${account}:schedule/${stack.reminders.groupName}/*]`,
-    "Schedules are named per case and reminder at run time; create, update and delete are limited to this stack's schedule group.",
-  );
+  for (const fn of [ingest, remind])
+    acknowledge(
+      fn,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${stack.region}:${account}:schedule/${stack.reminders.groupName}/*]`,
+      "Each case's schedule is named by its reference at run time; create, update and delete are limited to this stack's schedule group.",
+    );
   const bucket = `${stack.stackName.toLowerCase()}-raw-mail-<AWS::AccountId>-<AWS::Region>`;
   const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
   const mailObjects = `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::${bucket}/incoming/*]`;

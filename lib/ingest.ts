@@ -13,9 +13,9 @@ import { openReviewFor } from './corrections/reviews.js';
 import { PermanentSendError } from './outgoing/errors.js';
 import { acknowledgement, refusedSendReview } from './outgoing/notices.js';
 import { caseRecipients } from './outgoing/recipients.js';
-import { sendOnce } from './outgoing/send-once.js';
+import { sendOnceOnCase } from './outgoing/send-once.js';
 import type { CaseStore, Clock, Mailer, ReminderBook } from './ports.js';
-import { sendRecords } from './records/send.js';
+import { recordSendIds, sendRecords } from './records/send.js';
 import { readSignals } from './signals/read.js';
 
 export interface IncomingMail {
@@ -146,13 +146,19 @@ async function attemptIngest(
     const ref = claimedReference() ?? (await claimNewReference());
     if (ref === null) return null; // another message of this thread claimed it first
     const opened = openCase({ ref, policy, mailbox: mailbox.address, stage: decision.stage, arrival });
+    // What the new case owes by mail is claimed in the same write (see sendsOwed).
+    const claims = sendsOwed(opened, message.messageId, mailbox);
     try {
-      await store.createCase(opened);
+      await givingBackOnFailure(store, ref, claims, () => store.createCase(opened, { ids: claims, now: deps.clock.now() }));
     } catch (error) {
       if (error instanceof CaseConflictError) return null; // another message of the thread created it: apply this one to it
       throw error;
     }
-    await finish(opened, arrival, deps, mailbox, recordOnCase, 'opened', { previous: null, threadKeys: newThreadKeys(ref, root) });
+    await finish(opened, arrival, deps, mailbox, recordOnCase, 'opened', {
+      previous: null,
+      threadKeys: newThreadKeys(ref, root),
+      claimed: new Set(claims),
+    });
     return { outcome: 'opened', caseRef: ref };
   }
   const onCase = decision.case;
@@ -168,10 +174,14 @@ async function attemptIngest(
   const effect = decision.kind === 'apply' ? decision.effect : { kind: 'note' as const };
   const applied = applyReading(onCase, arrival, effect, reviewReason && `review: ${reviewReason}`);
   let current = onCase;
+  let claims: string[] = [];
   if (applied.event !== null) {
     current = { ...applied.case, version: onCase.version + 1 };
+    // Sends this change made due, claimed in its write; one the case has claimed or sent before is left to finish.
+    claims = sendsOwed(current, message.messageId, mailbox).filter((id) => onCase.sends?.[id] === undefined);
     try {
-      await store.updateCase(current, onCase.version);
+      const [changed, expected, claimed] = [current, onCase.version, { ids: claims, now: deps.clock.now() }];
+      await givingBackOnFailure(store, current.ref, claims, () => store.updateCase(changed, expected, claimed));
     } catch (error) {
       if (error instanceof CaseConflictError) return null;
       throw error;
@@ -183,6 +193,7 @@ async function attemptIngest(
   await finish(current, arrival, deps, mailbox, recordOnCase, applied.event ?? 'noted', {
     ...(applied.event === null ? {} : { previous: onCase }),
     threadKeys: newThreadKeys(current.ref),
+    claimed: new Set(claims),
   });
   if (reviewReason !== undefined) return { outcome: 'review', reason: reviewReason, caseRef: current.ref };
   return { outcome: applied.event ?? 'noted', caseRef: current.ref };
@@ -217,13 +228,42 @@ export async function finish(
     previous?: Case | null;
     /** The thread keys still to write; all of the message's when absent. */
     threadKeys?: readonly string[];
+    /** The sends the case write claimed (sendsOwed): sent with no claim of their own. */
+    claimed?: ReadonlySet<string>;
   } = {},
 ): Promise<void> {
   const keys = options.threadKeys ?? arrival.threadKeys;
-  if (keys.length > 0) await deps.store.addThreadKeys(mailbox.policy.id, current.ref, keys);
-  await deps.reminders.sync(current, mailbox.policy, options.previous);
-  await sendOwed(current, arrival.messageId, deps, mailbox);
+  const claimed = options.claimed ?? new Set<string>();
+  await givingBackOnFailure(deps.store, current.ref, claimed, async () => {
+    if (keys.length > 0) await deps.store.addThreadKeys(mailbox.policy.id, current.ref, keys);
+    await deps.reminders.sync(current, mailbox.policy, options.previous);
+    await sendOwed(current, arrival.messageId, deps, mailbox, claimed);
+  });
   await record(current.ref, outcome);
+}
+
+/**
+ * Runs `work`; when it fails, gives back the claims a case write made that are not marked sent
+ * yet, so that the retry need not wait for their leases (a process that dies leaves them to run
+ * out). A claim already marked stays marked; a write that lost its race wrote no claim.
+ */
+async function givingBackOnFailure(store: CaseStore, ref: string, claims: Iterable<string>, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof CaseConflictError)) for (const id of claims) await store.releaseCaseSend(ref, id).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The acknowledgement's send id on a case. */
+const acknowledgementId = (ref: string) => `acknowledgement:${ref}`;
+
+/** What a case owes by mail because of this message: its acknowledgement if the message opened it, and the records it made due. */
+function sendsOwed(current: Case, messageId: string, mailbox: Mailbox): string[] {
+  const owed = current.acknowledgedAt === null && current.acknowledgementRefusedAt === undefined;
+  const acknowledgement = owed && current.history[0]?.messageId === messageId ? [acknowledgementId(current.ref)] : [];
+  return [...acknowledgement, ...recordSendIds(current, mailbox, messageId)];
 }
 
 /**
@@ -231,10 +271,16 @@ export async function finish(
  * (forms, closure summary) this message made due. An acknowledgement the mail service refuses for
  * good is sent to the partnership for review instead; a transient failure is thrown, to retry.
  */
-async function sendOwed(current: Case, messageId: string, deps: IngestDependencies, mailbox: Mailbox): Promise<void> {
+async function sendOwed(
+  current: Case,
+  messageId: string,
+  deps: IngestDependencies,
+  mailbox: Mailbox,
+  claimed: ReadonlySet<string>,
+): Promise<void> {
   let acknowledged = current;
-  const owed = current.acknowledgedAt === null && current.acknowledgementRefusedAt === undefined;
-  if (owed && current.history[0]?.messageId === messageId) {
+  const id = acknowledgementId(current.ref);
+  if (sendsOwed(current, messageId, mailbox).includes(id)) {
     const to = caseRecipients(current, mailbox, deps.deployment);
     const mail = acknowledgement(current, {
       policy: mailbox.policy,
@@ -243,22 +289,23 @@ async function sendOwed(current: Case, messageId: string, deps: IngestDependenci
       to,
     });
     const at = deps.clock.now().toUTC().toISO() ?? '';
-    let mark: Partial<Case> = { acknowledgedAt: at };
-    try {
-      await sendOnce(deps.store, deps.clock, `acknowledgement:${current.ref}`, () => deps.mailer.send(mail));
-    } catch (error) {
-      if (!(error instanceof PermanentSendError)) throw error;
-      const reason = `the acknowledgement of case ${current.ref} could not be sent (${error.message}); its reminders are booked`;
-      await deps.mailer.send(refusedSendReview(current, mailbox, reason, deps.clock.now()));
-      mark = { acknowledgementRefusedAt: at };
-    }
-    acknowledged = { ...current, ...mark, version: current.version + 1 };
-    await deps.store.updateCase(acknowledged, current.version).catch((error: unknown) => {
-      // A follow-up moved the case on meanwhile: the acknowledgement is claimed as sent; only its mark is lost.
-      if (!(error instanceof CaseConflictError)) throw error;
-    });
+    // What the case records of it goes with its sent mark, in one request.
+    let mark: Pick<Case, 'acknowledgedAt' | 'acknowledgementRefusedAt'> = { acknowledgedAt: at };
+    const send = async () => {
+      try {
+        await deps.mailer.send(mail);
+      } catch (error) {
+        if (!(error instanceof PermanentSendError)) throw error;
+        const reason = `the acknowledgement of case ${current.ref} could not be sent (${error.message}); its reminders are booked`;
+        await deps.mailer.send(refusedSendReview(current, mailbox, reason, deps.clock.now()));
+        mark = { acknowledgedAt: null, acknowledgementRefusedAt: at };
+      }
+      return mark;
+    };
+    await sendOnceOnCase(deps.store, deps.clock, current, id, send, { claimed: claimed.has(id) });
+    acknowledged = { ...current, ...mark };
   }
-  await sendRecords(acknowledged, mailbox, deps, messageId);
+  await sendRecords(acknowledged, mailbox, deps, messageId, claimed);
 }
 
 /** The partnership mailbox the message was sent to: the envelope first, then its To and Cc. */

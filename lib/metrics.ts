@@ -64,6 +64,8 @@ export function countReceived(metrics: Metrics, mailbox: string): void {
 export function countReminder(metrics: Metrics, outcome: RemindOutcome): void {
   if (outcome.outcome === 'sent') metrics.count(METRIC.remindersSent, { Kind: outcome.kind });
   else metrics.count(METRIC.remindersSkipped, { Reason: outcome.reason });
+  // Others the same firing found due (reminders due together, a late firing).
+  for (const kind of outcome.alsoSent ?? []) metrics.count(METRIC.remindersSent, { Kind: kind });
 }
 
 /** A mailer that counts what could not be sent, by kind of email, and lets the failure through unchanged. */

@@ -25,6 +25,12 @@ export interface Lookup {
 
 export type SendClaim = 'claimed' | 'sent' | 'held';
 
+/** Sends claimed with a case write, for the lease from `now`. */
+export interface SendClaims {
+  ids: readonly string[];
+  now: DateTime;
+}
+
 /** Cases, their thread keys, processed messages and reference counters. */
 export interface CaseStore {
   /** One round trip: the message's record, the cases its subject names, its thread keys' cases. */
@@ -34,10 +40,13 @@ export interface CaseStore {
   nextNumber(policyId: string, year: number): Promise<number>;
   /** Claims a thread for a new case; false when another case already holds it. */
   claimThread(policyId: string, key: string, ref: string): Promise<boolean>;
-  /** Writes a new case; throws CaseConflictError if the reference exists. */
-  createCase(newCase: Case): Promise<void>;
-  /** Writes a changed case if its stored version is still `expectedVersion`; throws CaseConflictError otherwise. */
-  updateCase(changed: Case, expectedVersion: number): Promise<void>;
+  /**
+   * Writes a new case; throws CaseConflictError if the reference exists. The sends `claims`
+   * names are claimed for this writer in the same request (see claimCaseSend).
+   */
+  createCase(newCase: Case, claims?: SendClaims): Promise<void>;
+  /** Writes a changed case if its stored version is still `expectedVersion`, claiming `claims` with it; throws CaseConflictError otherwise. */
+  updateCase(changed: Case, expectedVersion: number, claims?: SendClaims): Promise<void>;
   /** Idempotent: each key → the case. */
   addThreadKeys(policyId: string, ref: string, keys: readonly string[]): Promise<void>;
   recordMessage(record: MessageRecord): Promise<void>;
@@ -61,6 +70,17 @@ export interface CaseStore {
   markSent(id: string, now: DateTime): Promise<void>;
   /** Gives a claim back after sending failed, so that a retry may send. */
   releaseSending(id: string): Promise<void>;
+  /**
+   * Claims a send on its case (Case.sends), as claimSending does, and reads the case, in one
+   * request: the case as it is after the claim, and the claim; null when there is no such case.
+   * Every write of a send moves the case's version on, so that a writer holding an older read
+   * cannot write the claim away.
+   */
+  claimCaseSend(ref: string, id: string, now: DateTime): Promise<{ current: Case; claim: SendClaim } | null>;
+  /** Marks a send on its case as sent, with what the case records of it (its acknowledgement), in one request. */
+  markCaseSent(ref: string, id: string, now: DateTime, record?: Pick<Case, 'acknowledgedAt' | 'acknowledgementRefusedAt'>): Promise<void>;
+  /** Gives this writer's claim on a case back after sending failed (or the write that made it did); a send marked sent stays so. */
+  releaseCaseSend(ref: string, id: string): Promise<void>;
 
   // Reviews and corrections (docs/design.md, 'Corrections').
   /** Keeps a review once per message: a retry gets the review (and token) the first attempt kept. */
@@ -92,15 +112,21 @@ export interface CorrectionLogEntry {
   stage: string;
 }
 
-/** Makes the booked reminders match what a case needs now. */
+/** Keeps each case's one schedule naming its next reminder (docs/design.md, 'Reminders'). */
 export interface ReminderBook {
   /**
-   * `previous` is what was booked before, as the case it was booked for: the case as it was read
-   * before this change (its plan is what its last sync booked, since schedule names are
-   * deterministic), or null for a case just created. Given, only the difference is booked and
-   * dropped, with nothing listed; absent (a retry, a re-sync), the book finds what is booked.
+   * Makes the case's schedule name its next reminder now (or deletes it once none is left).
+   * `previous` is the case as it was read before this change (what its last sync booked follows
+   * from it), or null for a case just created: then a change that moves no reminder costs no
+   * call. Absent (a retry, a re-sync), the schedule is made right whatever it holds.
    */
   sync(current: Case, policy: Policy, previous?: Case | null): Promise<void>;
+  /**
+   * After a firing: the case's schedule names its first reminder still to come, with `after` as
+   * its cursor (every reminder due by then was sent); left as it is when none is left, so that
+   * no firing can delete what a concurrent change of the case booked.
+   */
+  bookNext(current: Case, policy: Policy, after: DateTime): Promise<void>;
 }
 
 export interface Mailer {

@@ -22,7 +22,7 @@ export interface FunctionsProps {
   reminders: Reminders;
 }
 
-/** Claims on sends (SENT# items) and nothing else of the table: what remind and report may write. */
+/** Claims on sends that belong to no case (SENT# items: reports, digests) and nothing else of the table: what report and digest may write. */
 export function sendClaims(table: ITableV2): PolicyStatement {
   return new PolicyStatement({
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
@@ -31,11 +31,10 @@ export function sendClaims(table: ITableV2): PolicyStatement {
   });
 }
 
-/** What a function that books reminders is told: the group, the remind function the schedules invoke, the role and the dead letters. */
-export function bookingEnvironment(reminders: Reminders, remind: IFunction): Record<string, string> {
+/** What a function that moves a case's schedule on is told: the group, the role and the dead letters (the remind function itself is the target). */
+export function schedulerEnvironment(reminders: Reminders): Record<string, string> {
   return {
     SCHEDULE_GROUP: reminders.groupName,
-    REMIND_FUNCTION_ARN: remind.functionArn,
     SCHEDULER_ROLE_ARN: reminders.role.roleArn,
     REMINDER_DLQ_ARN: reminders.deadLetterQueue.queueArn,
     REMINDER_MAX_RETRIES: '4',
@@ -43,12 +42,17 @@ export function bookingEnvironment(reminders: Reminders, remind: IFunction): Rec
   };
 }
 
-/** What booking reminders takes: create, update and delete schedules in the group, list them, and pass the role to Scheduler. */
-export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+/** What a function that books reminders is told: that, and the remind function the schedules invoke. */
+export function bookingEnvironment(reminders: Reminders, remind: IFunction): Record<string, string> {
+  return { ...schedulerEnvironment(reminders), REMIND_FUNCTION_ARN: remind.functionArn };
+}
+
+/**
+ * What moving a case's schedule on takes (the remind function): create and update schedules in
+ * the group (an update, a create when the schedule is gone), and pass the role to Scheduler.
+ */
+export function allowRebooking(fn: NodejsFunction, reminders: Reminders): void {
   reminders.group.grantWriteSchedules(fn);
-  reminders.group.grantDeleteSchedules(fn);
-  // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
-  fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
   // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
   fn.addToRolePolicy(
     new PolicyStatement({
@@ -59,12 +63,22 @@ export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
   );
 }
 
-/** Remind reads its case and its send's claim (a grant method cannot add the LeadingKeys condition). */
-export function readCasesAndClaims(table: ITableV2): PolicyStatement {
+/** What booking reminders takes (ingest, re-sync): that, and deleting the schedule of a case that closed. Nothing is listed. */
+export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+  allowRebooking(fn, reminders);
+  reminders.group.grantDeleteSchedules(fn);
+}
+
+/**
+ * Sends on cases (Case.sends) and nothing else of the table: remind reads its case and claims its
+ * reminder in one UpdateItem, marks it sent or gives it back, and reads a case whose claim was
+ * refused (a grant method cannot add the LeadingKeys condition).
+ */
+export function caseSends(table: ITableV2): PolicyStatement {
   return new PolicyStatement({
-    actions: ['dynamodb:GetItem'],
+    actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
     resources: [table.tableArn],
-    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } },
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
   });
 }
 
@@ -85,9 +99,16 @@ export class Functions extends Construct {
     });
     const deployment = { bundledFile: props.deploymentFile, environment: { CASE_TABLE: table.tableName, DEPLOYMENT_FILE } };
 
-    // Remind: loads a case, sends one email. 256 MB and 30 s cover a DynamoDB read and an SES call with retries.
-    this.remind = this.fn('Remind', 'remind', { memorySize: 256, timeout: Duration.seconds(30), ...deployment });
+    // Remind: loads a case, sends one email, moves the case's schedule on. 256 MB and 30 s cover a
+    // DynamoDB read, an SES call and a Scheduler call with retries.
+    this.remind = this.fn('Remind', 'remind', {
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      bundledFile: props.deploymentFile,
+      environment: { ...deployment.environment, ...schedulerEnvironment(reminders) },
+    });
     reminders.allowInvoking(this.remind);
+    allowRebooking(this.remind, reminders);
 
     // Ingest: parses a message of up to 40 MB (memory is bounded by streaming attachments past), with S3, DynamoDB and Scheduler retries.
     this.ingest = this.fn('Ingest', 'ingest', {
@@ -115,9 +136,8 @@ export class Functions extends Construct {
       'dynamodb:DeleteItem',
       'dynamodb:BatchWriteItem',
     );
-    // Remind reads its case and its send's claim, and writes only claims (SENT# items).
-    this.remind.addToRolePolicy(readCasesAndClaims(table));
-    this.remind.addToRolePolicy(sendClaims(table));
+    // Remind reads its case and writes only the sends on it.
+    this.remind.addToRolePolicy(caseSends(table));
     mailBucket.grantRead(this.ingest, `${MAIL_PREFIX}*`);
     const sendRaw = sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains);
     this.ingest.addToRolePolicy(sendRaw);

@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { OPEN_INDEX } from '../../lib/aws/case-table.js';
 import type { InfraConfig } from '../config.js';
 import { DEPLOYMENT_FILE } from '../deployment-file.js';
-import { allowBooking, bookingEnvironment, readCasesAndClaims, sendClaims } from './functions.js';
+import { allowBooking, bookingEnvironment, caseSends } from './functions.js';
 import { handlerFunction } from './handler-function.js';
 import type { Reminders } from './reminders.js';
 import { sendRawEmailFrom } from './ses-sending.js';
@@ -30,8 +30,8 @@ export interface ResyncAfterDeployProps {
 
 /**
  * After a deploy that changed the policies, the closure days or the code, every open case's
- * reminders re-booked (functions/resync.ts): a moved deadline gets new schedules and its old
- * ones are deleted; one already fired answers not-in-plan.
+ * schedule made right (functions/resync.ts): it names the case's next reminder under the
+ * deployed policy and closure days; a reminder whose deadline moved answers not-in-plan.
  */
 export class ResyncAfterDeploy extends Construct {
   readonly function: NodejsFunction;
@@ -40,7 +40,7 @@ export class ResyncAfterDeploy extends Construct {
   constructor(scope: Construct, id: string, props: ResyncAfterDeployProps) {
     super(scope, id);
     const { config, table, reminders } = props;
-    // One list and a few schedule calls per open case, one after another: minutes for thousands of cases.
+    // One schedule call per open case, one after another: minutes for thousands of cases.
     this.function = handlerFunction(this, 'Function', {
       entry: 'resync',
       memorySize: 512,
@@ -56,8 +56,7 @@ export class ResyncAfterDeploy extends Construct {
       new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${OPEN_INDEX.name}`] }),
     );
     allowBooking(this.function, reminders);
-    this.function.addToRolePolicy(readCasesAndClaims(table));
-    this.function.addToRolePolicy(sendClaims(table));
+    this.function.addToRolePolicy(caseSends(table));
     this.function.addToRolePolicy(sendRawEmailFrom(this, config.deployment.fromAddress, config.verifiedDomains));
 
     // The Trigger invokes the function's current version, whose identity derives from the bundled code
@@ -108,12 +107,8 @@ export class ResyncAfterDeploy extends Construct {
       'SES authorises sending against the verified identity, which may be the address or its domain; the ses:FromAddress condition pins the one From address the system sends as.',
     );
     acknowledge(
-      'AwsSolutions-IAM5[Resource::*]',
-      'scheduler:ListSchedules has no resource-level permission; it is the only action granted on every resource.',
-    );
-    acknowledge(
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${stack.region}:${account}:schedule/${groupName}/*]`,
-      "Schedules are named per case and reminder at run time; create, update and delete are limited to this stack's schedule group.",
+      "Each case's schedule is named by its reference at run time; create, update and delete are limited to this stack's schedule group.",
     );
   }
 }

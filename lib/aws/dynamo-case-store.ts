@@ -12,10 +12,10 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
-import type { Case } from '../cases/case.js';
+import type { Case, CaseSend } from '../cases/case.js';
 import { CaseConflictError } from '../cases/errors.js';
 import type { Review } from '../cases/review.js';
-import type { CaseStore, CorrectionLogEntry, Lookup, MessageRecord, SendClaim } from '../ports.js';
+import type { CaseStore, CorrectionLogEntry, Lookup, MessageRecord, SendClaim, SendClaims } from '../ports.js';
 import {
   caseKey,
   CORRECTION_LOG_RETENTION_DAYS,
@@ -109,7 +109,7 @@ export class DynamoCaseStore implements CaseStore {
     for (const item of items) {
       const pk = String(item.pk);
       if (pk.startsWith('MSG#')) lookup.message = withoutKeys(item) as unknown as MessageRecord;
-      else if (pk.startsWith('CASE#')) lookup.cases.set(String(item.ref), withoutKeys(item) as unknown as Case);
+      else if (pk.startsWith('CASE#')) lookup.cases.set(String(item.ref), caseOf(item));
       else if (pk.startsWith(threadPrefix)) {
         const key = pk.slice(threadPrefix.length);
         lookup.threads.set(key, String(item.ref));
@@ -130,7 +130,7 @@ export class DynamoCaseStore implements CaseStore {
 
   async getCase(ref: string): Promise<Case | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.table, Key: caseKey(ref), ConsistentRead: true }));
-    return Item ? (withoutKeys(Item) as unknown as Case) : null;
+    return Item ? caseOf(Item) : null;
   }
 
   async nextNumber(policyId: string, year: number): Promise<number> {
@@ -165,18 +165,18 @@ export class DynamoCaseStore implements CaseStore {
     }
   }
 
-  async createCase(newCase: Case): Promise<void> {
+  async createCase(newCase: Case, claims?: SendClaims): Promise<void> {
     await this.conditionalPut(
-      caseItem(newCase, this.options.retentionYears),
+      caseItem(this.withClaims(newCase, claims), this.options.retentionYears),
       'attribute_not_exists(pk)',
       {},
       `case ${newCase.ref} exists already`,
     );
   }
 
-  async updateCase(changed: Case, expectedVersion: number): Promise<void> {
+  async updateCase(changed: Case, expectedVersion: number, claims?: SendClaims): Promise<void> {
     await this.conditionalPut(
-      caseItem(changed, this.options.retentionYears),
+      caseItem(this.withClaims(changed, claims), this.options.retentionYears),
       '#version = :expected',
       { ':expected': expectedVersion },
       `case ${changed.ref} changed since version ${expectedVersion}`,
@@ -218,6 +218,7 @@ export class DynamoCaseStore implements CaseStore {
 
   async claimSending(id: string, now: DateTime): Promise<SendClaim> {
     const leaseUntil = now.plus({ seconds: this.options.leaseSeconds });
+    const takeover = this.takeover(now);
     try {
       await this.client.send(
         new PutCommand({
@@ -231,19 +232,9 @@ export class DynamoCaseStore implements CaseStore {
             expiresAt: epochSeconds(leaseUntil.plus({ days: 1 })),
           },
           // A claim whose lease ran out belongs to an invocation that died: it may be taken over.
-          ConditionExpression: this.options.soleWriter
-            ? 'attribute_not_exists(pk) OR (#state = :claimed AND (#lease < :now OR #holder <> :me))'
-            : 'attribute_not_exists(pk) OR (#state = :claimed AND #lease < :now)',
-          ExpressionAttributeNames: {
-            '#state': 'state',
-            '#lease': 'leaseUntil',
-            ...(this.options.soleWriter ? { '#holder': 'holder' } : {}),
-          },
-          ExpressionAttributeValues: {
-            ':claimed': 'claimed',
-            ':now': isoUtc(now),
-            ...(this.options.soleWriter ? { ':me': this.holder } : {}),
-          },
+          ConditionExpression: `attribute_not_exists(pk) OR (${takeover.condition})`,
+          ExpressionAttributeNames: takeover.names,
+          ExpressionAttributeValues: takeover.values,
         }),
       );
       return 'claimed';
@@ -285,6 +276,105 @@ export class DynamoCaseStore implements CaseStore {
       .catch((error: unknown) => {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       });
+  }
+
+  async claimCaseSend(ref: string, id: string, now: DateTime): Promise<{ current: Case; claim: SendClaim } | null> {
+    const takeover = this.takeover(now, '#send.');
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: caseKey(ref),
+          UpdateExpression: 'SET #send = :claim, #version = #version + :one',
+          ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(#send) OR (${takeover.condition}))`,
+          ExpressionAttributeNames: { '#send': sendAttribute(id), '#version': 'version', ...takeover.names },
+          ExpressionAttributeValues: { ':claim': this.claim(now), ':one': 1, ...takeover.values },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? { current: caseOf(Attributes), claim: 'claimed' } : null;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    // Not claimed: no case, a send done, or another's lease. Rare, so read rather than ask for the old item with the refusal.
+    const current = await this.getCase(ref);
+    if (!current) return null;
+    return { current, claim: current.sends?.[id]?.state === 'claimed' ? 'held' : 'sent' };
+  }
+
+  async markCaseSent(
+    ref: string,
+    id: string,
+    now: DateTime,
+    record: Pick<Case, 'acknowledgedAt' | 'acknowledgementRefusedAt'> = { acknowledgedAt: null },
+  ): Promise<void> {
+    const sent: CaseSend = { state: 'sent', sentAt: isoUtc(now) };
+    const recorded = Object.entries(record).filter(([, value]) => typeof value === 'string');
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: caseKey(ref),
+          UpdateExpression: ['SET #send = :sent, #version = #version + :one', ...recorded.map(([name]) => `#${name} = :${name}`)].join(
+            ', ',
+          ),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: {
+            '#send': sendAttribute(id),
+            '#version': 'version',
+            ...Object.fromEntries(recorded.map(([name]) => [`#${name}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':sent': sent,
+            ':one': 1,
+            ...Object.fromEntries(recorded.map(([name, value]) => [`:${name}`, value])),
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error; // the case is gone: nothing to mark
+      });
+  }
+
+  async releaseCaseSend(ref: string, id: string): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: caseKey(ref),
+          UpdateExpression: 'REMOVE #send SET #version = #version + :one',
+          // Only this writer's claim: a send marked done stays done, and another's claim stays its.
+          ConditionExpression: '#send.#state = :claimed AND #send.#holder = :me',
+          ExpressionAttributeNames: { '#send': sendAttribute(id), '#version': 'version', '#state': 'state', '#holder': 'holder' },
+          ExpressionAttributeValues: { ':one': 1, ':claimed': 'claimed', ':me': this.holder },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /** A claim by this store object, for the lease from `now`. */
+  private claim(now: DateTime): CaseSend {
+    return { state: 'claimed', holder: this.holder, leaseUntil: isoUtc(now.plus({ seconds: this.options.leaseSeconds })) };
+  }
+
+  /** A case with the sends claimed for this writer added. */
+  private withClaims(current: Case, claims: SendClaims | undefined): Case {
+    if (!claims || claims.ids.length === 0) return current;
+    const claim = this.claim(claims.now);
+    return { ...current, sends: { ...current.sends, ...Object.fromEntries(claims.ids.map((id) => [id, claim])) } };
+  }
+
+  /** When a claim may be taken over: its lease ran out (its holder died), or, for the sole writer, another process left it. */
+  private takeover(now: DateTime, path = ''): { condition: string; names: Record<string, string>; values: Record<string, unknown> } {
+    const sole = this.options.soleWriter === true;
+    const [state, lease, holder] = ['#state', '#lease', '#holder'].map((name) => `${path}${name}`);
+    return {
+      condition: `${state} = :claimed AND ${sole ? `(${lease} < :now OR ${holder} <> :me)` : `${lease} < :now`}`,
+      names: { '#state': 'state', '#lease': 'leaseUntil', ...(sole ? { '#holder': 'holder' } : {}) },
+      values: { ':claimed': 'claimed', ':now': isoUtc(now), ...(sole ? { ':me': this.holder } : {}) },
+    };
   }
 
   async casesOpened(from: DateTime, to: DateTime): Promise<Case[]> {
@@ -424,7 +514,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   private async queryAll(query: Omit<QueryCommandInput, 'TableName'>): Promise<Case[]> {
-    return (await this.queryItems(query)).map((item) => withoutKeys(item) as unknown as Case);
+    return (await this.queryItems(query)).map(caseOf);
   }
 
   private async batchGet(keys: Key[]): Promise<Record<string, unknown>[]> {
@@ -494,13 +584,27 @@ function withoutReviewIndex(item: Record<string, unknown>): Record<string, unkno
 /** Stored case instants are UTC ISO strings, so they sort and compare as text. */
 const isoUtc = (instant: DateTime) => instant.toUTC().toISO() ?? '';
 
+/** A case's sends are attributes of their own on its item, so that one is claimed or marked without touching the others. */
+const SEND_PREFIX = 'send:';
+const sendAttribute = (id: string) => `${SEND_PREFIX}${id}`;
+
+/** A case item as a case: its sends gathered back. */
+function caseOf(item: Record<string, unknown>): Case {
+  const fields = Object.entries(withoutKeys(item));
+  const sends = fields.filter(([name]) => name.startsWith(SEND_PREFIX)).map(([name, send]) => [name.slice(SEND_PREFIX.length), send]);
+  const current = Object.fromEntries(fields.filter(([name]) => !name.startsWith(SEND_PREFIX))) as unknown as Case;
+  return sends.length > 0 ? { ...current, sends: Object.fromEntries(sends) as Record<string, CaseSend> } : current;
+}
+
 /** A case as an item: its key, the case, and the attributes of the report's indexes. */
-function caseItem(stored: Case, retentionYears: number): Record<string, unknown> {
+function caseItem(current: Case, retentionYears: number): Record<string, unknown> {
+  const { sends, ...stored } = current;
   // Kept while open; deleted by DynamoDB's TTL the retention after it was resolved or withdrawn.
   const closedAt = stored.status !== 'open' ? stored.resolvedAt : null;
   return {
     ...caseKey(stored.ref),
     ...stored,
+    ...Object.fromEntries(Object.entries(sends ?? {}).map(([id, send]) => [sendAttribute(id), send])),
     ...(closedAt ? { [EXPIRES_AT]: epochSeconds(DateTime.fromISO(closedAt).plus({ years: retentionYears })) } : {}),
     [OPENED_INDEX.partitionKey]: stored.openedAt.slice(0, 7),
     ...(stored.status === 'open' ? { [OPEN_INDEX.partitionKey]: OPEN_FLAG } : {}),

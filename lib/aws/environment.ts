@@ -45,28 +45,50 @@ const Reminders = z.object({
   REMINDER_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400),
 });
 
-export interface RemindEnvironment {
+/** What a function that reads the table and sends mail needs: the report's and the digest's. */
+export interface TableEnvironment {
   table: string;
   deployment: Deployment;
 }
 
-export interface ResyncEnvironment extends RemindEnvironment {
+/** The functions that book reminders: remind (a case's next), re-sync, ingest. */
+export interface RemindEnvironment extends TableEnvironment {
   scheduler: SchedulerSettings;
 }
+
+export type ResyncEnvironment = RemindEnvironment;
 
 export interface IngestEnvironment extends ResyncEnvironment {
   bucket: string;
   prefix: string;
 }
 
-/** The remind function's configuration, read once at cold start. */
+/**
+ * The remind function's schedules invoke the remind function itself, which cannot be named in
+ * its own environment (CloudFormation refuses a resource that refers to itself): its ARN is made
+ * from the name and region Lambda gives it and the account and partition of the Scheduler role,
+ * which lives in the same stack.
+ */
+const OwnReminders = Reminders.omit({ REMIND_FUNCTION_ARN: true }).extend({
+  AWS_LAMBDA_FUNCTION_NAME: z.string().regex(/^[\w-]{1,140}$/, 'a function name'),
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region'),
+  SCHEDULER_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\//, 'a role ARN'),
+});
+
+/** The remind function's configuration, read once at cold start: it books the next reminder of the case it fired for. */
 export async function loadRemindEnvironment(env: Record<string, string | undefined>): Promise<RemindEnvironment> {
-  const vars = parse('remind', Common, env);
-  return { table: vars.CASE_TABLE, deployment: await deploymentOf('remind', vars) };
+  const vars = { ...parse('remind', Common, env), ...parse('remind', OwnReminders, env) };
+  const [, partition, , , account] = vars.SCHEDULER_ROLE_ARN.split(':');
+  const targetArn = `arn:${partition ?? ''}:lambda:${vars.AWS_REGION}:${account ?? ''}:function:${vars.AWS_LAMBDA_FUNCTION_NAME}`;
+  return {
+    table: vars.CASE_TABLE,
+    deployment: await deploymentOf('remind', vars),
+    scheduler: schedulerSettings({ ...vars, REMIND_FUNCTION_ARN: targetArn }),
+  };
 }
 
-/** The report function's configuration: the same as remind's, the table and the deployment. */
-export async function loadReportEnvironment(env: Record<string, string | undefined>): Promise<RemindEnvironment> {
+/** The report function's configuration: the table and the deployment. */
+export async function loadReportEnvironment(env: Record<string, string | undefined>): Promise<TableEnvironment> {
   const vars = parse('report', Common, env);
   return { table: vars.CASE_TABLE, deployment: await deploymentOf('report', vars) };
 }

@@ -9,6 +9,8 @@ import { withoutPersonalData } from './failure.js';
 export const ReminderEventSchema = z.strictObject({
   caseRef: z.string().regex(/^[A-Z]{2,8}-\d{4}-\d{4,6}$/),
   reminderId: z.string().min(1).max(300),
+  /** The case schedule's cursor (ReminderRequest.after); absent in a schedule of an older release. */
+  after: z.iso.datetime({ offset: true }).optional(),
 });
 
 /**

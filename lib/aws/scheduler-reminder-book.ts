@@ -2,7 +2,6 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
-  ListSchedulesCommand,
   ResourceNotFoundException,
   UpdateScheduleCommand,
   type CreateScheduleCommandInput,
@@ -12,7 +11,8 @@ import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import type { Policy } from '../policy/schema.js';
 import type { Clock, ReminderBook } from '../ports.js';
-import { planReminders, scheduleName, type PlannedReminder } from '../reminders/plan.js';
+import { bookingChange, nextBooking, scheduleName, type Booking } from '../reminders/booking.js';
+import { planReminders } from '../reminders/plan.js';
 // A reminder due this soon is sent at once: Scheduler may refuse an `at()` in the past.
 import { SENT_EARLY_BY_AT_MOST_MS, type ReminderRequest } from '../remind.js';
 
@@ -29,16 +29,15 @@ export interface SchedulerSettings {
 }
 
 /**
- * One one-time EventBridge Scheduler schedule per planned reminder, in the deployment's group,
- * deleted after it runs. `sync` makes Scheduler match the plan: it creates what is missing
- * (updating on a name conflict) and deletes what is obsolete (one already gone is fine).
- * What is booked already follows from the case as it was read before the change (schedule names
- * are deterministic), so the message path lists nothing: a follow-up that changes no deadline
- * costs no call, a stage change a create per new reminder and a delete per old one. Only a
- * sync without that case (a retry that may follow a failed sync, a re-sync) lists the case's
- * schedules by their name prefix. One schedule per reminder rather than one per case holding its
- * next: each is independent and re-checked when it fires, and the remind function needs no
- * Scheduler rights (docs/performance.md, 'Requests per message').
+ * One one-time EventBridge Scheduler schedule per case, named by its reference, in the
+ * deployment's group, naming the case's next reminder; the remind function moves it on to the
+ * next when it fires (`bookNext`). It is kept after it runs (ActionAfterCompletion NONE), so that
+ * the remind function's update finds it and no deletion by Scheduler races that update; it is
+ * deleted when the case closes. What is booked follows from the case as it was read before the
+ * change, so the message path lists nothing and books with one call: a new case creates its
+ * schedule, a case that had one updates it (each falling back to the other when a retry or a
+ * race got there first), a change that moves no reminder costs nothing
+ * (docs/performance.md, 'Requests per message').
  */
 export class SchedulerReminderBook implements ReminderBook {
   constructor(
@@ -46,45 +45,47 @@ export class SchedulerReminderBook implements ReminderBook {
     private readonly settings: SchedulerSettings,
     private readonly clock: Clock,
     private readonly closureDays: readonly string[],
-    /** Sends a reminder that is due now instead of booking it. */
-    private readonly sendNow: (request: ReminderRequest) => Promise<unknown>,
+    /** Sends a reminder that is due now instead of booking it; the remind function, which only moves schedules on, has none. */
+    private readonly sendNow: (request: ReminderRequest) => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   async sync(current: Case, policy: Policy, previous?: Case | null): Promise<void> {
     const now = this.clock.now();
-    const { booked: wanted, dueNow } = this.split(current, policy, now);
-    const existing =
-      previous === undefined
-        ? await this.existingNames(current.ref)
-        : new Set(previous === null ? [] : this.split(previous, policy, now).booked.keys());
-    for (const [name, reminder] of wanted) if (!existing.has(name)) await this.book(name, reminder, policy);
-    for (const name of existing) if (!wanted.has(name)) await this.remove(name);
+    const horizon = now.plus({ milliseconds: SENT_EARLY_BY_AT_MOST_MS });
+    const change = bookingChange(current, policy, previous, { horizon, after: horizon }, { closureDays: this.closureDays });
+    if (change.kind === 'book') await this.book(change.booking, policy, change.exists ? 'update' : 'create');
+    if (change.kind === 'drop') await this.remove(current.ref);
     // Due now under this change only: one the previous plan had due now was sent by its own sync.
-    const sentBefore = new Set(previous ? this.split(previous, policy, now).dueNow.map((r) => r.id) : []);
-    for (const reminder of dueNow) {
+    const dueNow = (of: Case) => planReminders(of, policy, now, { closureDays: this.closureDays }).filter((r) => r.at <= horizon);
+    const sentBefore = new Set(previous ? dueNow(previous).map((r) => r.id) : []);
+    for (const reminder of dueNow(current)) {
       if (!sentBefore.has(reminder.id)) await this.sendNow({ caseRef: reminder.caseRef, reminderId: reminder.id });
     }
   }
 
-  /** A case's plan: the reminders to book, by schedule name, and those due too soon to book (sent at once). */
-  private split(current: Case, policy: Policy, now: DateTime): { booked: Map<string, PlannedReminder>; dueNow: PlannedReminder[] } {
-    const plan = planReminders(current, policy, now, { closureDays: this.closureDays });
-    const dueNow = plan.filter((r) => r.at.toMillis() - now.toMillis() <= SENT_EARLY_BY_AT_MOST_MS);
-    return { booked: new Map(plan.filter((r) => !dueNow.includes(r)).map((r) => [scheduleName(r), r])), dueNow };
+  async bookNext(current: Case, policy: Policy, after: DateTime): Promise<void> {
+    const horizon = this.clock.now().plus({ milliseconds: SENT_EARLY_BY_AT_MOST_MS });
+    const next = nextBooking(current, policy, horizon, after, { closureDays: this.closureDays });
+    // It just fired, so it exists: an update, or a create when it was deleted meanwhile.
+    if (next) await this.book(next, policy, 'update');
   }
 
-  /** The schedule that sends one reminder. */
-  scheduleInput(name: string, reminder: PlannedReminder, policy: Policy): CreateScheduleCommandInput {
-    const input: ReminderRequest = { caseRef: reminder.caseRef, reminderId: reminder.id };
+  /** The case's schedule, naming one reminder. */
+  scheduleInput(booking: Booking, policy: Policy): CreateScheduleCommandInput {
+    const input: ReminderRequest = {
+      caseRef: booking.caseRef,
+      reminderId: booking.reminderId,
+      after: booking.after.toUTC().toISO() ?? '',
+    };
     return {
-      Name: name,
+      Name: scheduleName(booking.caseRef),
       GroupName: this.settings.groupName,
-      ScheduleExpression: `at(${reminder.at.setZone(policy.timezone).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+      ScheduleExpression: `at(${booking.at.setZone(policy.timezone).toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
       ScheduleExpressionTimezone: policy.timezone,
       FlexibleTimeWindow: { Mode: 'OFF' },
-      ActionAfterCompletion: 'DELETE',
+      ActionAfterCompletion: 'NONE',
       State: 'ENABLED',
-      Description: `${reminder.kind} reminder for ${reminder.caseRef}`,
+      Description: `next reminder for ${booking.caseRef}: ${booking.kind}`,
       Target: {
         Arn: this.settings.targetArn,
         RoleArn: this.settings.roleArn,
@@ -98,34 +99,35 @@ export class SchedulerReminderBook implements ReminderBook {
     };
   }
 
-  private async book(name: string, reminder: PlannedReminder, policy: Policy): Promise<void> {
-    const input = this.scheduleInput(name, reminder, policy);
+  /**
+   * Create-or-update in one call on the common path: `first` is the call the case says will do
+   * (create for a case that never booked, update for one that did); the other follows only when
+   * a retry, a race or a deletion made it wrong.
+   */
+  private async book(booking: Booking, policy: Policy, first: 'create' | 'update'): Promise<void> {
+    const input = this.scheduleInput(booking, policy);
+    const create = async () => {
+      try {
+        await this.scheduler.send(new CreateScheduleCommand(input));
+      } catch (error) {
+        if (!(error instanceof ConflictException)) throw error;
+        await this.scheduler.send(new UpdateScheduleCommand(input)); // booked meanwhile by a retry or a race: make it match
+      }
+    };
+    if (first === 'create') return create();
     try {
-      await this.scheduler.send(new CreateScheduleCommand(input));
+      await this.scheduler.send(new UpdateScheduleCommand(input));
     } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-      await this.scheduler.send(new UpdateScheduleCommand(input)); // booked meanwhile by a retry: make it match
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+      await create(); // gone (deleted by hand, or a case that never booked one)
     }
   }
 
-  private async remove(name: string): Promise<void> {
+  private async remove(ref: string): Promise<void> {
     try {
-      await this.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: this.settings.groupName }));
+      await this.scheduler.send(new DeleteScheduleCommand({ Name: scheduleName(ref), GroupName: this.settings.groupName }));
     } catch (error) {
-      if (!(error instanceof ResourceNotFoundException)) throw error; // ran and deleted itself, or deleted by a retry
+      if (!(error instanceof ResourceNotFoundException)) throw error; // never booked, or deleted by a retry
     }
-  }
-
-  private async existingNames(ref: string): Promise<Set<string>> {
-    const names = new Set<string>();
-    let token: string | undefined;
-    do {
-      const page = await this.scheduler.send(
-        new ListSchedulesCommand({ GroupName: this.settings.groupName, NamePrefix: `${ref}.`, ...(token ? { NextToken: token } : {}) }),
-      );
-      for (const schedule of page.Schedules ?? []) if (schedule.Name) names.add(schedule.Name);
-      token = page.NextToken;
-    } while (token);
-    return names;
   }
 }

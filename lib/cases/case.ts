@@ -12,6 +12,9 @@ export interface AgreedDue {
   due: string;
 }
 
+/** A send on a case: claimed by a holder until its lease runs out (it died if it has not marked it since), or sent. */
+export type CaseSend = { state: 'claimed'; holder: string; leaseUntil: string } | { state: 'sent'; sentAt: string };
+
 /** One transition of a case and the message that caused it. */
 export interface HistoryEntry {
   /** ISO 8601 instant. */
@@ -61,6 +64,13 @@ export interface Case {
   acknowledgementRefusedAt?: string;
   /** The current stage's agreed deadline, when the partnership set one (`#due`). */
   agreedDue?: AgreedDue | null;
+  /**
+   * What the case has sent or is sending, by send id (its acknowledgement, reminders, forms,
+   * closure summary): each claimed for a lease, then marked sent, on the case item itself, so
+   * that a claim costs no request of its own when the case is written anyway, and a reminder
+   * firing reads its case and claims its send in one (lib/outgoing/send-once.ts).
+   */
+  sends?: Record<string, CaseSend>;
   /** Optimistic-locking version: each write expects the one it read. */
   version: number;
 }

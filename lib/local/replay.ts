@@ -127,7 +127,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     const fireReminders = async (until: DateTime) => {
       for (let due = book.takeNextDue(until); due; due = book.takeNextDue(until)) {
         clock.advanceTo(due.at);
-        await remind(due, { store, mailer: outbox, deployment, clock });
+        await remind(due, { store, mailer: outbox, deployment, clock, reminders: book });
       }
     };
     // The weekly picture goes out every Monday 08:00 local, as `serve` and the AWS schedule send it,

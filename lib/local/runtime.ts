@@ -140,7 +140,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     try {
       await digestIfDue();
       for (let due = reminders.takeNextDue(clock.now()); due; due = reminders.takeNextDue(clock.now())) {
-        const outcome = await remind(due, { store, mailer: outbox, deployment, clock });
+        const outcome = await remind(due, { store, mailer: outbox, deployment, clock, reminders });
         log(
           outcome.outcome === 'sent'
             ? `reminder sent: ${outcome.kind} for ${outcome.caseRef}`

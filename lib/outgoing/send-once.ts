@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Case } from '../cases/case.js';
 import type { CaseStore, Clock } from '../ports.js';
 
 /** Another invocation holds the send's lease: the caller fails, so that its retry comes after the lease. */
@@ -34,3 +35,38 @@ export async function sendOnce(
 
 /** A report's id names its monitoring address: errors carry only a digest of it. */
 const digest = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 12);
+
+/** What a case records of a send once it is done: its acknowledgement's time, or the refusal. */
+export type SendRecord = Pick<Case, 'acknowledgedAt' | 'acknowledgementRefusedAt'> | undefined;
+
+/**
+ * The same, for a send on its case (Case.sends): claim, send, mark sent. `claimed` when the
+ * request that claimed it was made already (the case write that made the send due, or a
+ * firing's read of its case), so that the claim costs no request of its own; otherwise a send
+ * the case as read shows done costs none, and any other is claimed here. The mark carries what
+ * `send` says the case records of it.
+ */
+export async function sendOnceOnCase(
+  store: Pick<CaseStore, 'claimCaseSend' | 'markCaseSent' | 'releaseCaseSend'>,
+  clock: Clock,
+  current: Case,
+  id: string,
+  send: () => Promise<SendRecord>,
+  options: { claimed?: boolean } = {},
+): Promise<SentOnce> {
+  if (!options.claimed) {
+    if (current.sends?.[id]?.state === 'sent') return 'sent-before';
+    const claim = (await store.claimCaseSend(current.ref, id, clock.now()))?.claim ?? 'sent';
+    if (claim === 'sent') return 'sent-before';
+    if (claim === 'held') throw new SendInProgressError(`send ${digest(id)} is held by another invocation's lease`);
+  }
+  let record: SendRecord;
+  try {
+    record = await send();
+  } catch (error) {
+    await store.releaseCaseSend(current.ref, id).catch(() => undefined); // the lease runs out anyway
+    throw error;
+  }
+  await store.markCaseSent(current.ref, id, clock.now(), record);
+  return 'sent';
+}

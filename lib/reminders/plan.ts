@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
@@ -46,12 +45,4 @@ export function allReminders(current: Case, policy: Policy, context: PlanContext
 /** The reminders still to come: nothing in the past is planned. */
 export function planReminders(current: Case, policy: Policy, now: DateTime, context: PlanContext): PlannedReminder[] {
   return allReminders(current, policy, context).filter((reminder) => reminder.at > now);
-}
-
-/**
- * A schedule name for a reminder: deterministic, within Scheduler's 64 characters of
- * [0-9A-Za-z-_.], and starting with the case reference so a case's schedules list by prefix.
- */
-export function scheduleName(reminder: Pick<PlannedReminder, 'id' | 'caseRef'>): string {
-  return `${reminder.caseRef}.${createHash('sha256').update(reminder.id).digest('hex').slice(0, 24)}`;
 }

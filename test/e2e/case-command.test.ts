@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,7 +105,7 @@ describe('escalations case, on the local store serve keeps', () => {
 });
 
 describe('escalations case, on a deployed table through the same adapter', () => {
-  it('re-books the case’s reminders in the deployment’s Scheduler group, with the ingest function’s settings', async () => {
+  it('re-books the case’s schedule in the deployment’s Scheduler group, with the ingest function’s settings', async () => {
     const dynamo = await startDynamo();
     const scheduler = mockClient(SchedulerClient);
     try {
@@ -129,11 +129,9 @@ describe('escalations case, on a deployed table through the same adapter', () =>
           REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
         }),
       );
-      scheduler.on(ListSchedulesCommand).resolves({ Schedules: [{ Name: 'SSP-2026-0010.old', GroupName: 'escalation-reminders' }] });
       scheduler
-        .on(CreateScheduleCommand)
-        .resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
-      scheduler.on(DeleteScheduleCommand).resolves({});
+        .on(UpdateScheduleCommand)
+        .resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/SSP-2026-0010' });
       const { code, stdout, stderr } = await run(
         'case',
         'stage',
@@ -151,17 +149,13 @@ describe('escalations case, on a deployed table through the same adapter', () =>
       expect([code, stderr]).toEqual([0, '']);
       expect(stdout).toContain('moved from stage 2 to stage 4');
       expect(await store.getCase('SSP-2026-0010')).toMatchObject({ stage: '4' });
-      expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input)).toEqual([
-        { Name: 'SSP-2026-0010.old', GroupName: 'escalation-reminders' },
-      ]);
-      const created = scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input);
-      expect(created.length).toBeGreaterThan(0);
-      expect(
-        created.every(
-          (input) =>
-            input.GroupName === 'escalation-reminders' && input.Target?.RoleArn === 'arn:aws:iam::123456789012:role/SchedulerInvokeRemind',
-        ),
-      ).toBe(true);
+      // The case's one schedule, made right (a correction does not know what was booked): one update.
+      expect(scheduler.calls()).toHaveLength(1);
+      expect(scheduler.commandCalls(UpdateScheduleCommand)[0]?.args[0].input).toMatchObject({
+        Name: 'SSP-2026-0010',
+        GroupName: 'escalation-reminders',
+        Target: { RoleArn: 'arn:aws:iam::123456789012:role/SchedulerInvokeRemind' },
+      });
     } finally {
       scheduler.restore();
       delete process.env.AWS_ENDPOINT_URL_DYNAMODB;

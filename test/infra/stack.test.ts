@@ -73,6 +73,17 @@ type Fn = {
   Properties: { MemorySize: number; Timeout?: number; Environment?: { Variables: Record<string, unknown> } };
   Metadata?: Record<string, string>;
 };
+/** The environment of a function that moves case schedules on (remind); one that books them also names the remind function. */
+const SCHEDULER_VARIABLES = [
+  'CASE_TABLE',
+  'DEPLOYMENT_FILE',
+  'NODE_OPTIONS',
+  'REMINDER_DLQ_ARN',
+  'REMINDER_MAX_EVENT_AGE_SECONDS',
+  'REMINDER_MAX_RETRIES',
+  'SCHEDULER_ROLE_ARN',
+  'SCHEDULE_GROUP',
+];
 const functionsOf = (t: Template) => Object.values(t.findResources('AWS::Lambda::Function')) as Fn[];
 /** Lambda counts the bytes of every key and value; a value CloudFormation fills in (an ARN, a name) counted at 256. */
 const environmentBytes = (fn: Fn) =>
@@ -347,8 +358,9 @@ describe('the service stack', () => {
     for (const statement of statements) {
       const actions = [statement.Action].flat();
       if (actions.some((a) => a.includes('*'))) expect(actions.every((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toBe(true);
-      if (statement.Resource === '*')
-        expect([['scheduler:ListSchedules'], ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet']]).toContainEqual(actions);
+      if (statement.Resource === '*') expect(actions).toEqual(['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet']);
+      // A case's schedule follows from the case: nothing lists schedules.
+      expect(actions).not.toContain('scheduler:ListSchedules');
     }
     const sending = statements.filter((s) => s.Action === 'ses:SendRawEmail');
     expect(sending).toHaveLength(5);
@@ -357,10 +369,10 @@ describe('the service stack', () => {
       expect(JSON.stringify(s.Resource)).toMatch(/identity\/escalations@mail\.swindon-ssp\.example.*identity\/mail\.swindon-ssp\.example/);
     }
     const passRole = statements.filter((s) => s.Action === 'iam:PassRole');
-    expect(passRole).toHaveLength(2); // ingest's and the re-sync's
+    expect(passRole).toHaveLength(3); // ingest's, remind's and the re-sync's
     for (const s of passRole) expect(s.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
     const schedules = statements.filter((s) => JSON.stringify(s.Action).includes('CreateSchedule'));
-    expect(schedules).toHaveLength(2);
+    expect(schedules).toHaveLength(3);
     for (const s of schedules) expect(JSON.stringify(s.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
     const tableWrites = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));
     for (const s of tableWrites) expect(JSON.stringify(s.Resource)).toContain(':table/EscalationMailbox-cases');
@@ -427,19 +439,7 @@ describe('the service stack', () => {
     });
     // Ingest's booking settings, without the mail bucket it never reads.
     const variables = (resync?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(Object.keys(variables).sort()).toEqual(
-      [
-        'CASE_TABLE',
-        'DEPLOYMENT_FILE',
-        'NODE_OPTIONS',
-        'REMINDER_DLQ_ARN',
-        'REMINDER_MAX_EVENT_AGE_SECONDS',
-        'REMINDER_MAX_RETRIES',
-        'REMIND_FUNCTION_ARN',
-        'SCHEDULER_ROLE_ARN',
-        'SCHEDULE_GROUP',
-      ].sort(),
-    );
+    expect(Object.keys(variables).sort()).toEqual([...SCHEDULER_VARIABLES, 'REMIND_FUNCTION_ARN'].sort());
     expect(variables).toMatchObject({ SCHEDULE_GROUP: 'EscalationMailbox-reminders', REMINDER_MAX_RETRIES: '4' });
     expect(JSON.stringify(variables.REMIND_FUNCTION_ARN)).toContain('FunctionsRemind');
     const role = JSON.stringify((resync?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
@@ -453,12 +453,9 @@ describe('the service stack', () => {
         'scheduler:CreateSchedule',
         'scheduler:UpdateSchedule',
         'scheduler:DeleteSchedule',
-        'scheduler:ListSchedules',
         'iam:PassRole',
         'dynamodb:GetItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
         'ses:SendRawEmail',
         // The failure destination: a run that failed every retry goes to the failed-invocations queue.
         'sqs:SendMessage',
@@ -471,12 +468,33 @@ describe('the service stack', () => {
     expect(byAction('iam:PassRole')[0]?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
     for (const action of ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'])
       expect(JSON.stringify(byAction(action)[0]?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
-    // Reads cases and claims; writes claims only: a re-sync never changes a case.
-    expect(byAction('dynamodb:GetItem').map((s) => s.Condition)).toEqual(
-      expect.arrayContaining([{ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'SENT#*'] } }]),
-    );
-    expect(byAction('dynamodb:PutItem')[0]?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    // Reads cases and writes only the sends on them (a reminder due now): a re-sync never changes a case's facts.
+    expect(byAction('dynamodb:UpdateItem')).toEqual([
+      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } } }),
+    ]);
     expect(id).toBeDefined();
+  });
+
+  it("lets the remind function move a case's schedule on: create and update in the group, pass the role, and nothing else of Scheduler", () => {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    const remind = Object.entries(resources).find(
+      ([key, r]) => r.Type === 'AWS::Lambda::Function' && key.startsWith('FunctionsRemind'),
+    )?.[1];
+    const variables = (remind?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    // Its schedules' target is itself: named at run time, since a function cannot refer to itself in its environment.
+    expect(Object.keys(variables).sort()).toEqual([...SCHEDULER_VARIABLES].sort());
+    const role = JSON.stringify((remind?.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes(role));
+    const statements = policies.flatMap(
+      (p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions.filter((a) => a.startsWith('scheduler:')).sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule']);
+    const schedules = statements.find((s) => [s.Action].flat().includes('scheduler:UpdateSchedule'));
+    expect(JSON.stringify(schedules?.Resource)).toContain(':schedule/EscalationMailbox-reminders/*');
+    const passRole = statements.find((s) => s.Action === 'iam:PassRole');
+    expect(JSON.stringify(passRole?.Resource)).toContain('RemindersSchedulerRole');
+    expect(passRole?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
   });
 
   it('runs the re-sync, asynchronously, once the service’s functions and reminders exist, whenever its version changes', () => {
@@ -543,7 +561,7 @@ describe('the service stack', () => {
     for (const fn of fns) expect(environmentBytes(fn)).toBeLessThan(4096);
     // The largest: the re-sync's, with ingest's booking settings.
     const resync = fns.find(
-      (fn) => fn.Properties.Environment?.Variables.SCHEDULE_GROUP && !fn.Properties.Environment.Variables.MAIL_BUCKET,
+      (fn) => fn.Properties.Environment?.Variables.REMIND_FUNCTION_ARN && !fn.Properties.Environment.Variables.MAIL_BUCKET,
     );
     expect(resync).toBeDefined();
     expect(environmentBytes(resync as Fn)).toBeGreaterThan(500);
@@ -593,19 +611,23 @@ describe('the configuration', () => {
     expect(read.deployment.mailboxes[0]?.publicAddress).toBe('safeguardingpartnership@swindon-ssp.example');
   });
 
-  it('lets remind and report write only claims on sends, caps ingest’s concurrency, and keeps reminder dead letters 14 days', () => {
-    const tableWrites = Object.values(template.findResources('AWS::IAM::Policy'))
-      .flatMap(
-        (policy) =>
-          (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
-      )
-      .filter(
-        (statement) =>
-          JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
-      );
-    expect(tableWrites.length).toBe(4); // remind's, report's, the digest's and the re-sync's; ingest's own statement also batches
+  it('lets report and digest write only claims on sends, remind and re-sync only the sends on cases, caps ingest’s concurrency, and keeps reminder dead letters 14 days', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const tableWrites = statements.filter(
+      (statement) =>
+        JSON.stringify(statement.Action).includes('dynamodb:PutItem') && !JSON.stringify(statement.Action).includes('BatchWriteItem'),
+    );
+    expect(tableWrites.length).toBe(2); // report's and the digest's; ingest's own statement also batches
     for (const statement of tableWrites)
       expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SENT#*'] } });
+    // Remind and the re-sync update only case items: the sends on them.
+    const caseUpdates = statements.filter((statement) => [statement.Action].flat().includes('dynamodb:UpdateItem') && statement.Condition);
+    expect(caseUpdates).toHaveLength(2);
+    for (const statement of caseUpdates)
+      expect(statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
     template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
     const retention = Object.values(template.findResources('AWS::SQS::Queue')).map(
       (queue) => (queue as { Properties: { MessageRetentionPeriod?: number } }).Properties.MessageRetentionPeriod,

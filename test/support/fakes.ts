@@ -19,6 +19,9 @@ export class RecordingReminderBook implements ReminderBook {
     this.synced.push({ ref: current.ref, stage: current.stage, status: current.status, version: current.version });
     return Promise.resolve();
   }
+  bookNext(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 export class FixedClock implements Clock {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
+import { aCase } from '../../support/case.js';
 import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
 
 const now = DateTime.fromISO('2026-11-02T10:00:00Z');
@@ -32,5 +33,21 @@ describe('a claim on a send left by a process that died', () => {
     expect(
       await new DynamoCaseStore(dynamo.doc, dynamo.table, { soleWriter: true }).claimSending('acknowledgement:SSP-2026-0002', now),
     ).toBe('sent');
+  });
+
+  it('on a case, is held or taken over in the same way', async () => {
+    const ref = 'SSP-2026-0003';
+    const id = `acknowledgement:${ref}`;
+    await new DynamoCaseStore(dynamo.doc, dynamo.table).createCase(aCase({ ref }));
+    const dead = new DynamoCaseStore(dynamo.doc, dynamo.table);
+    const retry = new DynamoCaseStore(dynamo.doc, dynamo.table);
+    expect((await dead.claimCaseSend(ref, id, now))?.claim).toBe('claimed');
+    expect((await retry.claimCaseSend(ref, id, now.plus({ seconds: 30 })))?.claim).toBe('held');
+    expect((await retry.claimCaseSend(ref, id, now.plus({ minutes: 3 })))?.claim).toBe('claimed');
+    const killed = new DynamoCaseStore(dynamo.doc, dynamo.table, { soleWriter: true });
+    expect((await killed.claimCaseSend(ref, 'r', now))?.claim).toBe('claimed');
+    expect((await killed.claimCaseSend(ref, 'r', now))?.claim).toBe('held');
+    const restarted = new DynamoCaseStore(dynamo.doc, dynamo.table, { soleWriter: true });
+    expect((await restarted.claimCaseSend(ref, 'r', now.plus({ seconds: 5 })))?.claim).toBe('claimed');
   });
 });

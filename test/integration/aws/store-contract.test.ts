@@ -84,6 +84,51 @@ describe.each([
     expect(await store.claimSending('other', now)).toBe('claimed');
   });
 
+  it('claims a send on its case with the case write, or with the case read in one request; marks it with what the case records', async () => {
+    const now = at('2026-11-10T09:00:00Z');
+    const ack = 'acknowledgement:SSP-2026-0002';
+    const reminder = 'SSP-2026-0002/stage-2-deadline/overdue/20261102T100000/20261109T170000';
+    await store.createCase(aCase({ ref: 'SSP-2026-0002', version: 1 }), { ids: [ack], now });
+    const read = await store.getCase('SSP-2026-0002');
+    expect(Object.keys(read?.sends ?? {})).toEqual([ack]);
+    expect(read?.sends?.[ack]).toMatchObject({ state: 'claimed', leaseUntil: '2026-11-10T09:02:30.000Z' });
+    // Each send is an attribute of its own on the item, gathered back into the case when read.
+    const { Item } = await server.doc.send(new GetCommand({ TableName: table, Key: { pk: 'CASE#SSP-2026-0002', sk: 'item' } }));
+    expect(Object.keys(Item ?? {})).toContain(`send:${ack}`);
+    expect(Item).not.toHaveProperty('sends');
+
+    server.resetCount();
+    const fired = await store.claimCaseSend('SSP-2026-0002', reminder, now);
+    expect(server.requestCount()).toBe(1);
+    expect(fired).toMatchObject({
+      claim: 'claimed',
+      current: { ref: 'SSP-2026-0002', version: 2, sends: { [reminder]: { state: 'claimed' } } },
+    });
+    // A writer holding the case as read before the claim cannot write it away.
+    await expect(store.updateCase({ ...(read ?? aCase()), stage: '2', version: 2 }, 1)).rejects.toBeInstanceOf(CaseConflictError);
+    expect((await store.claimCaseSend('SSP-2026-0002', reminder, now.plus({ seconds: 60 })))?.claim).toBe('held');
+    expect((await store.claimCaseSend('SSP-2026-0002', reminder, now.plus({ seconds: 151 })))?.claim).toBe('claimed');
+
+    await store.markCaseSent('SSP-2026-0002', ack, now, { acknowledgedAt: '2026-11-10T09:00:00.000Z' });
+    expect(await store.getCase('SSP-2026-0002')).toMatchObject({
+      acknowledgedAt: '2026-11-10T09:00:00.000Z',
+      sends: { [ack]: { state: 'sent', sentAt: '2026-11-10T09:00:00.000Z' } },
+      version: 4,
+    });
+    // A send marked sent stays so; a claim is given back by its holder only.
+    await store.releaseCaseSend('SSP-2026-0002', ack);
+    expect((await store.claimCaseSend('SSP-2026-0002', ack, now.plus({ days: 1 })))?.claim).toBe('sent');
+    await new DynamoCaseStore(server.doc, table).releaseCaseSend('SSP-2026-0002', reminder);
+    expect((await store.getCase('SSP-2026-0002'))?.sends?.[reminder]).toMatchObject({ state: 'claimed' });
+    await store.releaseCaseSend('SSP-2026-0002', reminder);
+    expect((await store.getCase('SSP-2026-0002'))?.sends?.[reminder]).toBeUndefined();
+    expect((await store.claimCaseSend('SSP-2026-0002', reminder, now))?.claim).toBe('claimed');
+    // No case, no claim, nothing written.
+    expect(await store.claimCaseSend('SSP-2026-0999', reminder, now)).toBeNull();
+    await store.markCaseSent('SSP-2026-0999', reminder, now);
+    expect(await store.getCase('SSP-2026-0999')).toBeNull();
+  });
+
   it('lists cases by opening month and the open ones, across pages; writes the TTL of a resolved case', async () => {
     for (let n = 1; n <= 5; n++) {
       await store.createCase(

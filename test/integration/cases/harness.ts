@@ -4,6 +4,7 @@ import type { Deployment } from '../../../lib/config.js';
 import { ingest, type IncomingMail } from '../../../lib/ingest.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
 import { startDynamo, type EmbeddedDynamo } from '../../support/dynalite.js';
+import { eml, messageIdOf } from '../../support/eml.js';
 import { FixedClock, RecordingMailer, RecordingReminderBook } from '../../support/fakes.js';
 
 export const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
@@ -52,3 +53,25 @@ export async function harness(): Promise<Harness> {
     ingest: (raw, extra = {}) => ingest({ raw, recipients: [MAILBOX], ...extra }, { store, mailer, reminders, clock, deployment }),
   };
 }
+
+/** A message that opens a Stage 2 case on the harness's mailbox. */
+export const opener = (): Buffer =>
+  eml({
+    from: JANE,
+    to: RAJ,
+    cc: SSP,
+    subject: 'Professional disagreement',
+    text: 'I am raising this at Stage 2 of the resolution policy.',
+  });
+
+/** A reply in the thread of `to`. */
+export const reply = (to: Buffer, text: string): Buffer =>
+  eml({
+    from: RAJ,
+    to: JANE,
+    cc: SSP,
+    subject: 'RE: Professional disagreement',
+    text,
+    inReplyTo: messageIdOf(to),
+    references: [messageIdOf(to)],
+  });

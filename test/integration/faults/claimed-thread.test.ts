@@ -3,7 +3,7 @@ import { DynamoCaseStore } from '../../../lib/aws/dynamo-case-store.js';
 import { ingest } from '../../../lib/ingest.js';
 import { MAX_ID_LENGTH } from '../../../lib/mail/parse.js';
 import { eml, messageIdOf } from '../../support/eml.js';
-import { deployment, harness, JANE, MAILBOX, RAJ, SSP, type Harness } from '../cases/harness.js';
+import { deployment, harness, JANE, MAILBOX, opener, RAJ, reply, SSP, type Harness } from '../cases/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -34,25 +34,6 @@ function failingOnce(
 
 const ingestWith = (store: DynamoCaseStore, raw: Buffer) =>
   ingest({ raw, recipients: [MAILBOX] }, { store, mailer: h.mailer, reminders: h.reminders, clock: h.clock, deployment });
-
-const opener = () =>
-  eml({
-    from: JANE,
-    to: RAJ,
-    cc: SSP,
-    subject: 'Professional disagreement',
-    text: 'I am raising this at Stage 2 of the resolution policy.',
-  });
-const reply = (to: Buffer, text: string) =>
-  eml({
-    from: RAJ,
-    to: JANE,
-    cc: SSP,
-    subject: 'RE: Professional disagreement',
-    text,
-    inReplyTo: messageIdOf(to),
-    references: [messageIdOf(to)],
-  });
 
 describe('a thread claimed for a case that was never written', () => {
   it('crash after the claim, before the case: the retry writes the case under the claimed reference, burning no number', async () => {

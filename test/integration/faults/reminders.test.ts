@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS } from '../../../lib/aws/request-timeouts.js';
 import { InProcessReminderBook } from '../../../lib/local/in-process-reminder-book.js';
 import { SendInProgressError } from '../../../lib/outgoing/send-once.js';
-import { allReminders } from '../../../lib/reminders/plan.js';
+import { inSendingOrder } from '../../../lib/reminders/booking.js';
+import { allReminders, type PlannedReminder } from '../../../lib/reminders/plan.js';
 import { remind } from '../../../lib/remind.js';
 import { resyncOpenCases } from '../../../lib/resync.js';
 import { ingest } from '../../../lib/ingest.js';
 import type { ReminderBook } from '../../../lib/ports.js';
-import { eml } from '../../support/eml.js';
 import { FixedClock } from '../../support/fakes.js';
-import { deployment, harness, JANE, MAILBOX, RAJ, SSP, type Harness } from '../cases/harness.js';
+import { deployment, harness, MAILBOX, opener, type Harness } from '../cases/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -29,14 +29,6 @@ const policy =
     throw new Error('no policy');
   })();
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
-const opener = () =>
-  eml({
-    from: JANE,
-    to: RAJ,
-    cc: SSP,
-    subject: 'Professional disagreement',
-    text: 'I am raising this at Stage 2 of the resolution policy.',
-  });
 
 async function openCase(book: ReminderBook = h.reminders) {
   const outcome = await ingest(
@@ -56,7 +48,7 @@ describe('a send claimed by an invocation that died before sending', () => {
     const clock = new FixedClock(overdue.at);
     const request = { caseRef: current.ref, reminderId: overdue.id };
     // The first invocation claimed, then was killed (SES hung until the Lambda timeout).
-    expect(await h.store.claimSending(overdue.id, clock.now())).toBe('claimed');
+    expect((await h.store.claimCaseSend(current.ref, overdue.id, clock.now()))?.claim).toBe('claimed');
     const before = h.mailer.sent.length;
 
     clock.set(overdue.at.plus({ seconds: 60 }).toISO() ?? '');
@@ -90,17 +82,17 @@ describe('a send claimed by an invocation that died before sending', () => {
 
 describe('reminders that cannot lie', () => {
   it('after closure days are added, the overdue notice booked on the old date does nothing; the re-sync books the new one, sent on its day', async () => {
-    const oldBook = new InProcessReminderBook(h.clock, []);
-    const current = await openCase(oldBook);
-    const booked = oldBook.list().find((r) => r.reminderId.includes('-deadline/overdue/'));
-    expect(booked?.at.toISO()).toBe(london('2026-11-10T09:00').toISO());
+    const current = await openCase(new InProcessReminderBook(h.clock, []));
+    const isOverdue = (r: PlannedReminder) => r.kind === 'overdue' && r.deadline.kind === 'deadline';
+    const old = allReminders(current, policy, deployment).find(isOverdue);
+    expect(old?.at.toISO()).toBe(london('2026-11-10T09:00').toISO());
 
     // Deploy: the partnership is closed on Thursday 5 and Friday 6 November.
     const closed = { ...deployment, closureDays: ['2026-11-05', '2026-11-06'] };
     const at = new FixedClock(london('2026-11-10T09:00'));
     expect(
       await remind(
-        { caseRef: current.ref, reminderId: booked?.reminderId ?? '' },
+        { caseRef: current.ref, reminderId: old?.id ?? '' },
         { store: h.store, mailer: h.mailer, deployment: closed, clock: at },
       ),
     ).toMatchObject({
@@ -115,9 +107,12 @@ describe('reminders that cannot lie', () => {
       unknownMailbox: 0,
       failed: [],
     });
-    const rebooked = newBook.list().find((r) => r.reminderId.includes('-deadline/overdue/'));
+    // The case's schedule names its first reminder under the new closure days.
+    const plan = inSendingOrder(current, policy, closed);
+    expect(newBook.list().map((r) => r.reminderId)).toEqual([plan.find((r) => r.at > h.clock.now())?.id]);
+    const rebooked = plan.find(isOverdue);
     expect(rebooked?.at.toISO()).toBe(london('2026-11-12T09:00').toISO());
-    const request = { caseRef: current.ref, reminderId: rebooked?.reminderId ?? '' };
+    const request = { caseRef: current.ref, reminderId: rebooked?.id ?? '' };
     // Fired early (a stale schedule): nothing.
     expect(await remind(request, { store: h.store, mailer: h.mailer, deployment: closed, clock: at })).toMatchObject({
       reason: 'not-yet-due',

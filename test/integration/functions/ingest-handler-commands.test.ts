@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GetObjectCommand, S3Client, type GetObjectCommandOutput } from '@aws-sdk/client-s3';
-import { CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -72,9 +72,7 @@ function resetMocks() {
   ses.reset();
   ses.on(SendRawEmailCommand).resolves({ MessageId: 'sent-1' });
   scheduler.reset();
-  scheduler.on(ListSchedulesCommand).resolves({ Schedules: [{ Name: 'SSP-2026-0001.old', GroupName: 'escalation-reminders' }] });
-  scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
-  scheduler.on(DeleteScheduleCommand).resolves({});
+  scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/escalation-reminders/x' });
 }
 
 const sentMail = () =>
@@ -97,9 +95,8 @@ describe('the ingest handler takes the partnership’s commands', () => {
     const stored = await store.getCase('SSP-2026-0001');
     expect(stored).toMatchObject({ stage: '4', status: 'open' });
     expect(stored?.history.at(-1)).toMatchObject({ event: 'corrected', from: MAILBOX, note: '#stage 4' });
-    // The old stage's schedule is deleted, and stage 4's deadline and the overall one are booked.
-    expect(scheduler.commandCalls(DeleteScheduleCommand).map((call) => call.args[0].input.Name)).toEqual(['SSP-2026-0001.old']);
-    expect(scheduler.commandCalls(CreateScheduleCommand).length).toBeGreaterThan(0);
+    // The case's one schedule now names its first reminder at stage 4.
+    expect(scheduler.commandCalls(UpdateScheduleCommand).map((call) => call.args[0].input.Name)).toEqual(['SSP-2026-0001']);
     expect(sentMail()).toHaveLength(1);
     expect(sentMail()[0]).toMatch(/^Subject: \[SSP-2026-0001\] Correction applied: #stage 4/m);
     const logged = logs.join('');

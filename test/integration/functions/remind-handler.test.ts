@@ -1,3 +1,4 @@
+import { SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DateTime } from 'luxon';
@@ -11,6 +12,7 @@ import { captureLogs } from '../../support/logs.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
 const ses = mockClient(SESClient);
+const scheduler = mockClient(SchedulerClient);
 let dynamo: EmbeddedDynamo;
 let handler: (event: unknown) => Promise<void>;
 let logs: string[] = [];
@@ -33,7 +35,14 @@ const opened = openCase({
 beforeAll(async () => {
   dynamo = await startDynamo();
   await new DynamoCaseStore(dynamo.doc, dynamo.table).createCase(opened);
-  Object.assign(process.env, await functionEnvironment(dynamo, MAILBOX));
+  Object.assign(process.env, await functionEnvironment(dynamo, MAILBOX), {
+    AWS_LAMBDA_FUNCTION_NAME: 'stack-Remind',
+    SCHEDULE_GROUP: 'reminders',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/Invoke',
+    REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:dlq',
+    REMINDER_MAX_RETRIES: '4',
+    REMINDER_MAX_EVENT_AGE_SECONDS: '3600',
+  });
   ({ handler } = await import('../../../functions/remind.js'));
 });
 afterAll(async () => {
@@ -42,6 +51,8 @@ afterAll(async () => {
 beforeEach(() => {
   ses.reset();
   ses.on(SendRawEmailCommand).resolves({ MessageId: 'sent' });
+  scheduler.reset();
+  scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn' });
   logs = captureLogs();
 });
 
@@ -53,6 +64,21 @@ describe('the remind handler', () => {
     await handler(event);
     expect(ses.commandCalls(SendRawEmailCommand).map((c) => c.args[0].input.Destinations)).toEqual([['a@agency.example']]);
     expect(logs.join('')).toContain('"reason":"already-sent"');
+  });
+
+  it("keeps the case's schedule on its next reminder, invoking the function itself", async () => {
+    // A case opened now, on the real clock the handler runs on: its reminders are all to come.
+    const now = DateTime.utc();
+    const fresh = { ...opened, ref: 'SSP-2026-0002', openedAt: now.toISO(), stageStartedAt: now.toISO() };
+    await new DynamoCaseStore(dynamo.doc, dynamo.table).createCase(fresh);
+    const [first] = allReminders(fresh, policy, { closureDays: [] });
+    // Fired early (a stale schedule): nothing is sent, and the schedule names the first reminder again.
+    await handler({ caseRef: 'SSP-2026-0002', reminderId: first?.id, after: now.toISO() });
+    expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(0);
+    const input = scheduler.commandCalls(UpdateScheduleCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({ Name: 'SSP-2026-0002', GroupName: 'reminders' });
+    expect(input?.Target?.Arn).toBe('arn:aws:lambda:eu-west-2:123456789012:function:stack-Remind');
+    expect(JSON.parse(input?.Target?.Input ?? '{}')).toEqual({ caseRef: 'SSP-2026-0002', reminderId: first?.id, after: now.toISO() });
   });
 
   it('rejects an event that is not a reminder, without retrying', async () => {

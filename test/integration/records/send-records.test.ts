@@ -64,6 +64,12 @@ const resolvedAt = (c: Case, at: string): Case => ({
   history: [...c.history, entry(at, 'resolved', c.stage, ben, ann)],
 });
 
+/** A case as stored: a record's send is claimed and marked on its case. */
+async function stored(c: Case): Promise<Case> {
+  await store.createCase(c);
+  return c;
+}
+
 /** The message that made the case's latest change: the one whose ingest sends what the change owes. */
 const lastMessage = (c: Case) => c.history.at(-1)?.messageId ?? '';
 
@@ -95,7 +101,7 @@ beforeEach(() => {
 
 describe('sendRecords, against the embedded DynamoDB server', () => {
   it('sends the policy’s form once, to the monitoring address only, when the case reaches the form’s stage', async () => {
-    const current = atStageFive('SSP-2026-0101');
+    const current = await stored(atStageFive('SSP-2026-0101'));
     await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current));
     await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current)); // the same message delivered again
     expect(mailer.sent).toHaveLength(1);
@@ -123,7 +129,7 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
   });
 
   it('sends nothing for a case below the form’s stage, and claims nothing', async () => {
-    const early = { ...atStageFive('SSP-2026-0102'), stage: '3', history: atStageFive().history.slice(0, 2) };
+    const early = await stored({ ...atStageFive('SSP-2026-0102'), stage: '3', history: atStageFive().history.slice(0, 2) });
     await sendRecords(early, mailbox, { store, mailer, clock, deployment }, lastMessage(early));
     expect(mailer.sent).toEqual([]);
     // Nothing was claimed: when it reaches Stage 5 the form still goes.
@@ -133,7 +139,7 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
   });
 
   it('asks the store nothing for a later message on a case already past the form’s stage', async () => {
-    const current = atStageFive('SSP-2026-0105');
+    const current = await stored(atStageFive('SSP-2026-0105'));
     await sendRecords(current, mailbox, { store, mailer, clock, deployment }, lastMessage(current));
     const later = { ...current, history: [...current.history, entry('2026-11-13T10:00:00Z', 'noted', '5', ben, ann)] };
     dynamo.resetCount();
@@ -144,7 +150,7 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
 
   it('releases its claim when sending fails, so the retry of the message sends the form', async () => {
     const failing = new FailingOnceMailer();
-    const current = atStageFive('SSP-2026-0103');
+    const current = await stored(atStageFive('SSP-2026-0103'));
     await expect(sendRecords(current, mailbox, { store, mailer: failing, clock, deployment }, lastMessage(current))).rejects.toThrow(
       'SES is throttling',
     );
@@ -154,7 +160,7 @@ describe('sendRecords, against the embedded DynamoDB server', () => {
   });
 
   it('sends one closure summary per resolution with every form, and another if the case is reopened and resolved again', async () => {
-    const open = atStageFive('SSP-2026-0104');
+    const open = await stored(atStageFive('SSP-2026-0104'));
     await sendRecords(open, mailbox, { store, mailer, clock, deployment }, lastMessage(open));
     clock.set('2026-11-16T14:00:00Z');
     const resolved = resolvedAt(open, '2026-11-16T14:00:00Z');

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadIngestEnvironment, loadRemindEnvironment, loadResyncEnvironment } from '../../../lib/aws/environment.js';
+import {
+  ConfigurationError,
+  loadIngestEnvironment,
+  loadRemindEnvironment,
+  loadReportEnvironment,
+  loadResyncEnvironment,
+} from '../../../lib/aws/environment.js';
 
 const valid = {
   CASE_TABLE: 'cases',
@@ -46,10 +52,22 @@ describe('the ingest environment', () => {
     expect(env.deployment.maxRecipients).toBe(10);
   });
 
-  it('for the remind function needs only the table and the deployment', async () => {
-    const env = await loadRemindEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT: valid.DEPLOYMENT });
+  it('for the remind function needs the scheduler settings, its schedules’ target being the function itself', async () => {
+    const own = { AWS_LAMBDA_FUNCTION_NAME: 'stack-Remind1A2B', AWS_REGION: 'eu-west-2' };
+    const rest: Partial<typeof valid> = { ...valid };
+    delete rest.MAIL_BUCKET;
+    delete rest.REMIND_FUNCTION_ARN;
+    const env = await loadRemindEnvironment({ ...rest, ...own });
     expect(env.table).toBe('cases');
-    await expect(loadRemindEnvironment({ DEPLOYMENT: valid.DEPLOYMENT })).rejects.toThrow('remind environment: CASE_TABLE');
+    expect(env.scheduler).toEqual({
+      ...(await loadIngestEnvironment(valid)).scheduler,
+      targetArn: 'arn:aws:lambda:eu-west-2:123456789012:function:stack-Remind1A2B',
+    });
+    await expect(loadRemindEnvironment({ ...rest, ...own, CASE_TABLE: undefined })).rejects.toThrow('remind environment: CASE_TABLE');
+    await expect(loadRemindEnvironment({ ...rest, AWS_REGION: 'eu-west-2' })).rejects.toThrow('AWS_LAMBDA_FUNCTION_NAME');
+    await expect(loadRemindEnvironment({ ...rest, ...own, SCHEDULER_ROLE_ARN: 'arn:aws:sqs:eu-west-2:1:q' })).rejects.toThrow(
+      'SCHEDULER_ROLE_ARN: a role ARN',
+    );
   });
 
   it('for the re-sync function needs the scheduler settings and not the mail bucket', async () => {
@@ -88,8 +106,8 @@ describe('the ingest environment', () => {
     const env = await loadIngestEnvironment({ ...rest, DEPLOYMENT_FILE: 'deployment.json', LAMBDA_TASK_ROOT: root });
     expect(env.deployment.mailboxes[0]?.policy.id).toBe('swindon');
     expect(env.deployment.closureDays).toEqual(['2026-12-29']);
-    const remind = await loadRemindEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT_FILE: join(root, 'deployment.json') });
-    expect(remind.deployment.fromAddress).toBe('escalations@partnership.example');
+    const report = await loadReportEnvironment({ CASE_TABLE: 'cases', DEPLOYMENT_FILE: join(root, 'deployment.json') });
+    expect(report.deployment.fromAddress).toBe('escalations@partnership.example');
   });
 
   it.each([
@@ -97,7 +115,7 @@ describe('the ingest environment', () => {
     [{ CASE_TABLE: 'cases' }, 'exactly one of DEPLOYMENT_FILE and DEPLOYMENT'],
     [{ CASE_TABLE: 'cases', DEPLOYMENT_FILE: 'd.json', DEPLOYMENT: valid.DEPLOYMENT }, 'exactly one of DEPLOYMENT_FILE and DEPLOYMENT'],
   ])('stops when the deployment file is missing or doubled (%#)', async (env, named) => {
-    await expect(loadRemindEnvironment(env)).rejects.toThrow(named);
+    await expect(loadReportEnvironment(env)).rejects.toThrow(named);
   });
 
   it('names an unknown policy', async () => {

@@ -2,7 +2,6 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
-  ListSchedulesCommand,
   ResourceNotFoundException,
   SchedulerClient,
   UpdateScheduleCommand,
@@ -13,7 +12,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SchedulerReminderBook } from '../../../lib/aws/scheduler-reminder-book.js';
 import type { Case } from '../../../lib/cases/case.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
-import { planReminders, scheduleName } from '../../../lib/reminders/plan.js';
+import { inSendingOrder } from '../../../lib/reminders/booking.js';
+import { planReminders } from '../../../lib/reminders/plan.js';
 import type { ReminderRequest } from '../../../lib/remind.js';
 import { aCase } from '../../support/case.js';
 import { FixedClock } from '../../support/fakes.js';
@@ -41,13 +41,16 @@ const atStage = (stage: string, started: string): Case =>
     openedAt: '2026-11-02T10:15:00.000Z',
     stageStartedAt: DateTime.fromISO(started, { zone: 'Europe/London' }).toUTC().toISO() ?? '',
   });
-const namesOf = (c: Case) => planReminders(c, policy, clock.now(), { closureDays: [] }).map(scheduleName);
 const calls = () => ({
-  list: scheduler.commandCalls(ListSchedulesCommand).length,
   create: scheduler.commandCalls(CreateScheduleCommand).length,
   update: scheduler.commandCalls(UpdateScheduleCommand).length,
   delete: scheduler.commandCalls(DeleteScheduleCommand).length,
 });
+const bookedInput = () =>
+  [...scheduler.commandCalls(CreateScheduleCommand), ...scheduler.commandCalls(UpdateScheduleCommand)].map((c) => c.args[0].input).at(-1);
+const bookedRequest = () => JSON.parse(bookedInput()?.Target?.Input ?? '{}') as ReminderRequest;
+const notFound = () => new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} });
+const conflict = () => new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} });
 
 beforeEach(() => {
   scheduler.reset();
@@ -55,142 +58,128 @@ beforeEach(() => {
   clock.set('2026-11-09T09:00');
 });
 
-describe('SchedulerReminderBook', () => {
-  it('books each reminder as a one-time schedule in London time, with its retry policy, dead-letter queue and deletion after completion', async () => {
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
+describe('SchedulerReminderBook: one schedule per case', () => {
+  it('books a new case with one create: its first reminder, at London time, with the cursor, retry policy and dead-letter queue, kept after it runs', async () => {
     const stage3 = atStage('3', '2026-11-09T09:00');
-    await book.sync(stage3, policy);
-    const inputs = scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input);
-    expect(scheduler.commandCalls(ListSchedulesCommand)[0]?.args[0].input).toEqual({
-      GroupName: 'escalation-reminders',
-      NamePrefix: 'SSP-2026-0001.',
-    });
-    expect(inputs.map((i) => i.ScheduleExpression)).toEqual([
-      'at(2026-11-13T09:00:00)',
-      'at(2026-11-17T09:00:00)',
-      'at(2026-11-24T09:00:00)',
-      'at(2026-11-26T09:00:00)',
-    ]);
-    const [dueSoon] = planReminders(stage3, policy, clock.now(), { closureDays: [] });
-    expect(inputs[0]).toEqual({
-      Name: scheduleName(dueSoon ?? { id: '', caseRef: '' }),
+    await book.sync(stage3, policy, null);
+    expect(calls()).toEqual({ create: 1, update: 0, delete: 0 });
+    const [first] = planReminders(stage3, policy, clock.now(), { closureDays: [] });
+    expect(bookedInput()).toEqual({
+      Name: 'SSP-2026-0001',
       GroupName: 'escalation-reminders',
       ScheduleExpression: 'at(2026-11-13T09:00:00)',
       ScheduleExpressionTimezone: 'Europe/London',
       FlexibleTimeWindow: { Mode: 'OFF' },
-      ActionAfterCompletion: 'DELETE',
+      ActionAfterCompletion: 'NONE',
       State: 'ENABLED',
-      Description: 'due-soon reminder for SSP-2026-0001',
+      Description: 'next reminder for SSP-2026-0001: due-soon',
       Target: {
         Arn: settings.targetArn,
         RoleArn: settings.roleArn,
-        Input: JSON.stringify({ caseRef: 'SSP-2026-0001', reminderId: dueSoon?.id }),
+        Input: JSON.stringify({ caseRef: 'SSP-2026-0001', reminderId: first?.id, after: '2026-11-09T09:01:00.000Z' }),
         RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 3600 },
         DeadLetterConfig: { Arn: settings.deadLetterArn },
       },
     });
   });
 
-  it('is idempotent: a second sync with everything booked costs one list', async () => {
+  it('costs no call when a change moves no reminder', async () => {
     const c = atStage('3', '2026-11-09T09:00');
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: namesOf(c).map((Name) => ({ Name })) });
-    await book.sync(c, policy);
-    expect(calls()).toEqual({ list: 1, create: 0, update: 0, delete: 0 });
+    await book.sync({ ...c, version: 2 }, policy, c);
+    expect(calls()).toEqual({ create: 0, update: 0, delete: 0 });
   });
 
-  it('on a stage change deletes the old stage’s schedules, books the new ones and keeps the overall ones', async () => {
+  it('on a stage change updates the case’s schedule to the new stage’s first reminder, with one call', async () => {
     const before = atStage('3', '2026-11-09T09:00');
     clock.set('2026-11-12T11:00');
     const after = atStage('4', '2026-11-12T11:00');
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: namesOf(before).map((Name) => ({ Name })) });
-    await book.sync(after, policy);
-    console.log(`Scheduler calls for a stage change: ${JSON.stringify(calls())}`);
-    expect(calls()).toEqual({ list: 1, create: 2, update: 0, delete: 2 });
-    expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input.Name)).toEqual(namesOf(before).slice(0, 2));
+    await book.sync(after, policy, before);
+    expect(calls()).toEqual({ create: 0, update: 1, delete: 0 });
+    expect(bookedRequest().reminderId).toBe(inSendingOrder(after, policy, { closureDays: [] }).find((r) => r.at > clock.now())?.id);
   });
 
-  it('deletes everything of a resolved case, and a schedule already gone is fine', async () => {
+  it('deletes the schedule of a case that closes, with one call; one already gone is fine', async () => {
     const c = atStage('3', '2026-11-09T09:00');
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: namesOf(c).map((Name) => ({ Name })) });
-    scheduler
-      .on(DeleteScheduleCommand)
-      .rejectsOnce(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }))
-      .resolves({});
-    await book.sync({ ...c, status: 'resolved' }, policy);
-    expect(calls()).toEqual({ list: 1, create: 0, update: 0, delete: 4 });
+    await book.sync({ ...c, status: 'resolved', resolvedAt: '2026-11-09T09:00:00.000Z' }, policy, c);
+    scheduler.on(DeleteScheduleCommand).rejects(notFound());
+    await book.sync({ ...c, status: 'withdrawn', resolvedAt: '2026-11-09T09:00:00.000Z' }, policy, c);
+    expect(calls()).toEqual({ create: 0, update: 0, delete: 2 });
+    expect(scheduler.commandCalls(DeleteScheduleCommand)[0]?.args[0].input).toEqual({
+      Name: 'SSP-2026-0001',
+      GroupName: 'escalation-reminders',
+    });
   });
 
-  it('updates a schedule whose name another sync booked first', async () => {
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
-    scheduler
-      .on(CreateScheduleCommand)
-      .rejectsOnce(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }))
-      .resolves({ ScheduleArn: 'arn' });
-    await book.sync(atStage('3', '2026-11-09T09:00'), policy);
-    expect(calls()).toMatchObject({ create: 4, update: 1 });
+  it('costs nothing for a message on a case closed already', async () => {
+    const closed = { ...atStage('3', '2026-11-09T09:00'), status: 'resolved' as const, resolvedAt: '2026-11-09T09:00:00.000Z' };
+    await book.sync({ ...closed, version: 2 }, policy, closed);
+    expect(calls()).toEqual({ create: 0, update: 0, delete: 0 });
+  });
+
+  it('creates, then updates, when a retry or a race created the schedule of a new case first', async () => {
+    scheduler.on(CreateScheduleCommand).rejectsOnce(conflict()).resolves({ ScheduleArn: 'arn' });
+    await book.sync(atStage('3', '2026-11-09T09:00'), policy, null);
+    expect(calls()).toEqual({ create: 1, update: 1, delete: 0 });
     expect(scheduler.commandCalls(UpdateScheduleCommand)[0]?.args[0].input).toEqual(
       scheduler.commandCalls(CreateScheduleCommand)[0]?.args[0].input,
     );
   });
 
-  it('reads every page of a long list', async () => {
-    scheduler
-      .on(ListSchedulesCommand)
-      .resolvesOnce({ Schedules: [{ Name: 'SSP-2026-0001.old1' }], NextToken: 'next' })
-      .resolvesOnce({ Schedules: [{ Name: 'SSP-2026-0001.old2' }] });
-    await book.sync({ ...atStage('3', '2026-11-09T09:00'), status: 'resolved' }, policy);
-    expect(scheduler.commandCalls(ListSchedulesCommand)[1]?.args[0].input).toMatchObject({ NextToken: 'next' });
-    expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input.Name)).toEqual([
-      'SSP-2026-0001.old1',
-      'SSP-2026-0001.old2',
-    ]);
-  });
-
-  it('given the case as it was read, lists nothing: a new case books its plan, an unchanged one costs no call', async () => {
-    const c = atStage('3', '2026-11-09T09:00');
-    await book.sync(c, policy, null);
-    expect(calls()).toEqual({ list: 0, create: 4, update: 0, delete: 0 });
-    scheduler.reset();
-    await book.sync({ ...c, version: 2 }, policy, c);
-    expect(calls()).toEqual({ list: 0, create: 0, update: 0, delete: 0 });
-  });
-
-  it('given the case as it was read, a stage change drops the old stage’s schedules and books the new ones, with no list', async () => {
+  it('updates, then creates, when the schedule of a case that had one is gone', async () => {
+    scheduler.on(UpdateScheduleCommand).rejectsOnce(notFound()).resolves({ ScheduleArn: 'arn' });
     const before = atStage('3', '2026-11-09T09:00');
     clock.set('2026-11-12T11:00');
-    const after = atStage('4', '2026-11-12T11:00');
-    await book.sync(after, policy, before);
-    expect(calls()).toEqual({ list: 0, create: 2, update: 0, delete: 2 });
-    expect(scheduler.commandCalls(DeleteScheduleCommand).map((c) => c.args[0].input.Name)).toEqual(namesOf(before).slice(0, 2));
-    expect(scheduler.commandCalls(CreateScheduleCommand).map((c) => c.args[0].input.Name)).toEqual(namesOf(after).slice(0, 2));
+    await book.sync(atStage('4', '2026-11-12T11:00'), policy, before);
+    expect(calls()).toEqual({ create: 1, update: 1, delete: 0 });
   });
 
-  it('given the case as it was read, a resolution deletes what its plan booked', async () => {
+  it('not knowing what was booked (a retry, a re-sync), makes the schedule right with an update, and deletes it when nothing is left', async () => {
     const c = atStage('3', '2026-11-09T09:00');
-    await book.sync({ ...c, status: 'resolved' }, policy, c);
-    expect(calls()).toEqual({ list: 0, create: 0, update: 0, delete: 4 });
-    expect(scheduler.commandCalls(DeleteScheduleCommand).map((d) => d.args[0].input.Name)).toEqual(namesOf(c));
+    await book.sync(c, policy);
+    expect(calls()).toEqual({ create: 0, update: 1, delete: 0 });
+    clock.set('2027-06-01T10:00');
+    await book.sync(c, policy);
+    expect(calls()).toEqual({ create: 0, update: 1, delete: 1 });
   });
 
-  it('sends at once only what this change made due: what the case as read had due was sent by its own sync', async () => {
+  it('sends at once only what this change made due, and books the reminder after it', async () => {
     clock.set('2026-11-13T08:59:30');
     const c = atStage('3', '2026-11-09T09:00');
     await book.sync({ ...c, version: 2 }, policy, c);
     expect(sentNow).toEqual([]);
     await book.sync(c, policy, null);
-    expect(sentNow).toHaveLength(1);
+    expect(sentNow).toEqual([{ caseRef: 'SSP-2026-0001', reminderId: planReminders(c, policy, clock.now(), { closureDays: [] })[0]?.id }]);
+    expect(bookedInput()?.ScheduleExpression).toBe('at(2026-11-17T09:00:00)');
+    expect(bookedRequest().after).toBe('2026-11-13T09:00:30.000Z');
+  });
+});
+
+describe('SchedulerReminderBook: after a firing', () => {
+  it('updates the schedule to the next reminder with the cursor given, in one call', async () => {
+    const c = atStage('3', '2026-11-09T09:00');
+    clock.set('2026-11-13T09:00');
+    await book.bookNext(c, policy, clock.now());
+    expect(calls()).toEqual({ create: 0, update: 1, delete: 0 });
+    expect(bookedInput()?.ScheduleExpression).toBe('at(2026-11-17T09:00:00)');
+    expect(bookedRequest().after).toBe('2026-11-13T09:00:00.000Z');
   });
 
-  it('sends at once a reminder due within the minute instead of booking it', async () => {
-    scheduler.on(ListSchedulesCommand).resolves({ Schedules: [] });
-    clock.set('2026-11-13T08:59:30');
-    const c = atStage('3', '2026-11-09T09:00');
-    await book.sync(c, policy);
-    expect(sentNow).toEqual([{ caseRef: 'SSP-2026-0001', reminderId: planReminders(c, policy, clock.now(), { closureDays: [] })[0]?.id }]);
-    expect(scheduler.commandCalls(CreateScheduleCommand).map((call) => call.args[0].input.ScheduleExpression)).toEqual([
-      'at(2026-11-17T09:00:00)',
-      'at(2026-11-24T09:00:00)',
-      'at(2026-11-26T09:00:00)',
-    ]);
+  it('creates the schedule again when it is gone', async () => {
+    scheduler.on(UpdateScheduleCommand).rejectsOnce(notFound());
+    clock.set('2026-11-13T09:00');
+    await book.bookNext(atStage('3', '2026-11-09T09:00'), policy, clock.now());
+    expect(calls()).toEqual({ create: 1, update: 1, delete: 0 });
+  });
+
+  it('leaves the schedule alone when no reminder is left: a concurrent change may have booked it', async () => {
+    clock.set('2027-06-01T10:00');
+    await book.bookNext(atStage('3', '2026-11-09T09:00'), policy, clock.now());
+    expect(calls()).toEqual({ create: 0, update: 0, delete: 0 });
+  });
+
+  it('passes a refusal on, so that the firing is retried', async () => {
+    scheduler.on(UpdateScheduleCommand).rejects(new Error('Scheduler unavailable'));
+    clock.set('2026-11-13T09:00');
+    await expect(book.bookNext(atStage('3', '2026-11-09T09:00'), policy, clock.now())).rejects.toThrow('Scheduler unavailable');
   });
 });

@@ -28,6 +28,16 @@ describe('the metrics port', () => {
     expect(metrics.counted).toEqual(['RemindersSent {"Kind":"overdue"}', 'RemindersSkipped {"Reason":"not-in-plan"}']);
   });
 
+  it('counts every reminder a firing sent: the one named and those it found due with it', () => {
+    const metrics = recording();
+    countReminder(metrics, { outcome: 'skipped', caseRef: 'SSP-2026-0001', reason: 'not-in-plan', alsoSent: ['due-soon', 'overdue'] });
+    expect(metrics.counted).toEqual([
+      'RemindersSkipped {"Reason":"not-in-plan"}',
+      'RemindersSent {"Kind":"due-soon"}',
+      'RemindersSent {"Kind":"overdue"}',
+    ]);
+  });
+
   it('counts a send that fails, by kind, and lets the failure through', async () => {
     const metrics = recording();
     const refusal = new Error('refused');

@@ -1,9 +1,8 @@
-import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../lib/cases/case.js';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
-import { allReminders, planReminders, scheduleName } from '../../../lib/reminders/plan.js';
+import { allReminders, planReminders } from '../../../lib/reminders/plan.js';
 import { aCase } from '../../support/case.js';
 
 const london = (local: string) => DateTime.fromISO(local, { zone: 'Europe/London' });
@@ -100,16 +99,5 @@ describe('planning reminders', () => {
     expect(same.map((r) => r.id)).toEqual(first.map((r) => r.id));
     expect(again[0]?.id).not.toBe(first[0]?.id);
     expect(again.at(-1)?.id).toBe(first.at(-1)?.id); // the overall deadline still counts from the opening
-  });
-
-  it('names schedules within Scheduler’s limits, the case reference first', () => {
-    fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }), fc.constantFrom('SSP-2026-0001', 'HERSP-2027-12345'), (id, caseRef) => {
-        const name = scheduleName({ id, caseRef });
-        expect(name).toMatch(/^[0-9a-zA-Z_.-]{1,64}$/);
-        expect(name.startsWith(`${caseRef}.`)).toBe(true);
-        expect(scheduleName({ id, caseRef })).toBe(name);
-      }),
-    );
   });
 });
