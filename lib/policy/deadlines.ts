@@ -38,13 +38,16 @@ export interface StageClock {
 /** What to work out beside each due instant: the report needs no reminder instants (a tenth of its cost per open case). */
 export interface DeadlineOptions {
   reminders?: boolean;
+  /** Targets are soft: nothing is overdue against them, so what lists overdue deadlines leaves them out. */
+  targets?: boolean;
 }
 
 export function stageDeadlines(policy: Policy, clock: StageClock, calendar: WorkingCalendar, options: DeadlineOptions = {}): Deadline[] {
   const reminders = options.reminders !== false;
   const stage = findStage(policy, clock.stageId);
   const deadlines: Deadline[] = [];
-  const targetDue = stage.target ? dueAfter(stage.target.timescale, clock.stageStartedAt, calendar) : undefined;
+  const targetDue =
+    stage.target && options.targets !== false ? dueAfter(stage.target.timescale, clock.stageStartedAt, calendar) : undefined;
   if (stage.target && targetDue) {
     deadlines.push({
       kind: 'target',

@@ -184,7 +184,7 @@ function openerAgency(c: Case, agencies: AgencyDirectory): string {
 
 /** The current stage's deadline and the overall ones, where passed: a target missed is not overdue. */
 function overdue(c: Case, policy: Policy, input: ReportInput, calendar: ReturnType<typeof calendarFor>): OverdueDeadline[] {
-  return caseDeadlines(c, policy, input.closureDays, { reminders: false })
+  return caseDeadlines(c, policy, input.closureDays, { reminders: false, targets: false })
     .filter((d) => d.kind !== 'target' && d.due < input.now)
     .map((d) => ({
       caseRef: c.ref,
