@@ -1,8 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -44,7 +43,7 @@ export function bookingEnvironment(reminders: Reminders, remind: IFunction): Rec
 }
 
 /** What booking reminders takes: create, update and delete schedules in the group, list them, and pass the role to Scheduler. */
-export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+export function allowBooking(fn: LambdaFunction, reminders: Reminders): void {
   reminders.group.grantWriteSchedules(fn);
   reminders.group.grantDeleteSchedules(fn);
   // ListSchedules has no resource-level permission (grantReadSchedules names the group's schedules, which IAM ignores for it).
@@ -70,8 +69,8 @@ export function readCasesAndClaims(table: ITableV2): PolicyStatement {
 
 /** The two mail functions, ingest and remind, each with the least it needs. */
 export class Functions extends Construct {
-  readonly ingest: NodejsFunction;
-  readonly remind: NodejsFunction;
+  readonly ingest: LambdaFunction;
+  readonly remind: LambdaFunction;
   /** Asynchronous invocations that failed every retry. */
   readonly failures: Queue;
 
@@ -135,7 +134,7 @@ export class Functions extends Construct {
       bundledFile: string;
       reservedConcurrentExecutions?: number;
     },
-  ): NodejsFunction {
+  ): LambdaFunction {
     return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }
 }
