@@ -2,11 +2,8 @@ import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import { formFileStem, type FilledForm } from '../forms/model.js';
-import { fillForms } from '../forms/fill.js';
-import { formHtml } from '../forms/html.js';
-import { Trail } from '../forms/trail.js';
+import type { Trail } from '../forms/trail.js';
 import { WORD_DOCUMENT, type Attachment, type OutgoingMail } from '../outgoing/mail.js';
-import { closureSummary, formNotice } from '../outgoing/records.js';
 import { sendOnce } from '../outgoing/send-once.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageRank } from '../policy/stages.js';
@@ -38,6 +35,8 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
     : [];
   const resolved = events.has('resolved') && current.status === 'resolved' && current.resolvedAt !== null;
   if (due.length === 0 && !resolved) return;
+  // What writes the records loads when one is due: most messages make none.
+  const { Trail, fillForms, formHtml, closureSummary, formNotice } = await import('./compose.js');
 
   // Read once a send is claimed, and once for all of them: most retries find everything sent already.
   let trail: Trail | undefined;
@@ -62,12 +61,12 @@ export async function sendRecords(current: Case, mailbox: Mailbox, deps: RecordD
   for (const form of due) {
     await sendRecord(`form:${current.ref}:${form.id}`, deps, async () => {
       const forms = filled().filter((f) => f.formId === form.id);
-      return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage') });
+      return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage', formHtml) });
     });
   }
   if (resolved) {
     await sendRecord(`closure:${current.ref}:${current.resolvedAt}`, deps, async () =>
-      closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure') }),
+      closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure', formHtml) }),
     );
   }
 }
@@ -78,7 +77,11 @@ async function sendRecord(id: string, deps: RecordDependencies, compose: () => P
 }
 
 /** Each form as Word and as HTML. The Word writer loads on first use: most messages never need it. */
-async function attachmentsOf(forms: FilledForm[], occasion: 'stage' | 'closure'): Promise<Attachment[]> {
+async function attachmentsOf(
+  forms: FilledForm[],
+  occasion: 'stage' | 'closure',
+  formHtml: (form: FilledForm) => string,
+): Promise<Attachment[]> {
   const { formDocx } = await import('../forms/docx.js');
   const attachments: Attachment[] = [];
   for (const form of forms) {
