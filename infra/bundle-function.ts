@@ -14,6 +14,7 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { asciiOnly, hasNonAscii } from './ascii-only.js';
+import { BundlingError } from './bundling-error.js';
 import { coldStartPlugin, ICONV_TABLES } from './cold-start-plugin.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -94,6 +95,6 @@ export async function bundleFunction(
 // `tsx infra/bundle-function.ts <function> <outdir> [file...]`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [name, outdir, ...files] = process.argv.slice(2);
-  if (!name || !outdir) throw new Error('usage: bundle-function.ts <function> <outdir> [file...]');
+  if (!name || !outdir) throw new BundlingError('usage: bundle-function.ts <function> <outdir> [file...]');
   await bundleFunction(handlerEntry(name), outdir, { files });
 }

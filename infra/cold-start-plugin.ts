@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { BundlingError } from './bundling-error.js';
 import { pureSchemas } from './pure-schemas.js';
 
 /** The folder beside the bundle that holds iconv-lite's double-byte tables. */
@@ -124,7 +125,7 @@ export function coldStartPlugin(root: string, satellites: Map<string, string>): 
       const REAL = { real: true };
       const resolved = async (path: string, kind: ImportKind, resolveDir: string) => {
         const result = await build.resolve(path, { kind, resolveDir, pluginData: REAL });
-        if (result.errors.length > 0) throw new Error(`cannot resolve ${path} from ${resolveDir}`);
+        if (result.errors.length > 0) throw new BundlingError(`cannot resolve ${path} from ${resolveDir}`);
         return result.path;
       };
       build.onResolve({ filter: new RegExp(`^(${Object.keys(STAND_INS).join('|')})$`) }, async (args) => {

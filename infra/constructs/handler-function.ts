@@ -5,6 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { BundlingError } from '../bundling-error.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -42,7 +43,7 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
               ['--import', 'tsx', `${root}infra/bundle-function.ts`, options.entry, outputDir, ...files],
               { cwd: root, stdio: 'inherit' },
             );
-            if (bundled.status !== 0) throw new Error(`bundling functions/${options.entry}.ts failed`);
+            if (bundled.status !== 0) throw new BundlingError(`bundling functions/${options.entry}.ts failed`, { cause: bundled.error });
             return true;
           },
         },
@@ -57,6 +58,8 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
     retryAttempts: 2,
     onFailure: new SqsDestination(options.failures),
+    // Node 24 reads a source map only when a stack trace is first formatted: nothing at cold start
+    // (docs/performance.md, 'Source maps').
     environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
   });
 }
