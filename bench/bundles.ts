@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundleFunction, handlerEntry } from '../infra/bundle-function.js';
 import { median } from './measure.js';
 
 const exec = promisify(execFile);
@@ -43,10 +44,12 @@ const DEPLOYMENT = JSON.stringify({
 });
 
 /**
- * Each Lambda bundled as the stack bundles it (esbuild, ESM, minified, the AWS SDK included),
- * its size, and its cold initialisation: the CPU time of a fresh Node process importing it, median
- * of 10. Goals: under 1 MB, under 150 ms; ingest at most 1.5 × remind (`coldInitRatio`).
- * `sourceMapsColdInitRatio`: ingest with `--enable-source-maps` ÷ without.
+ * Each Lambda bundled as the stack bundles it (bin/bundle-function.mjs: esbuild, ESM, minified, the
+ * AWS SDK included, what a message rarely needs in chunks and files loaded on first use), the bytes
+ * of code a cold start loads (index.mjs and the chunks it imports), and its cold initialisation: the
+ * CPU time of a fresh Node process importing it, median of 10. Goals: under 1 MB, under 150 ms;
+ * ingest at most 1.5 × remind (`coldInitRatio`). `sourceMapsColdInitRatio`: ingest with
+ * `--enable-source-maps` ÷ without (the bundles link their source maps, as deployed).
  */
 export async function benchBundles(): Promise<Record<string, unknown>> {
   // Inside the repository, so that nothing outside the bundle could resolve but node's own modules.
@@ -56,23 +59,10 @@ export async function benchBundles(): Promise<Record<string, unknown>> {
   const bundleBytes: Record<string, number> = {};
   const files: Record<string, string> = {};
   for (const name of FUNCTIONS) {
-    const file = join(out, `${name}.mjs`);
-    await build({
-      entryPoints: [join(root, 'functions', `${name}.ts`)],
-      outfile: file,
-      bundle: true,
-      minify: true,
-      sourcemap: 'external',
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies call require(): give the ES module one.
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'error',
-    });
-    bundleBytes[name] = (await stat(file)).size;
-    files[name] = file;
+    const dir = join(out, name);
+    const metafile = await bundleFunction(handlerEntry(name), dir, { files: [join(out, 'deployment.json')] });
+    bundleBytes[name] = loadedAtStart(metafile, join(dir, 'index.mjs'));
+    files[name] = join(dir, 'index.mjs');
   }
   // Side by side: each round loads every bundle once, so that drift on a busy machine hits all alike.
   const samples: Record<string, number[]> = {};
@@ -85,7 +75,7 @@ export async function benchBundles(): Promise<Record<string, unknown>> {
     },
   ];
   for (let round = 0; round < 10; round++) {
-    for (const { key, file, flags } of variants) (samples[key] ??= []).push(await coldInit(file, flags, out));
+    for (const { key, file, flags } of variants) (samples[key] ??= []).push(await coldInit(file, flags));
   }
   const coldInitMs = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, Math.round(median(values))]));
   const paired = (a: string, b: string) => median((samples[a] ?? []).map((value, i) => value / (samples[b]?.[i] ?? 1)));
@@ -102,7 +92,8 @@ export async function benchBundles(): Promise<Record<string, unknown>> {
 }
 
 /** CPU milliseconds a fresh Node process spends importing one bundle: CPU, not wall time, so that other work on the machine does not count. */
-async function coldInit(file: string, flags: readonly string[], cwd: string): Promise<number> {
+async function coldInit(file: string, flags: readonly string[]): Promise<number> {
+  const cwd = dirname(file);
   const { stdout } = await exec(
     process.execPath,
     [
@@ -115,4 +106,16 @@ async function coldInit(file: string, flags: readonly string[], cwd: string): Pr
     { env: { ...process.env, ...ENV, LAMBDA_TASK_ROOT: cwd }, cwd },
   );
   return Number(stdout.trim());
+}
+
+/** Bytes of the entry and of every chunk it imports statically: what a cold start reads and compiles. */
+function loadedAtStart(metafile: Metafile, entry: string): number {
+  const seen = new Set<string>();
+  const visit = (output: string) => {
+    if (seen.has(output)) return;
+    seen.add(output);
+    for (const imported of metafile.outputs[output]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(relative(root, entry));
+  return [...seen].reduce((sum, output) => sum + (metafile.outputs[output]?.bytes ?? 0), 0);
 }

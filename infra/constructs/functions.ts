@@ -1,8 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -51,7 +50,7 @@ export function bookingEnvironment(reminders: Reminders, remind: IFunction): Rec
  * What moving a case's schedule on takes (the remind function): create and update schedules in
  * the group (an update, a create when the schedule is gone), and pass the role to Scheduler.
  */
-export function allowRebooking(fn: NodejsFunction, reminders: Reminders): void {
+export function allowRebooking(fn: LambdaFunction, reminders: Reminders): void {
   reminders.group.grantWriteSchedules(fn);
   // By hand: grantPassRole cannot add the condition that the role goes to Scheduler only.
   fn.addToRolePolicy(
@@ -64,7 +63,7 @@ export function allowRebooking(fn: NodejsFunction, reminders: Reminders): void {
 }
 
 /** What booking reminders takes (ingest, re-sync): that, and deleting the schedule of a case that closed. Nothing is listed. */
-export function allowBooking(fn: NodejsFunction, reminders: Reminders): void {
+export function allowBooking(fn: LambdaFunction, reminders: Reminders): void {
   allowRebooking(fn, reminders);
   reminders.group.grantDeleteSchedules(fn);
 }
@@ -84,8 +83,8 @@ export function caseSends(table: ITableV2): PolicyStatement {
 
 /** The two mail functions, ingest and remind, each with the least it needs. */
 export class Functions extends Construct {
-  readonly ingest: NodejsFunction;
-  readonly remind: NodejsFunction;
+  readonly ingest: LambdaFunction;
+  readonly remind: LambdaFunction;
   /** Asynchronous invocations that failed every retry. */
   readonly failures: Queue;
 
@@ -155,7 +154,7 @@ export class Functions extends Construct {
       bundledFile: string;
       reservedConcurrentExecutions?: number;
     },
-  ): NodejsFunction {
+  ): LambdaFunction {
     return handlerFunction(this, id, { entry, ...options, failures: this.failures });
   }
 }

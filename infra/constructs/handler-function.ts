@@ -1,11 +1,11 @@
-import { basename } from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { spawnSync } from 'node:child_process';
+import { AssetHashType, type Duration } from 'aws-cdk-lib';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { BundlingError } from '../bundling-error.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -23,15 +23,34 @@ export interface HandlerFunctionOptions {
   reservedConcurrentExecutions?: number;
 }
 
-const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
-
-/** A handler from functions/, bundled with esbuild (no Docker) as a minified ES module, on the newest Node runtime. */
-export function handlerFunction(scope: Construct, id: string, options: HandlerFunctionOptions): NodejsFunction {
-  const file = options.bundledFile;
-  return new NodejsFunction(scope, id, {
-    entry: `${root}functions/${options.entry}.ts`,
-    handler: 'handler',
-    runtime: Runtime.NODEJS_24_X,
+/**
+ * A handler from functions/, bundled on the synth machine by infra/bundle-function.ts (the bundle the
+ * bench measures: ES module, minified, what a message rarely needs loaded on first use), on the
+ * newest Node runtime. The bundler runs in a process of its own: CDK's bundling hook is synchronous.
+ */
+export function handlerFunction(scope: Construct, id: string, options: HandlerFunctionOptions): LambdaFunction {
+  const files = options.bundledFile ? [options.bundledFile] : [];
+  const runtime = Runtime.NODEJS_24_X;
+  return new LambdaFunction(scope, id, {
+    code: Code.fromAsset(root, {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        image: runtime.bundlingImage,
+        local: {
+          tryBundle(outputDir) {
+            const bundled = spawnSync(
+              process.execPath,
+              ['--import', 'tsx', `${root}infra/bundle-function.ts`, options.entry, outputDir, ...files],
+              { cwd: root, stdio: 'inherit' },
+            );
+            if (bundled.status !== 0) throw new BundlingError(`bundling functions/${options.entry}.ts failed`, { cause: bundled.error });
+            return true;
+          },
+        },
+      },
+    }),
+    handler: 'index.handler',
+    runtime,
     architecture: Architecture.ARM_64,
     memorySize: options.memorySize,
     timeout: options.timeout,
@@ -39,29 +58,8 @@ export function handlerFunction(scope: Construct, id: string, options: HandlerFu
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
     retryAttempts: 2,
     onFailure: new SqsDestination(options.failures),
-    bundling: {
-      format: OutputFormat.ESM,
-      minify: true,
-      sourceMap: true,
-      target: 'node24',
-      // The SDK is bundled, not taken from the runtime: one minified file loads in about half the
-      // time of the runtime's SDK from node_modules, and the code runs on the SDK it was tested with.
-      externalModules: [],
-      // ES module builds first: esbuild can drop what the functions never use.
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies call require(): give the ES module one.
-      banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      // Local bundling (esbuild from node_modules) runs these in a shell on the synth machine.
-      ...(file
-        ? {
-            commandHooks: {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (_input: string, output: string) => [`cp ${quote(file)} ${quote(`${output}/${basename(file)}`)}`],
-            },
-          }
-        : {}),
-    },
+    // Node 24 reads a source map only when a stack trace is first formatted: nothing at cold start
+    // (docs/performance.md, 'Source maps').
     environment: { ...options.environment, NODE_OPTIONS: '--enable-source-maps' },
   });
 }

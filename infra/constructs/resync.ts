@@ -1,7 +1,7 @@
 import { CfnResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
@@ -21,7 +21,7 @@ export interface ResyncAfterDeployProps {
   table: ITableV2;
   reminders: Reminders;
   /** The function the booked schedules invoke. */
-  remind: NodejsFunction;
+  remind: LambdaFunction;
   /** Where the function's failed asynchronous invocations go. */
   failures: IQueue;
   /** What must exist before the first run: the service's functions and the reminders' group, role and dead letters. */
@@ -34,7 +34,7 @@ export interface ResyncAfterDeployProps {
  * deployed policy and closure days; a reminder whose deadline moved answers not-in-plan.
  */
 export class ResyncAfterDeploy extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly trigger: Trigger;
 
   constructor(scope: Construct, id: string, props: ResyncAfterDeployProps) {

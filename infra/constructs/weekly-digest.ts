@@ -1,7 +1,7 @@
 import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { type Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -26,7 +26,7 @@ export interface WeeklyDigestProps {
 
 /** Every Monday at 08:00 London time, the weekly picture to each mailbox's monitoring address. */
 export class WeeklyDigest extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly schedule: Schedule;
   /** The role Scheduler assumes to invoke the function. */
   readonly schedulerRole: Role;

@@ -2,11 +2,8 @@ import type { DateTime } from 'luxon';
 import type { Case } from '../cases/case.js';
 import { publicAddressOf, type Deployment, type Mailbox } from '../config.js';
 import { formFileStem, type FilledForm } from '../forms/model.js';
-import { fillForms } from '../forms/fill.js';
-import { formHtml } from '../forms/html.js';
-import { Trail } from '../forms/trail.js';
+import type { Trail } from '../forms/trail.js';
 import { WORD_DOCUMENT, type Attachment, type OutgoingMail } from '../outgoing/mail.js';
-import { closureSummary, formNotice } from '../outgoing/records.js';
 import { sendOnceOnCase } from '../outgoing/send-once.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageRank } from '../policy/stages.js';
@@ -61,6 +58,8 @@ export async function sendRecords(
   const { policy } = mailbox;
   const { forms: due, closure } = recordsDue(current, mailbox, messageId);
   if (due.length === 0 && !closure) return;
+  // What writes the records loads when one is due: most messages make none.
+  const { Trail, fillForms, formHtml, closureSummary, formNotice } = await import('./compose.js');
 
   // Read once a send is claimed, and once for all of them: most retries find everything sent already.
   let trail: Trail | undefined;
@@ -93,16 +92,22 @@ export async function sendRecords(
   for (const { form, id } of due) {
     await sendRecord(id, async () => {
       const forms = filled().filter((f) => f.formId === form.id);
-      return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage') });
+      return formNotice(current, form, { ...base(), attachments: await attachmentsOf(forms, 'stage', formHtml) });
     });
   }
   if (closure) {
-    await sendRecord(closure, async () => closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure') }));
+    await sendRecord(closure, async () =>
+      closureSummary(current, { ...base(), attachments: await attachmentsOf(filled(), 'closure', formHtml) }),
+    );
   }
 }
 
 /** Each form as Word and as HTML. The Word writer loads on first use: most messages never need it. */
-async function attachmentsOf(forms: FilledForm[], occasion: 'stage' | 'closure'): Promise<Attachment[]> {
+async function attachmentsOf(
+  forms: FilledForm[],
+  occasion: 'stage' | 'closure',
+  formHtml: (form: FilledForm) => string,
+): Promise<Attachment[]> {
   const { formDocx } = await import('../forms/docx.js');
   const attachments: Attachment[] = [];
   for (const form of forms) {

@@ -1,0 +1,4 @@
+/** A function could not be bundled: the synth stops. */
+export class BundlingError extends Error {
+  override readonly name = 'BundlingError';
+}
