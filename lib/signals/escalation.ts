@@ -99,7 +99,7 @@ export function readEscalation(
     if (!UNSTAGED.test(clause) || !moving) return [];
     // "We will have to take this further": a step announced, for the partnership to look at (it names no stage).
     const announced = /\b(?:will|are going to|am going to) (?:have|need) to\s+$/.test(clause.slice(0, moving.index));
-    const blocked = blockedBy(clause, moving.index, announced ? { ...scope, modal: false } : scope, question, announced);
+    const blocked = blockedBy(clause, moving.index, scope, question, announced);
     return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
   }
   // With no verb that moves, a verb of contact says which role is the one reached: "Ch Supt Lowther has been briefed and

@@ -106,6 +106,8 @@ const ASKING =
 const RESOLVED_SUBJECT =
   /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)/;
 
+const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
+
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
   /\b(?:(?:please )?(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
@@ -114,14 +116,15 @@ const LOG_REQUEST =
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
   const signals: Signal[] = [];
   const written = sentences(message.newText);
+  const subject = normalise(message.cleanSubject);
   for (const sentence of written) signals.push(...sentenceSignals(sentence, policy, context));
-  signals.push(...subjectSignals(message.cleanSubject, policy, context));
+  signals.push(...subjectSignals(message.cleanSubject, subject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
   // "Resolved at Stage 2 – Baby M" as the subject, with the agreed outcome below it and no word of resolving in the text.
   if (
     context.currentStage !== undefined &&
-    RESOLVED_SUBJECT.test(normalise(message.cleanSubject)) &&
+    RESOLVED_SUBJECT.test(subject) &&
     !signals.some((s) => s.kind === 'resolution' || (s.kind === 'stage' && s.escalation) || s.kind === 'disagreement')
   )
     signals.push({
@@ -143,10 +146,10 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     distinct(signals),
     policy,
     context,
-    normalise(message.cleanSubject),
+    subject,
     written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
-    LOG_REQUEST.test(normalise(message.cleanSubject)) || written.some((s) => LOG_REQUEST.test(s.norm)),
+    LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
   );
 }
 
@@ -271,9 +274,8 @@ function coreOf(clause: string): string {
   return cut ? clause.slice(0, cut.index) : clause;
 }
 
-function subjectSignals(subject: string, policy: Policy, context: CaseContext): Signal[] {
+function subjectSignals(subject: string, norm: string, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
-  const norm = normalise(subject);
   const evidence = `Subject: ${subject}`;
   const frames = framesOf(norm);
   for (const frame of frames) signals.push({ kind: 'frame', frame, evidence, strength: 'strong', line: -1 });
@@ -452,7 +454,7 @@ function summarise(
     strong.length === 0 &&
     (namedStage !== null || forms.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
   )
-    review = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
+    review = LOG_REVIEW;
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||
@@ -477,7 +479,7 @@ function summarise(
     raisesDisagreement,
     namedStage,
     // A log request about a disagreement's step is the process's, whatever figures or systems it names.
-    frame: review?.startsWith('asks the partnership to log') ? null : framed,
+    frame: review === LOG_REVIEW ? null : framed,
     review,
   };
 }

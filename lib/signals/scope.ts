@@ -49,6 +49,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   const scopes: ClauseScope[] = [];
   let openingCondition = true; // every clause so far opened with a condition
   let pending = false; // the clause before ended inside a condition
+  let spoken = false; // a clause other than a name or greeting came before
   clauses.forEach((clause, i) => {
     // "Craig -", "Hi Dan,": a name or greeting before the sentence neither opens nor breaks a condition.
     if (ADDRESS.test(clause)) {
@@ -58,7 +59,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
     const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
-    const consequence = (clauses.slice(0, i).some((c) => !ADDRESS.test(c)) && openingCondition) || pending;
+    const consequence = (spoken && openingCondition) || pending;
+    spoken = true;
     openingCondition = openingCondition && opens;
     // "I'll be honest that if we can't agree on Friday | I'll be asking for stage 3": a clause that ends inside
     // its condition makes the next main clause the consequence; a relative clause between ("which is when the

@@ -131,7 +131,6 @@ const MODIFIERS = new Set([
   'step',
   'level',
   'tier',
-  'one',
   'two',
   'three',
   'four',
@@ -195,6 +194,9 @@ function subjectPhrase(own: string): string {
   return words.slice(-1).join(' ');
 }
 
+/** The thing named, without the person and verb that follow it: "the chronology you sent" → "the chronology". */
+const withoutItsPerson = (phrase: string): string => phrase.replace(/\s+(?:you|we|i|they|he|she)\b.*$/, '').trim();
+
 /**
  * Whether the statement `match` (found in `clause` at `index`) is said of something other than
  * the disagreement: its subject before it, or the thing after "on/about/for/with" after it.
@@ -225,13 +227,13 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
     agreeing &&
     object?.[1] &&
     !/^(?:part|parts|some|most|much|one|aspects|elements)\b/.test(object[1]) &&
-    !namesTheDisagreement(object[1].replace(/\s+(?:you|we|i|they|he|she)\b.*$/, '').trim())
+    !namesTheDisagreement(withoutItsPerson(object[1]))
   )
     return true;
   const trailing = /\b(?:with|by|on|about|for)\s+(?:the|your|their|this|that)$/.exec(match);
   if (trailing) {
     const rest = /^\s*([a-z0-9' -]{1,80})/.exec(following);
-    if (rest?.[1] && !namesTheDisagreement(`the ${rest[1].replace(/\s+(?:you|we|i|they|he|she)\b.*$/, '').trim()}`)) return true;
+    if (rest?.[1] && !namesTheDisagreement(`the ${withoutItsPerson(rest[1])}`)) return true;
   }
   return false;
 }
