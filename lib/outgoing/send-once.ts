@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Case } from '../cases/case.js';
-import type { CaseStore, Clock } from '../ports.js';
+import type { CaseStore, Clock, SendClaim } from '../ports.js';
 
 /** Another invocation holds the send's lease: the caller fails, so that its retry comes after the lease. */
 export class SendInProgressError extends Error {
@@ -20,16 +20,34 @@ export async function sendOnce(
   id: string,
   send: () => Promise<void>,
 ): Promise<SentOnce> {
-  const claim = await store.claimSending(id, clock.now());
-  if (claim === 'sent') return 'sent-before';
-  if (claim === 'held') throw new SendInProgressError(`send ${digest(id)} is held by another invocation's lease`);
+  return underLease(
+    id,
+    () => store.claimSending(id, clock.now()),
+    send,
+    () => store.releaseSending(id),
+    () => store.markSent(id, clock.now()),
+  );
+}
+
+/** The one way both stores send once: a claim that says sent or held ends it; a failed send gives the claim back. */
+async function underLease<T>(
+  id: string,
+  claim: () => Promise<SendClaim>,
+  send: () => Promise<T>,
+  release: () => Promise<unknown>,
+  mark: (record: T) => Promise<unknown>,
+): Promise<SentOnce> {
+  const claimed = await claim();
+  if (claimed === 'sent') return 'sent-before';
+  if (claimed === 'held') throw new SendInProgressError(`send ${digest(id)} is held by another invocation's lease`);
+  let record: T;
   try {
-    await send();
+    record = await send();
   } catch (error) {
-    await store.releaseSending(id).catch(() => undefined); // the lease runs out anyway
+    await release().catch(() => undefined); // the lease runs out anyway
     throw error;
   }
-  await store.markSent(id, clock.now());
+  await mark(record);
   return 'sent';
 }
 
@@ -54,19 +72,15 @@ export async function sendOnceOnCase(
   send: () => Promise<SendRecord>,
   options: { claimed?: boolean } = {},
 ): Promise<SentOnce> {
-  if (!options.claimed) {
-    if (current.sends?.[id]?.state === 'sent') return 'sent-before';
-    const claim = (await store.claimCaseSend(current.ref, id, clock.now()))?.claim ?? 'sent';
-    if (claim === 'sent') return 'sent-before';
-    if (claim === 'held') throw new SendInProgressError(`send ${digest(id)} is held by another invocation's lease`);
-  }
-  let record: SendRecord;
-  try {
-    record = await send();
-  } catch (error) {
-    await store.releaseCaseSend(current.ref, id).catch(() => undefined); // the lease runs out anyway
-    throw error;
-  }
-  await store.markCaseSent(current.ref, id, clock.now(), record);
-  return 'sent';
+  return underLease(
+    id,
+    async () => {
+      if (options.claimed) return 'claimed';
+      if (current.sends?.[id]?.state === 'sent') return 'sent';
+      return (await store.claimCaseSend(current.ref, id, clock.now()))?.claim ?? 'sent';
+    },
+    send,
+    () => store.releaseCaseSend(current.ref, id),
+    (record) => store.markCaseSent(current.ref, id, clock.now(), record),
+  );
 }
