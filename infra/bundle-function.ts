@@ -37,14 +37,9 @@ export async function bundleFunction(
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const satellites = new Map<string, string>();
-  const result = await build({
+  // What the function and its satellites are built with alike.
+  const common = {
     absWorkingDir: root,
-    entryPoints: { index: entry },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    // Chunks beside index.mjs: a table's path is the same from every file.
-    splitting: true,
-    chunkNames: '[name]-[hash]',
     bundle: true,
     minify: options.minify ?? true,
     // Linked, for NODE_OPTIONS=--enable-source-maps (docs/performance.md, 'Source maps'); without the
@@ -53,30 +48,26 @@ export async function bundleFunction(
     sourcesContent: false,
     platform: 'node',
     target: 'node20',
+    metafile: true,
+    logLevel: 'warning',
+  } as const;
+  const result = await build({
+    ...common,
+    entryPoints: { index: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // Chunks beside index.mjs: a table's path is the same from every file.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     format: 'esm',
     // ES module builds first: esbuild can drop what the functions never use.
     mainFields: ['module', 'main'],
     // CommonJS dependencies call require(): give each ES module file one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     plugins: [coldStartPlugin(root, satellites)],
-    metafile: true,
-    logLevel: 'warning',
   });
   for (const [file, entryPoint] of satellites) {
-    const satellite = await build({
-      absWorkingDir: root,
-      entryPoints: [entryPoint],
-      outfile: join(outdir, file),
-      bundle: true,
-      minify: options.minify ?? true,
-      sourcemap: 'linked',
-      sourcesContent: false,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      metafile: true,
-      logLevel: 'warning',
-    });
+    const satellite = await build({ ...common, entryPoints: [entryPoint], outfile: join(outdir, file), format: 'cjs' });
     Object.assign(result.metafile.outputs, satellite.metafile.outputs);
   }
   for (const output of Object.keys(result.metafile.outputs).filter((path) => /\.[cm]js$/.test(path))) {
