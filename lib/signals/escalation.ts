@@ -8,11 +8,11 @@ import { stageAnchors, type StageAnchor } from './stages.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|(?<!(?:strictly|frankly|honestly|generally|broadly|technically|roughly|legally|practically) )speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
 
 /** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
 const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
@@ -33,6 +33,9 @@ const LABEL_BEFORE =
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
   /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
+
+/** "We will have to take this further", "we will need to take this to the next stage": a step the writer announces. */
+const ANNOUNCED = /\b(?:i|we|and) (?:will|are going to|am going to) (?:have|need) to\s+$/;
 
 /** Whether a clause has a verb that moves the disagreement. */
 export function hasMovingVerb(clause: string): boolean {
@@ -98,7 +101,7 @@ export function readEscalation(
   if (anchors.length === 0) {
     if (!UNSTAGED.test(clause) || !moving) return [];
     // "We will have to take this further": a step announced, for the partnership to look at (it names no stage).
-    const announced = /\b(?:will|are going to|am going to) (?:have|need) to\s+$/.test(clause.slice(0, moving.index));
+    const announced = ANNOUNCED.test(clause.slice(0, moving.index));
     const blocked = blockedBy(clause, moving.index, scope, question, announced);
     return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
   }
@@ -116,7 +119,9 @@ export function readEscalation(
     return [{ kind: 'mention', stage: target.stage, anchor: target.how }];
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
-  const blocked = blockedBy(clause, verbIndex, scope, question);
+  // "We will need to take this to the next stage": announced by the writer, as good as done.
+  const announced = moving !== null && ANNOUNCED.test(clause.slice(0, verbIndex));
+  const blocked = blockedBy(clause, verbIndex, scope, question, announced);
   const standing = !moving && STANDING.exec(clause)?.index === verbIndex;
   return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }

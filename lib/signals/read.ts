@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned/;
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we/;
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -87,12 +87,32 @@ function raisesDisagreement(clause: string): boolean {
   return DENIAL.test(words) && /\b(?:not|never)\b/.test(words);
 }
 
+/** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
+const AGREE_TO_DIFFER =
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view) (?:this|it|that|things)(?: one)? differently\b/;
+
 /** Part agreed, part still in dispute: for the partnership to look at. */
-const STILL_DISAGREE =
-  /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned)|agreed? to (?:disagree|differ)|(?<!if (?:you|they) )(?:see|view) (?:this|it|that|things)(?: one)? differently|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+const STILL_DISAGREE = new RegExp(
+  `${AGREE_TO_DIFFER.source}|${
+    /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+      .source
+  }`,
+);
 const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART =
   /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle)\b/;
+
+/**
+ * Agreement given for now, or nearly there: "I'll accept the step-down for the time being", "we can stand
+ * the escalation down for now", "OK to leave it there for now", "broadly content", "partly there".
+ * A careful officer would not close the case on it, nor leave it unread: for the partnership to look at.
+ */
+const QUALIFIED =
+  /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
+
+/** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
+const FINAL_WORD =
+  /\baccept(?:s|ed|ing)? (?:the|your|their|this|that|his|her) (?:[a-z']+ ){0,3}?(?:decision|outcome|ruling|determination)\b[^.;]{0,30}?\bas (?:the )?final\b|\baccept(?:s|ed|ing)? (?:the|your|their|this|that) (?:[a-z']+ ){0,2}?final (?:decision|outcome|word|ruling|determination)\b/;
 
 /** "Is this now resolved from your side?": a question a person should answer. */
 const ASKS_RESOLVED =
@@ -134,14 +154,12 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       evidence: `Subject: ${message.cleanSubject}`,
       strength: 'strong',
     });
+  // "I remain of the view… but I accept your decision as the final word": a final decision accepted ends it, reservation and all.
   const mixed =
-    written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
-    written.some(
-      (s) =>
-        /\bagreed? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view) (?:this|it|that|things)(?: one)? differently\b/.test(
-          s.norm,
-        ) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')),
-    );
+    (!written.some((s) => FINAL_WORD.test(s.norm)) &&
+      written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
+      written.some((s) => AGREE_TO_DIFFER.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
+    (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question));
   return summarise(
     distinct(signals),
     policy,

@@ -90,19 +90,32 @@ const RESOLVED: RegExp[] = [
   /\b(?:this|it|the (?:matter|disagreement|dispute|escalation|issue|process|challenge|resolution process))\s+(?:is|has been|was|have been|are|were)\s+(?:now\s+|therefore\s+|finally\s+){0,2}concluded\b/,
   /\b(?:we are|we have|i am|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now |fully )?(?:happy|content|satisfied|comfortable) with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
+  // the disagreement named, then its end: "the disagreement you raised on 12 March is now closed", "the matter between our two agencies is concluded"
+  /\b(?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|matter|difference of (?:view|opinion))\b[^.;,]{0,60}? (?:is|has been|was|are|have been) (?:now |therefore |finally ){0,2}(?:closed|resolved|settled|concluded|at an end|over)\b/,
+  // satisfied that it is dealt with: "I'm satisfied that our disagreement has been dealt with", "happy that our disagreement is concluded"
+  /\b(?:satisfied|content|happy|pleased|reassured|glad) (?:that )?(?:our|the|this|my) (?:professional )?(?:disagreement|dispute|difference of (?:view|opinion)|concerns?|challenge|escalation) (?:has been|have been|is|are|was|were) (?:now |fully |properly ){0,2}(?:dealt with|addressed|resolved|concluded|settled|over|at an end|answered|met)\b/,
+  // "take this as our withdrawal of the escalation"
+  /\b(?:our|my|the|their|its) withdrawal of (?:the|our|my|this|their|its) (?:[a-z0-9']+ ){0,2}?(?:escalation|challenge|dispute|disagreement|objection|referral)\b/,
+  // "we are standing down our escalation"
+  /\bstand(?:s|ing)? down (?:my|our|the|this|their|its) (?:[a-z0-9']+ ){0,2}?(?:escalation|challenge|dispute|disagreement|objection)\b/,
+  // "we are no longer at odds", "of one mind", "content with where we ended up"
+  /\bno longer (?:at odds|in disagreement|apart|in dispute)\b/,
+  /\b(?:we are|we have been|we have|both (?:of us|agencies|services) are) (?:now |finally |all |both ){0,2}(?:of (?:one|the same) mind|at one)\b/,
+  /\b(?:happy|content|comfortable|satisfied) with where (?:we|things|this) (?:have |has )?(?:ended up|landed|got to|came out|are now)\b/,
+  /\b(?:reach|reached|achieve|achieved) (?:a |an |the )?(?:final |full )?(?:resolution|agreement|consensus)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))/,
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
+  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
@@ -196,7 +209,7 @@ export function readResolution(
     return { resolved: false, how: 'negated' };
   if (counterfactual) return { resolved: false, how: 'counterfactual' };
   if (
-    /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
+    /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
       own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
@@ -227,6 +240,8 @@ export function readResolution(
   // our challenge") needs no one else: its side is the whole of it.
   const unilateral = /\bno longer\b|\bwithdr/.test(words);
   const qualified = bothSides || unilateral ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
-  if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
+  // "For my part | I'm happy for this to be closed": one side's word, the lead-in cut off as a clause of its own.
+  if (PARTIAL.test(qualified) || /\bfor (?:my|our) part\s*,?\s*$/.test(earlier) || rest.some((later) => RESERVATION.test(later)))
+    return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }

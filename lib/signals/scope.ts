@@ -21,7 +21,7 @@ const CONDITION_INSIDE =
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -81,7 +81,19 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
       ((modal || future) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
-    scopes.push({ negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual });
+    const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
+    // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
+    const main = scopes[i - 1];
+    scopes.push(
+      PURPOSE.test(clause) && main
+        ? {
+            ...own,
+            modal: true,
+            conditional: own.conditional || main.conditional,
+            counterfactual: own.counterfactual || main.counterfactual,
+          }
+        : own,
+    );
   });
   return scopes;
 }
@@ -91,6 +103,9 @@ const ENDS_IN_CONDITION = /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failin
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
 const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
+
+/** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
+const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =
