@@ -8,14 +8,14 @@ import { stageAnchors, type StageAnchor } from './stages.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|chair|hear|facilitate|consider)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|(?<!(?:strictly|frankly|honestly|generally|broadly|technically|roughly|legally|practically) )speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|(?<!(?:strictly|frankly|honestly|generally|broadly|technically|roughly|legally|practically) )speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|ring(?:s|ing)?(?! back)|phon(?:e|es|ing)|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you|address(?:es|ing|ed)? (?:this|it|my concerns?|our concerns?) to)\b/;
 
 /** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
-const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
+const ADDRESSEE_AS = /\byou\b[a-z ,']{0,40}?\bas (?:the |my |our |your |a |one )?$/;
 
 /** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
 const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;
@@ -165,7 +165,14 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     const gap = contact ? clause.slice(contact.index, target.index) : '';
     if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
     // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
-    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))?(?: to| with)? (?:the |my |our |your )?$/.test(gap))
+    // "I am writing as Director of Nursing", "writing in my capacity as Senior Manager": the writer acting in the role.
+    if (
+      contact &&
+      target.how === 'role' &&
+      /^\S+(?: (?:directly|now|formally|again))?(?: to| with| as| in my capacity as)? (?:the |my |our |your |one )?(?:[a-z]+ ){0,2}$/.test(
+        gap,
+      )
+    )
       return contact.index;
     if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
   }

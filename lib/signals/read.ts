@@ -50,7 +50,7 @@ const PROCESS_WORDS =
  * challenge…", "I am raising a professional disagreement about…".
  */
 const DISAGREEMENT =
-  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|record(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our|the [a-z]+'s|[a-z]+'s)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
 
 /**
  * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
@@ -58,7 +58,7 @@ const DISAGREEMENT =
  * about a decision. Here the denial is the disagreement, so no denial check applies.
  */
 const RAISED =
-  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|(?:i|we|police|the police|the school|school|health|the trust|the practice|the service|the team|the force) (?:do|does) not accept (?:the|that|this|your|their) (?:[a-z-]+ ){0,2}?(?:decision|outcome|assessment|threshold|closure|plan|conclusion|rationale|nfa|step-?down)\b|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
 
 /** A stage that has failed: its people could not agree. */
 const FAILED =
@@ -126,11 +126,17 @@ const ASKING =
 const RESOLVED_SUBJECT =
   /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)/;
 
+/** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
+const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
+
+/** "For your records", "for the partnership's log": a step reported, not raised. */
+const FOR_RECORDS = /\bfor (?:your|the partnership's|the partnership) (?:records?|log|information|info)\b/;
+
 const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
 
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
-  /\b(?:(?:please )?(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+  /\b(?:(?:please )?(?<!(?:'s|the|a|an) )(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
 
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
@@ -168,6 +174,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
     LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
+    written.some((s) => s.question && COUNTS_AS.test(s.norm)),
+    written.some((s) => FOR_RECORDS.test(s.norm)),
   );
 }
 
@@ -402,6 +410,8 @@ function summarise(
   sentencesAsk: boolean,
   mixed: boolean,
   logRequest = false,
+  countsAs = false,
+  recordsOnly = false,
 ): Reading {
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
   const strong = escalations.filter((s) => s.strength === 'strong');
@@ -466,26 +476,35 @@ function summarise(
     review = 'reports where a disagreement stands but raises none: no case to open without one';
   // With no case, a request to log a step of a disagreement ("a stage 1 conversation", a completed form) is the
   // partnership's to look at: it may want a case for it, and the log is not a figure to file away.
+  // …and so is a record of a step already taken, "for your records", with no disagreement raised now.
   else if (
     context.currentStage === undefined &&
     logRequest &&
-    strong.length === 0 &&
-    (namedStage !== null || forms.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
+    (strong.length === 0 || (recordsOnly && !raisesDisagreement)) &&
+    (namedStage !== null || forms.length > 0 || strong.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
   )
     review = LOG_REVIEW;
+  // "Does a phone call count as stage 2?": a step of a real disagreement, asked about.
+  else if (context.currentStage === undefined && countsAs && !raisesDisagreement)
+    review = 'asks whether a step of a disagreement counts as a stage: for the partnership to look at';
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||
     sentencesAsk;
   // With no case, a stage named as the process's own ("Stage: 3 of the SSCP protocol", a subject that says
   // "STAGE 3") above one reached only through a role the writer holds is where the writer says it stands.
+  // A stage worked out from a failed one ("our teams have not been able to agree") is no name of the writer's own.
+  const namedAsStage = highestOf(
+    signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong').map((s) => s.stage),
+    policy,
+  );
   const opening =
     context.currentStage === undefined &&
     highest !== null &&
-    namedStage !== null &&
+    namedAsStage !== null &&
     strong.every((s) => s.how === 'role') &&
-    stageRank(policy, namedStage) > stageRank(policy, highest)
-      ? namedStage
+    stageRank(policy, namedAsStage) > stageRank(policy, highest)
+      ? namedAsStage
       : highest;
   return {
     signals,

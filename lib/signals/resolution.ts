@@ -117,6 +117,13 @@ const HINT =
 const PARTIAL =
   /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
 
+/**
+ * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
+ * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
+ */
+const PROVISO =
+  /\b(?:provided|providing|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes) )subject to|so long as|as long as|on condition|on the understanding)\b/;
+
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
   /^(?:but|however|although|though|whereas|except)\b.*\b(?:still|remain|concern|disagree|not|outstanding|unresolved|issue|worried)\b/;
@@ -198,7 +205,7 @@ export function readResolution(
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
   if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
-    return { resolved: false, how: 'conditional' };
+    return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) ? 'partial' : 'conditional' };
   if (
     scopeWords.NEGATION.test(before) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
@@ -229,8 +236,9 @@ export function readResolution(
     return { resolved: false, how: 'modal' };
   // "happy to close once the plan is updated": the end waits on something still to happen.
   // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
-  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
-    return { resolved: false, how: 'conditional' };
+  const after = clause.slice(match.index + words.length);
+  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(after))
+    return { resolved: false, how: PROVISO.test(after) ? 'partial' : 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   // "from my side, and you said the same": one side's word with the other's is both sides'.
   const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(
