@@ -89,7 +89,7 @@ function raisesDisagreement(clause: string): boolean {
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view) (?:this|it|that|things)(?: one)? differently\b/;
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the [a-z-]+)(?: one)? differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
@@ -100,7 +100,7 @@ const STILL_DISAGREE = new RegExp(
 );
 const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART =
-  /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle)\b/;
+  /\b(?:resolved|settled|sorted|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle|(?:landed|ended up|are) (?:in )?the same place|on the same page|common ground)\b/;
 
 /**
  * Agreement given for now, or nearly there: "I'll accept the step-down for the time being", "we can stand

@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:finishing|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -99,7 +99,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
 }
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
-const ENDS_IN_CONDITION = /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|in the absence of)\b[^,;:]*$/;
+const ENDS_IN_CONDITION =
+  /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b))\b[^,;:]*$|(?:^|[:,] |\b(?:that|and|but|so) )in the absence of\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
 const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
