@@ -57,11 +57,15 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       return;
     }
     // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
-    const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
+    // "the disagreement about | whether a strategy discussion is needed was escalated to Stage 3": what the
+    // disagreement is about, not a condition.
+    const aboutWhether = /^whether\b/.test(clause) && /\b(?:about|on|over|as to|of|regarding|concerning)$/.test(clauses[i - 1] ?? '');
+    const opens =
+      CONDITION_OPENER.test(clause) && !aboutWhether && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
     const consequence = (spoken && openingCondition) || pending;
     spoken = true;
-    openingCondition = openingCondition && opens;
+    openingCondition = openingCondition && (opens || aboutWhether);
     // "I'll be honest that if we can't agree on Friday | I'll be asking for stage 3": a clause that ends inside
     // its condition makes the next main clause the consequence; a relative clause between ("which is when the
     // two days run out") keeps it waiting.

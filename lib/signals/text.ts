@@ -43,12 +43,14 @@ function expandBare(match: string, wont?: string, cannot?: string, not?: string,
 /** Misspellings practitioners make of the words the rules read, seen in real mail. */
 const TYPOS: [RegExp, string][] = [
   [/\besc(?:a|e)?l+[ae]?t/g, 'escalat'], // escalting, esclate, escelate, escallate
+  [/\bescalat+(?:i?ng|ign)\b/g, 'escalating'], // escalatng, escalatting
+  [/\b(stage|step|level|tier)(\d)\b/g, '$1 $2'], // stage3
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
   [/\bagre+m[ne]+t/g, 'agreement'], // agreemnet, agrement
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
-const TYPO_HINT = /\besc|\bref|\bres|\bagre/;
+const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d/;
 
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
