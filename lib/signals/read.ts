@@ -60,6 +60,9 @@ const DISAGREEMENT =
 const RAISED =
   /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|(?:i|we|police|the police|the school|school|health|the trust|the practice|the service|the team|the force) (?:do|does) not accept (?:the |that |this |your |their )?(?:[a-z/-]+ ){0,4}?(?:decision|outcome|assessment|threshold|closure|plan|conclusion|rationale|nfa|step-?down)\b|\bthe (?:professional )?disagreement (?:is|concerns|relates to|is about|centres on) (?:about |over |regarding |on |whether )?(?:the |his |her |their |whether |[a-z]+'s )|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
 
+/** What names the writer's own role: "makes me the", "I am the", "as". */
+const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
+
 /** A stage that has failed: its people could not agree. */
 const FAILED =
   /\b(?:not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
@@ -266,7 +269,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
     const failed = highestOf(
       stageAnchors(sentence.norm, policy)
-        .filter((a) => a.how === 'role' || a.how === 'number')
+        // "which makes me the second-tier manager": the writer's own role, not a stage that failed.
+        .filter(
+          (a) => (a.how === 'role' || a.how === 'number') && !WRITERS_ROLE.test(sentence.norm.slice(Math.max(0, a.index - 16), a.index)),
+        )
         .map((a) => a.stage),
       policy,
     );
