@@ -77,10 +77,12 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
     // "I'd be grateful if you would now refer this to the TWSP Executive": a request made, not a condition or a wish.
-    const polite = POLITE_REQUEST.test(clause);
+    // "I'd be grateful | if you could place this before the TWSP Executive": the request split from its politeness.
+    const askedAfter = POLITE_HEAD.test(clauses[i - 1] ?? '') && ASKED.test(clause);
+    const polite = POLITE_REQUEST.test(clause) || askedAfter;
     const conditional = !polite && (opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
-    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ') : clause);
+    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
@@ -111,6 +113,10 @@ const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thank
 
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
 const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
+
+/** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
+const POLITE_HEAD = /\b(?:i|we) (?:would|should|will) (?:be (?:grateful|glad|thankful|obliged)|appreciate(?: it)?)$/;
+const ASKED = /^if you (?:would|could|can|will|might)\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =
