@@ -220,7 +220,9 @@ function blockedBy(
   if (scope.counterfactual) return 'counterfactual';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
-  if (!announced && scopeWords.MODAL.test(polite ? before.replace(/would\s*$/, '') : before)) return 'modal';
+  // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
+  const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
+  if (!announced && scopeWords.MODAL.test(polite ? asked.replace(/would\s*$/, '') : asked)) return 'modal';
   if (scope.past) return 'past';
   return undefined;
 }

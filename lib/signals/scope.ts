@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:finishing|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;

@@ -7,8 +7,8 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * floor that only rises.
  */
 holdsItsFloor('fifth reader corpus', 'reader-corpus-5', 300, {
-  accuracy: 0.937,
-  escalationRecall: 0.947,
+  accuracy: 0.943,
+  escalationRecall: 0.96,
   resolutionRecall: 0.986,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
