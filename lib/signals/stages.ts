@@ -40,7 +40,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   if (cached) return cached;
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
-    for (const name of stage.roles?.names ?? [])
+    for (const name of [...(stage.roles?.names ?? []), ...(stage.roles?.also ?? []).flatMap((more) => more.names)])
       if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
   // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
   // stage: "my service manager (tier 3)" is that role, written the other way round.
