@@ -14,8 +14,8 @@ const MOVING =
 const CONTACTING =
   /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|(?<!(?:strictly|frankly|honestly|generally|broadly|technically|roughly|legally|practically) )speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|ring(?:s|ing)?(?! back)|phon(?:e|es|ing)|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you|address(?:es|ing|ed)? (?:this|it|my concerns?|our concerns?) to)\b/;
 
-/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
-const ADDRESSEE_AS = /\byou\b[a-z ,']{0,40}?\bas (?:the |my |our |your |a |one )?(?:[a-z]+ ){0,2}?(?:[a-z]+'s )?$/;
+/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…", "in touch with Martin Ojo as your Head of Service". */
+const ADDRESSEE_AS = /\b(?:you|with|to)\b[a-z ,']{0,40}?\bas (?:the |my |our |your |their |a |one )?(?:[a-z]+ ){0,2}?(?:[a-z]+'s )?$/;
 
 /** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
 const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;

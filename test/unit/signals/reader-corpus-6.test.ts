@@ -8,8 +8,8 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * floor that only rises.
  */
 holdsItsFloor('sixth reader corpus', 'reader-corpus-6', 300, {
-  accuracy: 0.907,
-  escalationRecall: 0.883,
+  accuracy: 0.91,
+  escalationRecall: 0.9,
   resolutionRecall: 0.983,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
