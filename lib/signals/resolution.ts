@@ -93,7 +93,7 @@ const RESOLVED: RegExp[] = [
   // the disagreement named, then its end: "the disagreement you raised on 12 March is now closed", "the matter between our two agencies is concluded"
   /\b(?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|matter|difference of (?:view|opinion))\b[^.;,]{0,60}? (?:is|has been|was|are|have been) (?:now |therefore |finally ){0,2}(?:closed|resolved|settled|concluded|at an end|over)\b/,
   // satisfied that it is dealt with: "I'm satisfied that our disagreement has been dealt with", "happy that our disagreement is concluded"
-  /\b(?:satisfied|content|happy|pleased|reassured|glad) (?:that )?(?:our|the|this|my) (?:professional )?(?:disagreement|dispute|difference of (?:view|opinion)|concerns?|challenge|escalation) (?:has been|have been|is|are|was|were) (?:now |fully |properly ){0,2}(?:dealt with|addressed|resolved|concluded|settled|over|at an end|answered|met)\b/,
+  /\b(?:satisfied|content|happy|pleased|reassured|glad) (?:that )?(?:our|the|this|my) (?:professional )?(?:disagreement|dispute|difference of (?:view|opinion)|concerns?|challenge|escalation) (?:has|have|is|are|was|were)(?: now| fully)?(?: been)? (?:now |fully |properly ){0,2}(?:dealt with|addressed|resolved|concluded|settled|over|at an end|answered|met)\b/,
   // "take this as our withdrawal of the escalation"
   /\b(?:our|my|the|their|its) withdrawal of (?:the|our|my|this|their|its) (?:[a-z0-9']+ ){0,2}?(?:escalation|challenge|dispute|disagreement|objection|referral)\b/,
   // "we are standing down our escalation"
