@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:instinct|inclination|temptation|impulse)\b[^.;]{0,40}?\b(?:was|had been) to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -86,7 +86,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
-      ((modal || future) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
+      ((modal || future || OFFERED.test(clause)) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
     const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
     // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
     const main = scopes[i - 1];
@@ -117,6 +117,9 @@ const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|di
 /** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
 const POLITE_HEAD = /\b(?:i|we) (?:would|should|will) (?:be (?:grateful|glad|thankful|obliged)|appreciate(?: it)?)$/;
 const ASKED = /^if you (?:would|could|can|will|might)\b/;
+
+/** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
+const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =

@@ -150,9 +150,13 @@ export function clauses(norm: string): string[] {
     }
     const whole = carried + piece;
     carried = '';
-    // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision": the concession
-    // ends at its comma, and its negation is not the main clause's.
-    const concession = /^(?:while|whilst|although|though|even though|despite|notwithstanding)\b[^,]{0,200}, /.exec(whole);
+    // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision", "Since the managers'
+    // conversation didn't move things on, our Headteacher is now writing…": the clause that opens the sentence ends
+    // at its comma, and its negation is not the main clause's.
+    const concession =
+      /^(?:while|whilst|although|though|even though|despite|notwithstanding|since|because|given that|now that|seeing as)\b[^,]{0,200}, /.exec(
+        whole,
+      );
     for (const clause of concession ? [concession[0].slice(0, -2), whole.slice(concession[0].length)] : [whole]) {
       // A run of text with no punctuation at all is cut into bounded pieces: real clauses are short.
       for (let i = 0; i < clause.length; i += MAX_CLAUSE_CHARS) out.push(clause.slice(i, i + MAX_CLAUSE_CHARS));
