@@ -103,6 +103,9 @@ const RESOLVED: RegExp[] = [
   /\b(?:we are|we have been|we have|both (?:of us|agencies|services) are) (?:now |finally |all |both ){0,2}(?:of (?:one|the same) mind|at one)\b/,
   /\b(?:happy|content|comfortable|satisfied) with where (?:we|things|this) (?:have |has )?(?:ended up|landed|got to|came out|are now)\b/,
   /\b(?:reach|reached|achieve|achieved) (?:a |an |the )?(?:final |full )?(?:resolution|agreement|consensus)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))/,
+  // "an interim position we can both work with", "I'd describe where we are as resolved in principle": said, then qualified
+  /\b(?:reached|agreed|found|come to|arrived at) (?:an? )?(?:interim|holding|temporary) (?:position|arrangement|agreement|way forward)\b/,
+  /\b(?:describe|regard|consider|see)\w* (?:where we are|where things are|things|the position) as (?:now )?(?:resolved|settled|agreed)\b/,
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
@@ -214,7 +217,8 @@ export function readResolution(
     /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
   )
     return { resolved: false, how: 'negated' };
-  if (counterfactual) return { resolved: false, how: 'counterfactual' };
+  // "That settles things for now": a resolution held for the time being is a qualified one, not one that did not happen.
+  if (counterfactual) return { resolved: false, how: PARTIAL.test(head) ? 'partial' : 'counterfactual' };
   if (
     /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
       own,
@@ -249,7 +253,12 @@ export function readResolution(
   const unilateral = /\bno longer\b|\bwithdr/.test(words);
   const qualified = bothSides || unilateral ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
   // "For my part | I'm happy for this to be closed": one side's word, the lead-in cut off as a clause of its own.
-  if (PARTIAL.test(qualified) || /\bfor (?:my|our) part\s*,?\s*$/.test(earlier) || rest.some((later) => RESERVATION.test(later)))
+  if (
+    PARTIAL.test(qualified) ||
+    /\b(?:interim|holding|temporary)\b/.test(words) ||
+    /\bfor (?:my|our) part\s*,?\s*$/.test(earlier) ||
+    rest.some((later) => RESERVATION.test(later))
+  )
     return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }
