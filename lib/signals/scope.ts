@@ -80,7 +80,10 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "I'd be grateful | if you could place this before the TWSP Executive": the request split from its politeness.
     const askedAfter = POLITE_HEAD.test(clauses[i - 1] ?? '') && ASKED.test(clause);
     const polite = POLITE_REQUEST.test(clause) || askedAfter;
-    const conditional = !polite && (opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
+    // "If you can confirm…, | while dad is at home, | then we would be happy…": "then" answers the condition before it.
+    const answers = /^then\b/.test(clause) && scopes.some((scope) => scope.conditional);
+    const conditional =
+      !polite && (opens || consequence || answers || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
     const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
