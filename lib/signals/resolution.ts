@@ -117,11 +117,11 @@ const RESOLVED: RegExp[] = [
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|that|things|the matter|(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we/;
+  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
@@ -237,7 +237,7 @@ export function readResolution(
     !(content === null && /\bat this point\b/.test(clause) && !scopeWords.COUNTERFACTUAL.test(clause.replace(/\bat this point\b/g, ' ')));
   if (setAside) return { resolved: false, how: PARTIAL.test(head) ? 'partial' : 'counterfactual' };
   if (
-    /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
+    /\b(?:will|shall|going to|would|should|must|need(?:s|ed)? (?:to|this|it)|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
       own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
@@ -245,7 +245,7 @@ export function readResolution(
     // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
     !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words)) &&
     // "I'd regard this as resolved at Stage 4": a view given, not a wish.
-    !(/\b(?:i|we) (?:would|will|shall)\s*$/.test(before) && /^(?:regard|consider|treat|call)/.test(words))
+    !/\b(?:i|we) (?:would|will|shall) (?:now )?(?:regard|consider|treat|call|mark)\b/.test(clause)
   )
     return { resolved: false, how: 'modal' };
   if (

@@ -150,6 +150,16 @@ export function clauses(norm: string): string[] {
     }
     const whole = carried + piece;
     carried = '';
+    // "the disagreement about | who should act as lead professional ended…": what it is about, not a new clause.
+    const previous = out.length - 1;
+    if (
+      previous >= 0 &&
+      /^(?:who|whether|which|what|how)\b/.test(whole) &&
+      /\b(?:about|over|as to|regarding|concerning)$/.test(out[previous] ?? '')
+    ) {
+      out[previous] = `${out[previous]} ${whole}`.slice(0, MAX_CLAUSE_CHARS * 2);
+      continue;
+    }
     // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision", "Since the managers'
     // conversation didn't move things on, our Headteacher is now writing…": the clause that opens the sentence ends
     // at its comma, and its negation is not the main clause's.
