@@ -28,7 +28,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'it-incident',
-    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|(?:mosaic|liquidlogic|systmone|emis)\b(?=.{0,40}\b(?:down|outage|unavailable|not working|error|unable to|cannot|can not|fault|bug|crash))|call (?:ref|reference|no|number)|(?:2nd|3rd|second|third|1st|first) line(?: support)?|maintenance window|major incident|datix|ulysses|incident (?:report|reporting|form|w?\d{3,})|patient safety incident|psirf|psii)\b/,
+    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|(?:mosaic|liquidlogic|systmone|emis)\b(?=.{0,40}\b(?:down|outage|unavailable|not working|error|unable to|cannot|can not|fault|bug|crash))|call (?:ref|reference|no|number)|(?:2nd|3rd|second|third|1st|first) line(?: support)?|maintenance window|major incident|datix|ulysses|incident (?:report|reporting|form|w?\d{3,})|patient safety incident|psirf|psii|change (?:notice|request)|chg\d{4,}|exchange online|mailbox migration|migration programme|decommission(?:ing)?)\b/,
   ],
   [
     'opel',

@@ -43,7 +43,7 @@ function expandBare(match: string, wont?: string, cannot?: string, not?: string,
 /** Misspellings practitioners make of the words the rules read, seen in real mail. */
 const TYPOS: [RegExp, string][] = [
   [/\besc(?:a|e)?l+[ae]?t/g, 'escalat'], // escalting, esclate, escelate, escallate
-  [/\bescalat+(?:i?ng|ign)\b/g, 'escalating'], // escalatng, escalatting
+  [/\bescalat+(?:i?ng|ign|aing|eing)\b/g, 'escalating'], // escalatng, escalatting, escalataing
   [/\b(stage|step|level|tier)(\d)\b/g, '$1 $2'], // stage3
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
