@@ -13,7 +13,7 @@ const NEGATION =
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
-  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that(?! (?:is|was|has)\b| you (?:are|know|have|can see)\b))\b/;
+  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that(?=(?: [a-z']+){1,4} (?:can|could|will|would|may|might|should|shall)\b)(?! you (?:are|know|have|can see)\b))\b/;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE =

@@ -101,7 +101,7 @@ export function sentences(text: string): Sentence[] {
 function trailingQuestion(piece: string): string[] {
   if (!/\?\s*["')]*\s*$/.test(piece)) return [piece];
   const dash =
-    /\s[-\u2013\u2014]\s+(?=(?:could|can|would|will|please|is|are|do|does|should|shall|what|when|where|who|how|why|any chance)\b)/i.exec(
+    /\s[-\u2013\u2014]\s+(?=(?:could|can|would|will|please|is|are|do|does|should|shall|what|when|where|who|how|why|any chance|i assume|i take it|i presume|am i right)\b)/i.exec(
       piece,
     );
   return dash ? [piece.slice(0, dash.index), piece.slice(dash.index + dash[0].length)] : [piece];
