@@ -7,9 +7,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * five); held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('seventh reader corpus', 'reader-corpus-7', 300, {
-  accuracy: 0.907,
-  escalationRecall: 0.92,
-  resolutionRecall: 0.878,
+  accuracy: 0.96,
+  escalationRecall: 0.987,
+  resolutionRecall: 0.956,
   resolutionPrecision: 1,
-  unrelatedActedOn: 0.2,
+  unrelatedActedOn: 0,
 });
