@@ -119,7 +119,7 @@ const AGREED_PART =
  * A careful officer would not close the case on it, nor leave it unread: for the partnership to look at.
  */
 const QUALIFIED =
-  /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
+  /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
 
 /** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
 const FINAL_WORD =
