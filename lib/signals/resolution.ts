@@ -125,14 +125,14 @@ const HINT =
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to)\b/;
 
 /**
  * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
  * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
  */
 const PROVISO =
-  /\b(?:provided|providing|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes) )subject to|so long as|as long as|on condition|on the understanding)\b/;
+  /\b(?:provided|providing|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|so long as|as long as|on condition|on the understanding)\b/;
 
 /** Said by a record or another message: "the case note … saying our escalation was closed". */
 const RELAYED =

@@ -17,7 +17,7 @@ const CONDITION_OPENER =
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE =
-  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
+  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =

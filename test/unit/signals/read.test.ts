@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
-import { readSignals } from '../../../lib/signals/read.js';
+import { disagreementPatterns, readSignals } from '../../../lib/signals/read.js';
+import { normalise } from '../../../lib/signals/text.js';
 import type { StageSignal } from '../../../lib/signals/types.js';
 
 const swindon = builtInPolicy('swindon');
@@ -347,5 +351,26 @@ describe('properties', () => {
         expect(read(`This ${not} been ${word}.`, '2').resolved).toBe(false);
       }),
     );
+  });
+});
+
+describe('the cheap first test before the disagreement patterns', () => {
+  it('lets through every line of every labelled corpus that either pattern matches', () => {
+    const { DISAGREEMENT_HINT, RAISED, DISAGREEMENT } = disagreementPatterns;
+    const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+    let matched = 0;
+    for (const corpus of readdirSync(fixtures).filter((name) => name.startsWith('reader-corpus'))) {
+      for (const policy of readdirSync(join(fixtures, corpus), { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+        for (const file of readdirSync(join(fixtures, corpus, policy.name)).filter((name) => name.endsWith('.eml'))) {
+          for (const line of readFileSync(join(fixtures, corpus, policy.name, file), 'latin1').split(/\r?\n/)) {
+            const norm = normalise(line);
+            if (!RAISED.test(norm) && !DISAGREEMENT.test(norm)) continue;
+            matched++;
+            expect(DISAGREEMENT_HINT.test(norm), norm).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 });
