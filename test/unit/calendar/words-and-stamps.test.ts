@@ -5,10 +5,9 @@ import { compactUtc } from '../../../lib/calendar/stamps.js';
 import { describeDue, longDate, shortDate } from '../../../lib/calendar/wording.js';
 
 /** Instants over the years people write and far outside them, and the zones the policies and their partnerships use. */
-const instant = fc.oneof(
-  fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
-  fc.integer({ min: -8.6e15, max: 8.6e15 }),
-).map((millis) => DateTime.fromMillis(millis));
+const instant = fc
+  .oneof(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.integer({ min: -8.6e15, max: 8.6e15 }))
+  .map((millis) => DateTime.fromMillis(millis));
 const zone = fc.constantFrom('Europe/London', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe');
 
 describe('dates in words and ids, without luxon’s formatter', () => {
