@@ -13,7 +13,8 @@ import { aCase } from '../test/support/case.js';
 import { startDynamo } from '../test/support/dynalite.js';
 import { deployment, MAILBOX, policy } from './deployment.js';
 import { pairedRatio, throughput } from './measure.js';
-import { recordingStore, renamedCalls, replay, type StoreCall } from './store-replay.js';
+import { replaysOf, storeCallsOfPass, threadsOfPass } from './corpus-passes.js';
+import { replay, type StoreCall } from './store-replay.js';
 
 const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
 
@@ -49,16 +50,8 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
   try {
     // Pass 0 opens the corpus's cases first; pass 1 meets the same state as every pass after it, and is recorded.
     await ingestPass(passes[0]);
-    const recorder = recordingStore(store);
-    const recorded: StoreCall[][] = [];
-    for (const raw of passes[1] ?? []) {
-      await ingest({ raw, recipients: [MAILBOX] }, { ...deps, store: recorder.store });
-      recorded.push(recorder.take());
-    }
-    const replays = Array.from({ length: WARMUP + ROUNDS + 1 }, (_, k) => {
-      const year = REPLAY_YEAR + k;
-      return recorded.map((calls) => renamedCalls(calls, renamingOf(recorded, 1, k, year), year));
-    });
+    const recorded = await storeCallsOfPass(passes[1] ?? [], deps);
+    const replays = replaysOf(recorded, 1, WARMUP + ROUNDS + 1);
     const storePass = async (calls: readonly StoreCall[][] | undefined) => {
       if (!calls) throw new Error('the bench ran more passes of the store than it prepared');
       for (const message of calls) await replay(store, message);
@@ -114,38 +107,6 @@ export async function benchIngest(): Promise<Record<string, number | string>> {
   } finally {
     await dynamo.close();
   }
-}
-
-/**
- * Each pass over the corpus is a new set of threads: its Message-IDs and the In-Reply-To and
- * References that point at them get the pass's prefix. Replaying the same threads again and
- * again would pile hundreds of messages onto a few cases, which real cases never reach.
- */
-function threadsOfPass(raw: Buffer, pass: number): Buffer {
-  const text = raw.toString('latin1');
-  const end = text.search(/\r?\n\r?\n/);
-  const head = text
-    .slice(0, end)
-    .replace(/^(Message-ID|In-Reply-To|References):[^\n]*(\n[ \t][^\n]*)*/gim, (header) => header.replace(/</g, `<p${pass}-`));
-  return Buffer.from(head + text.slice(end), 'latin1');
-}
-
-/** Replays count their cases in years of their own, far from ingest's, so that their references are as long as ingest's. */
-const REPLAY_YEAR = 3000;
-
-/**
- * The names the recorded pass wrote under, made new for replay `k`: its Message-IDs (the pass's
- * prefix), the references of the cases it opened (their year) and its review tokens.
- */
-function renamingOf(recorded: readonly StoreCall[][], pass: number, k: number, year: number): (text: string) => string {
-  const calls = recorded.flat();
-  const argOf = (method: StoreCall['method']) => calls.filter((c) => c.method === method).map((c) => c.args[0] as Record<string, unknown>);
-  const names = new Map<string, string>([[`<p${pass}-`, `<r${k}-`]]);
-  for (const opened of argOf('createCase')) names.set(String(opened.ref), String(opened.ref).replace(/-\d{4}-(\d+)$/, `-${year}-$1`));
-  for (const review of argOf('openReview'))
-    names.set(String(review.token), k.toString(16).padStart(6, '0') + String(review.token).slice(6));
-  const pattern = new RegExp([...names.keys()].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  return (text) => text.replace(pattern, (name) => names.get(name) ?? name);
 }
 
 /** Scheduler calls when a case moves from Stage 2 to Stage 3: one list, the new stage's bookings, the old stage's deletions. */
