@@ -1,4 +1,5 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
+import type { DayNumber } from './day-numbers.js';
 import * as z from 'zod';
 import { END_OF_WORKING_DAY_HOUR, type WorkingCalendar } from './working-calendar.js';
 
@@ -37,9 +38,24 @@ export function dueAfter(timescale: Timescale, from: DateTime, calendar: Working
   }
 }
 
+/**
+ * As `dueAfter`, from an instant given in milliseconds: a working-day timescale is counted from
+ * the start's local date, without making the start a DateTime (the report does this for every
+ * open case, and a DateTime costs more than the count).
+ */
+export function dueAfterMillis(timescale: Timescale, fromMs: number, calendar: WorkingCalendar): DateTime {
+  return timescale.unit === 'working-days'
+    ? endOfNthWorkingDay(calendar.dayOfMillis(fromMs), timescale.amount, calendar)
+    : dueAfter(timescale, DateTime.fromMillis(fromMs), calendar);
+}
+
 /** The day of `from` is day 0; due at the end (17:00) of the Nth working day after it. */
 export function addWorkingDays(from: DateTime, days: number, calendar: WorkingCalendar): DateTime {
-  return calendar.atHour(calendar.startOf(calendar.workingDayAfter(calendar.dayOf(from), days)), END_OF_WORKING_DAY_HOUR);
+  return endOfNthWorkingDay(calendar.dayOf(from), days, calendar);
+}
+
+function endOfNthWorkingDay(day: DayNumber, days: number, calendar: WorkingCalendar): DateTime {
+  return calendar.atHourOf(calendar.workingDayAfter(day, days), END_OF_WORKING_DAY_HOUR);
 }
 
 const MS_PER_HOUR = 3_600_000;

@@ -45,10 +45,12 @@ export class WorkingCalendar {
   private lastDay = -Infinity;
   private readonly zone: IANAZone;
   /**
-   * Recent answers of luxon's zone lookups, each an Intl call: UTC offsets by quarter hour (clocks
-   * change on a quarter hour everywhere), and local hours of days by day and hour. Deadlines,
-   * reminders and reports ask about the same few weeks again and again.
+   * Recent answers of luxon's zone lookups, each an Intl call: UTC offsets by UTC day (null for a
+   * day with a clock change), on such a day by quarter hour (clocks change on a quarter hour
+   * everywhere), and local hours of days by day and hour. Deadlines, reminders and reports ask
+   * about the same few weeks again and again.
    */
+  private readonly dayOffsets = new Map<number, number | null>();
   private readonly offsets = new Map<number, number>();
   private readonly hours = new Map<number, DateTime>();
 
@@ -69,14 +71,36 @@ export class WorkingCalendar {
 
   /** The local date of an instant, as a day number. */
   dayOf(instant: DateTime): DayNumber {
-    const ms = instant.toMillis();
+    return this.dayOfMillis(instant.toMillis());
+  }
+
+  /** The local date of an instant given in milliseconds since the epoch, as a day number. */
+  dayOfMillis(ms: number): DayNumber {
+    return Math.floor((ms + this.offsetMinutesAt(ms) * 60_000) / MS_PER_DAY);
+  }
+
+  /**
+   * The zone's UTC offset at an instant. A UTC day whose first and last quarter hours have the
+   * same offset has it throughout (no zone changes its clocks twice in one day), and is remembered
+   * as a whole: instants spread over years (the report's open cases) cost one Intl lookup a day,
+   * not one each. A day with a clock change is looked up by quarter hour.
+   */
+  private offsetMinutesAt(ms: number): number {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    let wholeDay = this.dayOffsets.get(utcDay);
+    if (wholeDay === undefined) {
+      const first = this.zone.offset(utcDay * MS_PER_DAY);
+      wholeDay = first === this.zone.offset((utcDay + 1) * MS_PER_DAY - QUARTER_HOUR_MS) ? first : null;
+      remember(this.dayOffsets, utcDay, wholeDay);
+    }
+    if (wholeDay !== null) return wholeDay;
     const quarter = Math.floor(ms / QUARTER_HOUR_MS);
     let offsetMinutes = this.offsets.get(quarter);
     if (offsetMinutes === undefined) {
       offsetMinutes = this.zone.offset(ms);
       remember(this.offsets, quarter, offsetMinutes);
     }
-    return Math.floor((ms + offsetMinutes * 60_000) / 86_400_000);
+    return offsetMinutes;
   }
 
   /** 00:00 local of a day. */
@@ -177,6 +201,7 @@ export class WorkingCalendar {
 }
 
 const QUARTER_HOUR_MS = 900_000;
+const MS_PER_DAY = 86_400_000;
 const REMEMBERED = 8192;
 
 /** Bounded: a long-lived process sees ever more dates. */

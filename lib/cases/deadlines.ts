@@ -6,7 +6,7 @@ import { shortDate } from '../calendar/wording.js';
 import { calendarFor } from '../policy/calendar.js';
 import { stageDeadlines, type Deadline, type DeadlineOptions } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
-import type { Case } from './case.js';
+import type { AgreedDue, Case } from './case.js';
 
 /** The deadlines of a case at its current stage; none once it is resolved or withdrawn. */
 export function caseDeadlines(current: Case, policy: Policy, closureDays: readonly string[], options: DeadlineOptions = {}): Deadline[] {
@@ -18,8 +18,8 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
     calendar,
     options,
   );
-  const agreed = current.agreedDue;
-  if (!agreed || agreed.stage !== current.stage || agreed.stageStartedAt !== current.stageStartedAt) return deadlines;
+  const agreed = standingAgreement(current);
+  if (!agreed) return deadlines;
   // An agreed timescale (`#due`) replaces the stage's own target and deadline; the overall ones still stand.
   const startedAt = instantOf(current.stageStartedAt);
   const due = instantOf(agreed.due);
@@ -35,6 +35,12 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
     overdueAt: options.reminders === false ? null : overdueAt(timed, calendar),
   };
   return [replaced, ...deadlines.filter((d) => d.kind === 'overall')];
+}
+
+/** The deadline agreed for the current stage (`#due`), if it still stands: agreed for this stage visit. */
+export function standingAgreement(current: Case): AgreedDue | null {
+  const agreed = current.agreedDue;
+  return agreed && agreed.stage === current.stage && agreed.stageStartedAt === current.stageStartedAt ? agreed : null;
 }
 
 /** A stored ISO instant: `Date.parse` reads the form we write at a twentieth of luxon's ISO parser's cost, which the report pays for every open case. */

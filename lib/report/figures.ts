@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
-import { workingHoursBetween } from '../calendar/timescale.js';
 import { isoLocal } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
-import { caseDeadlines } from '../cases/deadlines.js';
 import { calendarFor } from '../policy/calendar.js';
 import type { Policy } from '../policy/schema.js';
 import { stageRank, stageTitle } from '../policy/stages.js';
 import { agencyOf, type AgencyDirectory } from '../records/agencies.js';
 import { stageLog } from '../records/stage-log.js';
+import { overdueNow, round, type OverdueDeadline } from './overdue.js';
+
+export type { OverdueDeadline } from './overdue.js';
 
 /** What the figures are computed from: the period's cases and every open case, read from the store. */
 export interface ReportInput {
@@ -43,15 +44,6 @@ export interface StageFigures {
   withinTimescale: number;
   /** withinTimescale / timedStays, 0–1; null with none. */
   shareWithin: number | null;
-}
-
-export interface OverdueDeadline {
-  caseRef: string;
-  stage: string;
-  deadline: string;
-  /** ISO 8601 with the local offset. */
-  due: string;
-  workingDaysOverdue: number;
 }
 
 export interface MonthFigures {
@@ -116,10 +108,9 @@ function policyFigures(policy: Policy, input: ReportInput): PolicyFigures {
   const cases = input.cases.filter((c) => c.policyId === policy.id && c.status !== 'withdrawn');
   const logs = new Map(cases.map((c) => [c.ref, stageLog(c, policy, calendar, input.now)]));
   const stays = [...logs.values()].flat();
-  const overdueNow = input.openCases
-    .filter((c) => c.policyId === policy.id && c.status === 'open')
-    .flatMap((c) => overdue(c, policy, input, calendar));
-  const overdueRefs = new Set(overdueNow.map((o) => o.caseRef));
+  const overdueOf = overdueNow(policy, calendar, input.closureDays, input.now);
+  const overdue = input.openCases.filter((c) => c.policyId === policy.id && c.status === 'open').flatMap(overdueOf);
+  const overdueRefs = new Set(overdue.map((o) => o.caseRef));
   const local = (iso: string) => DateTime.fromISO(iso).setZone(policy.timezone);
   const highest = (c: Case) =>
     c.history.map((h) => h.stage).reduce((top, stage) => (stageRank(policy, stage) > stageRank(policy, top) ? stage : top), c.stage);
@@ -152,7 +143,7 @@ function policyFigures(policy: Policy, input: ReportInput): PolicyFigures {
       };
     }),
     timescales: { timedStays: timed.length, withinTimescale: within, shareWithin: timed.length ? within / timed.length : null },
-    overdueNow,
+    overdueNow: overdue,
     byMonth: monthsOf(input.from, input.to, policy.timezone).map((month) => ({
       month,
       opened: cases.filter((c) => local(c.openedAt).toFormat('yyyy-MM') === month).length,
@@ -182,19 +173,6 @@ function openerAgency(c: Case, agencies: AgencyDirectory): string {
   return opener ? agencyOf(opener, agencies) : 'unknown';
 }
 
-/** The current stage's deadline and the overall ones, where passed: a target missed is not overdue. */
-function overdue(c: Case, policy: Policy, input: ReportInput, calendar: ReturnType<typeof calendarFor>): OverdueDeadline[] {
-  return caseDeadlines(c, policy, input.closureDays, { reminders: false, targets: false })
-    .filter((d) => d.kind !== 'target' && d.due < input.now)
-    .map((d) => ({
-      caseRef: c.ref,
-      stage: c.stage,
-      deadline: d.label,
-      due: isoLocal(d.due, policy.timezone),
-      workingDaysOverdue: round(workingHoursBetween(d.due, input.now, calendar) / 24),
-    }));
-}
-
 /** Each distinct value with its count, most first, then by name. */
 function countBy(values: readonly string[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -208,9 +186,6 @@ function median(values: readonly number[]): number | null {
   const middle = Math.floor(sorted.length / 2);
   return round(sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2);
 }
-
-/** Two decimals: the figures are read by people, and the JSON should compare run to run. */
-const round = (value: number) => Math.round(value * 100) / 100;
 
 /** `2026-10`, `2026-11`, … for every month the period touches. */
 function monthsOf(from: DateTime, to: DateTime, zone: string): string[] {

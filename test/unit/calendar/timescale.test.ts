@@ -7,6 +7,7 @@ import {
   addWorkingHours,
   describeTimescale,
   dueAfter,
+  dueAfterMillis,
   workingDays,
   workingHoursBetween,
 } from '../../../lib/calendar/timescale.js';
@@ -61,6 +62,26 @@ describe('dueAfter', () => {
     expect(iso(dueAfter({ unit: 'hours', amount: 24 }, from, calendar))).toBe('2026-11-23T16:00:00+00:00');
     expect(iso(dueAfter(workingDays(1), from, calendar))).toBe('2026-11-23T17:00:00+00:00');
     expect(iso(dueAfter({ unit: 'calendar-months', amount: 1 }, from, calendar))).toBe('2026-12-18T17:00:00+00:00');
+  });
+
+  it('from an instant in milliseconds is the same instant as from a DateTime, for every unit', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          instant.map((at) => at.setZone(ZONE).toISODate() ?? ''),
+          { maxLength: 8 },
+        ),
+        instant,
+        fc.constantFrom<'working-days' | 'hours' | 'calendar-months'>('working-days', 'hours', 'calendar-months'),
+        fc.integer({ min: 1, max: 40 }),
+        (closed, from, unit, amount) => {
+          const calendar = englandAndWales(closed);
+          const timescale = { unit, amount };
+          expect(iso(dueAfterMillis(timescale, from.toMillis(), calendar))).toBe(iso(dueAfter(timescale, from, calendar)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('describes each unit', () => {

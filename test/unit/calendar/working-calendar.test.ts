@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '../../../lib/calendar/working-calendar.js';
 import { englandAndWales, iso, london } from './london.js';
 
 const CLOSED = ['2026-12-29'];
@@ -39,5 +40,37 @@ describe('the next and previous working day', () => {
       // Some 6,000 instants over 28 years: more dates than the calendar keeps, so it also forgets and works out again.
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the local date of an instant', () => {
+  // Clocks changing at midnight (Santiago), by half an hour (Lord Howe), offsets of a half and three
+  // quarters of an hour (St John's, Kathmandu), a whole day skipped (Apia, December 2011).
+  const zones = ['Europe/London', 'America/Santiago', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Apia'];
+  const anyInstant = fc.date({ min: new Date('2005-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true });
+  /** Around a clock change: the same day of the year as one, to the minute. */
+  const nearChange = fc
+    .tuple(
+      fc.integer({ min: 2005, max: 2040 }),
+      fc.constantFrom('03-08', '03-29', '04-05', '09-06', '09-27', '10-05', '10-25', '11-01', '12-29'),
+      fc.integer({ min: -36 * 60, max: 36 * 60 }),
+    )
+    .map(([year, day, minutes]) => new Date(Date.parse(`${year}-${day}T00:00:00Z`) + minutes * 60_000));
+
+  it('is the date luxon gives in the zone, across clock changes and however many days the calendar has seen', () => {
+    for (const timezone of zones) {
+      const calendar = new WorkingCalendar({ timezone, calendar: 'england-and-wales' });
+      fc.assert(
+        fc.property(fc.array(fc.oneof(anyInstant, nearChange), { minLength: 1, maxLength: 60 }), (instants) => {
+          for (const at of instants) {
+            const expected = DateTime.fromJSDate(at, { zone: timezone }).toISODate();
+            const day = calendar.dayOfMillis(at.getTime());
+            expect(DateTime.fromMillis(day * 86_400_000, { zone: 'utc' }).toISODate()).toBe(expected);
+            expect(calendar.dayOf(DateTime.fromJSDate(at))).toBe(day);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });
