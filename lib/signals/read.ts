@@ -3,7 +3,7 @@ import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
 import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
-import { readResolution } from './resolution.js';
+import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes } from './scope.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
 import { normalise, sentences, type Sentence } from './text.js';
@@ -31,8 +31,9 @@ export interface ReadOptions {
 }
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
-const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done/;
+const RELEVANT = new RegExp(
+  String.raw`escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|${ENDING_WORDS}`,
+);
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -179,17 +180,13 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
       written.some((s) => AGREE_TO_DIFFER.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
     (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question));
-  return summarise(
-    distinct(signals),
-    policy,
-    context,
-    subject,
-    written.some((s) => s.question || ASKING.test(s.norm)),
+  return summarise(distinct(signals), policy, context, subject, {
+    sentencesAsk: written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
-    LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
-    written.some((s) => s.question && COUNTS_AS.test(s.norm)),
-    written.some((s) => FOR_RECORDS.test(s.norm)),
-  );
+    logRequest: LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
+    countsAs: written.some((s) => s.question && COUNTS_AS.test(s.norm)),
+    recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
+  });
 }
 
 function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {
@@ -418,16 +415,26 @@ function distinct(signals: Signal[]): Signal[] {
 const highestOf = (stages: Iterable<string>, policy: Policy): string | null =>
   [...new Set(stages)].sort((a, b) => stageRank(policy, b) - stageRank(policy, a))[0] ?? null;
 
+/** What the message's sentences say as a whole, beside their signals. */
+interface MessageTraits {
+  /** A sentence asks something: a question, or a request about the process. */
+  sentencesAsk: boolean;
+  /** Part agreed and part still in dispute, or agreement given only for now. */
+  mixed: boolean;
+  /** It asks the partnership to log or record a step. */
+  logRequest: boolean;
+  /** It asks whether a step counts as a stage. */
+  countsAs: boolean;
+  /** It reports a step "for your records". */
+  recordsOnly: boolean;
+}
+
 function summarise(
   signals: Signal[],
   policy: Policy,
   context: CaseContext,
   subject: string,
-  sentencesAsk: boolean,
-  mixed: boolean,
-  logRequest = false,
-  countsAs = false,
-  recordsOnly = false,
+  { sentencesAsk, mixed, logRequest, countsAs, recordsOnly }: MessageTraits,
 ): Reading {
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
   const strong = escalations.filter((s) => s.strength === 'strong');

@@ -1,4 +1,4 @@
-import { scopeWords, type ClauseScope } from './scope.js';
+import { ON_TERMS, scopeWords, type ClauseScope } from './scope.js';
 import { aboutSomethingElse, pronounForOtherBusiness } from './topic.js';
 
 /**
@@ -119,20 +119,24 @@ const RESOLVED: RegExp[] = [
 const NO_FURTHER =
   /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
+/** Words of an end said in other ways ("common ground", "draw a line under", "that's us done"): a resolution's and a relevant sentence's alike. */
+export const ENDING_WORDS = String.raw`shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done`;
+
 /** A cheap first test: no resolution statement lacks every one of these. */
-const HINT =
-  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done/;
+const HINT = new RegExp(
+  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
+);
 
 /** Resolved in part, or with a reservation: the partnership should look. */
-const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to)\b/;
+const PARTIAL = new RegExp(
+  String.raw`\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|${ON_TERMS})\b`,
+);
 
 /**
  * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
  * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
  */
-const PROVISO =
-  /\b(?:provided|providing|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|so long as|as long as|on condition|on the understanding)\b/;
+const PROVISO = new RegExp(String.raw`\b(?:provided|providing|${ON_TERMS}|so long as|as long as|on condition|on the understanding)\b`);
 
 /** Said by a record or another message: "the case note … saying our escalation was closed". */
 const RELAYED =

@@ -15,9 +15,16 @@ const NEGATION =
 const CONDITION_OPENER =
   /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that(?=(?: [a-z']+){1,4} (?:can|could|will|would|may|might|should|shall)\b)(?! you (?:are|know|have|can see)\b))\b/;
 
+/**
+ * "Subject to" as terms set ("subject to written confirmation"), not as what a child is made
+ * ("should be subject to s47 enquiries", "made subject to a plan").
+ */
+export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to`;
+
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
-const CONDITION_INSIDE =
-  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
+const CONDITION_INSIDE = new RegExp(
+  String.raw`\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|${ON_TERMS}|where necessary|where needed|if needed|if necessary|as necessary)\b`,
+);
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
@@ -109,7 +116,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
 const ENDS_IN_CONDITION =
-  /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b))\b[^,;:]*$|(?:^|[:,] |\b(?:that|and|but|so) )in the absence of\b[^,;:]*$/;
+  /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b)|in the absence of)\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
 const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
