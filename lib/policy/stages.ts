@@ -22,3 +22,8 @@ export function stageTitle(policy: Policy, stage: Stage): string {
   const word = policy.vocabulary.stageWords[0] ?? 'stage';
   return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${stage.id} ${stage.name}`;
 }
+
+/** Every role the policy gives a stage: those of its table, then those it places there elsewhere (`also`). */
+export function roleNamesOf(stage: Stage): string[] {
+  return [...(stage.roles?.names ?? []), ...(stage.roles?.also ?? []).flatMap((more) => more.names)];
+}

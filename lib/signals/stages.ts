@@ -1,4 +1,5 @@
 import type { Policy } from '../policy/schema.js';
+import { roleNamesOf } from '../policy/stages.js';
 
 const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
@@ -40,8 +41,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   if (cached) return cached;
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
-    for (const name of [...(stage.roles?.names ?? []), ...(stage.roles?.also ?? []).flatMap((more) => more.names)])
-      if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
+    for (const name of roleNamesOf(stage)) if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
   // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
   // stage: "my service manager (tier 3)" is that role, written the other way round.
   const grades = new Set<string>();

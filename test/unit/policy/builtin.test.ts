@@ -4,6 +4,7 @@ import { calendarFor } from '../../../lib/policy/calendar.js';
 import { stageDeadlines } from '../../../lib/policy/deadlines.js';
 import { builtInPolicies, builtInPolicy } from '../../../lib/policy/registry.js';
 import { PolicySchema } from '../../../lib/policy/schema.js';
+import { roleNamesOf } from '../../../lib/policy/stages.js';
 import { iso, london } from '../calendar/london.js';
 
 const seedsDir = new URL('./fixtures/seeds/', import.meta.url);
@@ -55,10 +56,7 @@ describe('the built-in policies', () => {
       expect(withRoles.length).toBeGreaterThanOrEqual(3);
       expect(policy.stages.at(-1)?.roles).toBeDefined();
       expect(policy.stages.slice(policy.stages.findIndex((stage) => stage.roles)).every((stage) => stage.roles)).toBe(true);
-      const names = policy.stages.flatMap((stage) => [
-        ...(stage.roles?.names ?? []),
-        ...(stage.roles?.also ?? []).flatMap((more) => more.names),
-      ]);
+      const names = policy.stages.flatMap(roleNamesOf);
       expect(new Set(names).size).toBe(names.length);
     },
   );
