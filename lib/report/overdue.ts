@@ -60,8 +60,9 @@ export function overdueNow(
     if (c.status !== 'open') return [];
     if (standingAgreement(c)) {
       // An agreed timescale (`#due`, rare) replaces the stage's own: the deadlines as the case gives them.
+      // Without targets: a target missed is not overdue.
       return caseDeadlines(c, policy, closureDays, { reminders: false, targets: false }).flatMap((d) => {
-        const passed = d.kind === 'target' ? null : passedAt(d.due);
+        const passed = passedAt(d.due);
         return passed ? [row(c, d.label, passed)] : [];
       });
     }
