@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { overdueAt, dueSoonAt } from '../calendar/reminder-times.js';
+import { compactUtc } from '../calendar/stamps.js';
 import { workingDays } from '../calendar/timescale.js';
 import { shortDate } from '../calendar/wording.js';
 import { calendarFor } from '../policy/calendar.js';
@@ -27,7 +28,7 @@ export function caseDeadlines(current: Case, policy: Policy, closureDays: readon
     kind: 'deadline',
     stage: current.stage,
     // The due date is part of the id, so a new agreement books new reminders and drops the old ones.
-    id: `stage-${current.stage}-agreed-${due.toUTC().toFormat("yyyyMMdd'T'HHmm")}`,
+    id: `stage-${current.stage}-agreed-${compactUtc(due, 'minutes')}`,
     label: `Agreed timescale for this stage, by ${shortDate(due, policy.timezone)}`,
     ...timed,
     dueSoonAt: options.reminders === false ? null : dueSoonAt(timed, calendar),

@@ -23,10 +23,14 @@ const TimedDutySchema = z.strictObject({
  * The people a stage is taken to, as mail names them ("my line manager", "the Head of Service",
  * "the TWSP Executive"): an escalation to one of them is an escalation to this stage.
  */
+const RoleNamesSchema = z.array(z.string().regex(/^[a-z0-9][a-z0-9 '&/-]*$/, 'lower-case words')).min(1);
+
 const RolesSchema = z.strictObject({
   /** Lower case, as written in mail; the longest name found wins ("senior manager" over "manager"). */
-  names: z.array(z.string().regex(/^[a-z0-9][a-z0-9 '&/-]*$/, 'lower-case words')).min(1),
+  names: RoleNamesSchema,
   source: CitationSchema,
+  /** Roles the policy places at this stage somewhere else (an appendix for one sector), each with its own citation. */
+  also: z.array(z.strictObject({ names: RoleNamesSchema, source: CitationSchema })).optional(),
 });
 
 const StageSchema = z.strictObject({

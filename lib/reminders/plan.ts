@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { compactUtc } from '../calendar/stamps.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines } from '../cases/deadlines.js';
 import type { Deadline } from '../policy/deadlines.js';
@@ -27,8 +28,8 @@ export interface PlanContext {
 export function allReminders(current: Case, policy: Policy, context: PlanContext): PlannedReminder[] {
   return caseDeadlines(current, policy, context.closureDays).flatMap((deadline) => {
     const planned: PlannedReminder[] = [];
-    const started = deadline.startedAt.toUTC().toFormat("yyyyMMdd'T'HHmmss");
-    const due = deadline.due.toUTC().toFormat("yyyyMMdd'T'HHmmss");
+    const started = compactUtc(deadline.startedAt);
+    const due = compactUtc(deadline.due);
     const make = (kind: ReminderKind, at: DateTime) => ({
       id: `${current.ref}/${deadline.id}/${kind}/${started}/${due}`,
       caseRef: current.ref,

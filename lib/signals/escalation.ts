@@ -8,14 +8,15 @@ import { stageAnchors, type StageAnchor } from './stages.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|be (?:referred|escalated|considered|reviewed|heard))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it) (?:to|forward)|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|chair|hear|facilitate|consider)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of)\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
-  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you)\b/;
+  /\b(?:get(?:ting)? in touch|in touch with|contact(?:s|ing)?|writ(?:e|es|ing)|email(?:s|ing)?|approach(?:es|ing)?|(?<!(?:strictly|frankly|honestly|generally|broadly|technically|roughly|legally|practically) )speak(?:s|ing)?|call(?:s|ing)?|liais(?:e|es|ing)|discuss(?:es|ing)?|ring(?:s|ing)?(?! back)|phon(?:e|es|ing)|com(?:e|es|ing) (?:back )?to you|turn(?:s|ing)? to you|address(?:es|ing|ed)? (?:this|it|my concerns?|our concerns?) to)\b/;
 
-/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…". */
-const ADDRESSEE_AS = /\byou\b[a-z ,]{0,20}?\bas (?:the |my |our |your |a )?$/;
+/** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…", "in touch with Martin Ojo as your Head of Service". */
+const ADDRESSEE_AS =
+  /\b(?:you|with|to|calling|ringing|phoning|emailing|contacting|meeting)\b[a-z ,']{0,40}?\bas (?:the |my |our |your |their |a |one )?(?:[a-z]+ ){0,2}?(?:[a-z]+'s )?$/;
 
 /** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
 const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;
@@ -28,11 +29,14 @@ const STANDING =
 const LABEL_AFTER =
   /^\s*[-:(]?\s*(?:formal\s+)?(?:escalation|referral|meeting|challenge|disagreement|dispute|resolution meeting|discussion)\b/;
 const LABEL_BEFORE =
-  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as)\s*[-:(]?\s*$/;
+  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as|current|now at|(?:resolution |escalation )?(?:policy|protocol|process))\s*[-:(]?\s*$/;
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
   /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
+
+/** "We will have to take this further", "we will need to take this to the next stage": a step the writer announces. */
+const ANNOUNCED = /\b(?:i|we|and) (?:will|are going to|am going to) (?:have|need) to\s+$/;
 
 /** Whether a clause has a verb that moves the disagreement. */
 export function hasMovingVerb(clause: string): boolean {
@@ -64,7 +68,10 @@ export function escalationUnits(clauses: readonly string[], policy: Policy, cach
         nextAnchors &&
         !hasBindingVerb(next) &&
         // "passed this on to our Deputy Head, who line manages me (step 2)": the stage of the person it went to.
-        (/^(?:as|at|under|for|to)\b/.test(next) || /^(?:who|which)\b.*(?:\(|\s-\s)\s*(?:stage|step|level|tier)\b/.test(next)));
+        (/^(?:as|at|under|for|to)\b/.test(next) ||
+          /^(?:who|which)\b.*(?:\(|\s-\s)\s*(?:stage|step|level|tier)\b/.test(next) ||
+          // "referred the matter to Kate Mayhew, who is the local authority's nominated WSCB representative"
+          /^who (?:is|are) (?:the |our |their |your |my |[a-z]+'s )/.test(next)));
     if (joins && units[i] !== null) {
       units[i] = `${here} ${next}`;
       units[i + 1] = null;
@@ -98,7 +105,7 @@ export function readEscalation(
   if (anchors.length === 0) {
     if (!UNSTAGED.test(clause) || !moving) return [];
     // "We will have to take this further": a step announced, for the partnership to look at (it names no stage).
-    const announced = /\b(?:will|are going to|am going to) (?:have|need) to\s+$/.test(clause.slice(0, moving.index));
+    const announced = ANNOUNCED.test(clause.slice(0, moving.index));
     const blocked = blockedBy(clause, moving.index, scope, question, announced);
     return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
   }
@@ -116,7 +123,9 @@ export function readEscalation(
     return [{ kind: 'mention', stage: target.stage, anchor: target.how }];
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
-  const blocked = blockedBy(clause, verbIndex, scope, question);
+  // "We will need to take this to the next stage": announced by the writer, as good as done.
+  const announced = moving !== null && ANNOUNCED.test(clause.slice(0, verbIndex));
+  const blocked = blockedBy(clause, verbIndex, scope, question, announced);
   const standing = !moving && STANDING.exec(clause)?.index === verbIndex;
   return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }
@@ -160,7 +169,14 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     const gap = contact ? clause.slice(contact.index, target.index) : '';
     if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
     // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
-    if (contact && target.how === 'role' && /^\S+(?: (?:directly|now|formally|again))?(?: to| with)? (?:the |my |our |your )?$/.test(gap))
+    // "I am writing as Director of Nursing", "writing in my capacity as Senior Manager": the writer acting in the role.
+    if (
+      contact &&
+      target.how === 'role' &&
+      /^\S+(?: (?:directly|now|formally|again))?(?: to| with| as| in my capacity as)? (?:the |my |our |your |one )?(?:[a-z]+ ){0,2}$/.test(
+        gap,
+      )
+    )
       return contact.index;
     if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
   }
@@ -208,7 +224,9 @@ function blockedBy(
   if (scope.counterfactual) return 'counterfactual';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
-  if (!announced && scopeWords.MODAL.test(polite ? before.replace(/would\s*$/, '') : before)) return 'modal';
+  // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
+  const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
+  if (!announced && scopeWords.MODAL.test(polite ? asked.replace(/would\s*$/, '') : asked)) return 'modal';
   if (scope.past) return 'past';
   return undefined;
 }

@@ -28,7 +28,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'it-incident',
-    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|(?:mosaic|liquidlogic|systmone|emis)\b(?=.{0,40}\b(?:down|outage|unavailable|not working|error|unable to|cannot|can not|fault|bug|crash))|call (?:ref|reference|no|number)|(?:2nd|3rd|second|third|1st|first) line(?: support)?|maintenance window|major incident|datix|ulysses|incident (?:report|reporting|form|w?\d{3,})|patient safety incident|psirf|psii)\b/,
+    /\b(?:service ?desk|help ?desk|it (?:support|ticket|incident|team)|ticket|inc-?\d{4,}|your incident|self-service portal|incident (?:number|ref(?:erence)?|no)|priority [1-4]|p[1-4] incident|outage|password|laptop|(?:mosaic|liquidlogic|systmone|emis)\b(?=.{0,40}\b(?:down|outage|unavailable|not working|error|unable to|cannot|can not|fault|bug|crash))|call (?:ref|reference|no|number)|(?:2nd|3rd|second|third|1st|first) line(?: support)?|maintenance window|major incident|datix|ulysses|incident (?:report|reporting|form|w?\d{3,})|patient safety incident|psirf|psii|change (?:notice|request)|chg\d{4,}|exchange online|mailbox migration|migration programme|decommission(?:ing)?)\b/,
   ],
   [
     'opel',
@@ -57,7 +57,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'figures',
-    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
+    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|(?<!(?:on|in|to|onto) (?:our|the|my|your) )resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
   ],
   [
     'newsletter',

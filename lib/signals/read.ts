@@ -32,7 +32,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT =
-  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned/;
+  /escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done/;
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
@@ -50,7 +50,7 @@ const PROCESS_WORDS =
  * challenge…", "I am raising a professional disagreement about…".
  */
 const DISAGREEMENT =
-  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|record(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our|the [a-z]+'s|[a-z]+'s)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
 
 /**
  * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
@@ -58,7 +58,10 @@ const DISAGREEMENT =
  * about a decision. Here the denial is the disagreement, so no denial check applies.
  */
 const RAISED =
-  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|\b[a-z]+ (?:do|does) not accept (?:the |that |this |your |their )?(?:[a-z/-]+ ){0,4}?(?:decision|outcome|assessment|threshold|closure|plan|conclusion|rationale|nfa|step-?down)\b|\bthe (?:professional )?disagreement (?:is|concerns|relates to|is about|centres on) (?:about |over |regarding |on |whether )?(?:the |his |her |their |whether |[a-z]+'s )|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:invok|initiat|trigger)\w* (?:the |our |this )?(?:[a-z&' -]{0,40} )?(?:professional )?(?:resolution|escalation|dispute resolution|disagreement) (?:process|procedure|policy|protocol)\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge))/;
+
+/** What names the writer's own role: "makes me the", "I am the", "as". */
+const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
 /** A stage that has failed: its people could not agree. */
 const FAILED =
@@ -67,7 +70,15 @@ const FAILED =
 /** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
 const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
 
+/**
+ * A cheap first test: every alternative of RAISED and DISAGREEMENT contains one of these words. The two
+ * are the largest patterns the reader has; most clauses never need them.
+ */
+const DISAGREEMENT_HINT =
+  /agree|challeng|disput|contest|object|accept|happy|satisf|comfortable|difference|formal|not think|go along|not (?:ok|okay)|escalat|concern|worried|uneasy|invok|initiat|trigger/;
+
 function raisesDisagreement(clause: string): boolean {
+  if (!DISAGREEMENT_HINT.test(clause)) return false;
   const raised = RAISED.exec(clause);
   if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index))) return true;
   const match = DISAGREEMENT.exec(clause);
@@ -87,12 +98,32 @@ function raisesDisagreement(clause: string): boolean {
   return DENIAL.test(words) && /\b(?:not|never)\b/.test(words);
 }
 
+/** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
+const AGREE_TO_DIFFER =
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z-]+ ){0,2}[a-z-]+)(?: one)? differently\b/;
+
 /** Part agreed, part still in dispute: for the partnership to look at. */
-const STILL_DISAGREE =
-  /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned)|agreed? to (?:disagree|differ)|(?<!if (?:you|they) )(?:see|view) (?:this|it|that|things)(?: one)? differently|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/;
+const STILL_DISAGREE = new RegExp(
+  `${AGREE_TO_DIFFER.source}|${
+    /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+      .source
+  }`,
+);
 const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART =
-  /\b(?:resolved|settled|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle)\b/;
+  /\b(?:resolved|settled|sorted|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle|(?:landed|ended up|are) (?:in )?the same place|on the same page|common ground)\b/;
+
+/**
+ * Agreement given for now, or nearly there: "I'll accept the step-down for the time being", "we can stand
+ * the escalation down for now", "OK to leave it there for now", "broadly content", "partly there".
+ * A careful officer would not close the case on it, nor leave it unread: for the partnership to look at.
+ */
+const QUALIFIED =
+  /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
+
+/** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
+const FINAL_WORD =
+  /\baccept(?:s|ed|ing)? (?:the|your|their|this|that|his|her) (?:[a-z']+ ){0,3}?(?:decision|outcome|ruling|determination)\b[^.;]{0,30}?\bas (?:the )?final\b|\baccept(?:s|ed|ing)? (?:the|your|their|this|that) (?:[a-z']+ ){0,2}?final (?:decision|outcome|word|ruling|determination)\b/;
 
 /** "Is this now resolved from your side?": a question a person should answer. */
 const ASKS_RESOLVED =
@@ -106,11 +137,19 @@ const ASKING =
 const RESOLVED_SUBJECT =
   /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)/;
 
+/** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
+const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
+
+/** "For your records", "for the partnership's log": a step reported, not raised. */
+const FOR_RECORDS = /\bfor (?:your|the partnership's|the partnership) (?:records?|log|information|info)\b/;
+
+const COUNTS_REVIEW = 'asks whether a step of a disagreement counts as a stage: for the partnership to look at';
+
 const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
 
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
-  /\b(?:(?:please )?(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+  /\b(?:(?:please )?(?<!(?:'s|the|a|an) )(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
 
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
@@ -134,14 +173,12 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       evidence: `Subject: ${message.cleanSubject}`,
       strength: 'strong',
     });
+  // "I remain of the view… but I accept your decision as the final word": a final decision accepted ends it, reservation and all.
   const mixed =
-    written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
-    written.some(
-      (s) =>
-        /\bagreed? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view) (?:this|it|that|things)(?: one)? differently\b/.test(
-          s.norm,
-        ) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')),
-    );
+    (!written.some((s) => FINAL_WORD.test(s.norm)) &&
+      written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
+      written.some((s) => AGREE_TO_DIFFER.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
+    (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question));
   return summarise(
     distinct(signals),
     policy,
@@ -150,6 +187,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
     LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
+    written.some((s) => s.question && COUNTS_AS.test(s.norm)),
+    written.some((s) => FOR_RECORDS.test(s.norm)),
   );
 }
 
@@ -238,7 +277,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
     const failed = highestOf(
       stageAnchors(sentence.norm, policy)
-        .filter((a) => a.how === 'role' || a.how === 'number')
+        // "which makes me the second-tier manager": the writer's own role, not a stage that failed.
+        .filter(
+          (a) => (a.how === 'role' || a.how === 'number') && !WRITERS_ROLE.test(sentence.norm.slice(Math.max(0, a.index - 16), a.index)),
+        )
         .map((a) => a.stage),
       policy,
     );
@@ -384,6 +426,8 @@ function summarise(
   sentencesAsk: boolean,
   mixed: boolean,
   logRequest = false,
+  countsAs = false,
+  recordsOnly = false,
 ): Reading {
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
   const strong = escalations.filter((s) => s.strength === 'strong');
@@ -448,26 +492,34 @@ function summarise(
     review = 'reports where a disagreement stands but raises none: no case to open without one';
   // With no case, a request to log a step of a disagreement ("a stage 1 conversation", a completed form) is the
   // partnership's to look at: it may want a case for it, and the log is not a figure to file away.
+  // …and so is a record of a step already taken, "for your records", with no disagreement raised now.
   else if (
     context.currentStage === undefined &&
     logRequest &&
-    strong.length === 0 &&
-    (namedStage !== null || forms.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
+    (strong.length === 0 || (recordsOnly && !raisesDisagreement)) &&
+    (namedStage !== null || forms.length > 0 || strong.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
   )
     review = LOG_REVIEW;
+  // "Does a phone call count as stage 2?": a step of a real disagreement, asked about.
+  else if (context.currentStage === undefined && countsAs && !raisesDisagreement) review = COUNTS_REVIEW;
   const asks =
     /\?|\b(?:query|question|queries|clarification)\b/.test(subject) ||
     signals.some((s) => s.kind === 'process' && s.strength === 'weak') ||
     sentencesAsk;
   // With no case, a stage named as the process's own ("Stage: 3 of the SSCP protocol", a subject that says
   // "STAGE 3") above one reached only through a role the writer holds is where the writer says it stands.
+  // A stage worked out from a failed one ("our teams have not been able to agree") is no name of the writer's own.
+  const namedAsStage = highestOf(
+    signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'mention' && s.strength === 'strong').map((s) => s.stage),
+    policy,
+  );
   const opening =
     context.currentStage === undefined &&
     highest !== null &&
-    namedStage !== null &&
+    namedAsStage !== null &&
     strong.every((s) => s.how === 'role') &&
-    stageRank(policy, namedStage) > stageRank(policy, highest)
-      ? namedStage
+    stageRank(policy, namedAsStage) > stageRank(policy, highest)
+      ? namedAsStage
       : highest;
   return {
     signals,
@@ -479,7 +531,10 @@ function summarise(
     raisesDisagreement,
     namedStage,
     // A log request about a disagreement's step is the process's, whatever figures or systems it names.
-    frame: review === LOG_REVIEW ? null : framed,
+    frame: review === LOG_REVIEW || review === COUNTS_REVIEW ? null : framed,
     review,
   };
 }
+
+/** For tests: the first test must let through every clause the two patterns it guards could match. */
+export const disagreementPatterns = { DISAGREEMENT_HINT, RAISED, DISAGREEMENT };

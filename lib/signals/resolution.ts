@@ -12,10 +12,10 @@ const RESOLVED: RegExp[] = [
   /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
-  /\b(?:this|it|that|everything|things|(?:the|this|our) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
+  /\b(?:this|it|that|everything|things|(?:the|this|our|that) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
-  /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: one)? to bed\b/,
+  /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: (?:about|over|on) [a-z' -]{1,40}?)?(?: one)? to bed\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
   // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
@@ -23,7 +23,7 @@ const RESOLVED: RegExp[] = [
   // "there is no disagreement any more", "there is no longer any dispute"
   /\bthere is (?:no longer (?:any|a) (?:disagreement|dispute)|no (?:disagreement|dispute) (?:any ?more|now|left|remaining|between us))\b/,
   // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
-  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
+  /^(?:[-*\u2022\u00b7]\s*)?(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
   // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan))/,
   // colloquial
@@ -35,12 +35,12 @@ const RESOLVED: RegExp[] = [
   /\b(?:happy|content|fine|ok|okay) for (?:this|it|the (?:case|escalation|matter|disagreement)) to (?:come|be taken) off (?:[a-z']+ ){1,2}(?:list|log|tracker|register)\b/,
   /\b(?:there is |there's )?nothing (?:left |more |further |still )?(?:in dispute|to dispute|to disagree about|outstanding between us)\b/,
   /\b(?:i am|we are) (?:now |fully )?(?:satisfied|content|reassured) (?:that )?(?:the|this|your|their) [a-z' -]{1,30} (?:is|was) (?:the right|the correct|correct|right|appropriate|reasonable|proportionate)\b/,
-  /\b(?:happy|content|fine|ok|okay|pleased) for (?:[a-z']+ ){1,6}?(?:disagreement|dispute|escalation|challenge|case|matter)(?: one)? to be (?:closed|recorded as (?:resolved|closed)|marked (?:as )?(?:resolved|closed))\b/,
+  /\b(?:happy|content|fine|ok|okay|pleased) for (?:[a-z']+ ){1,6}?(?:disagreement|dispute|escalation|challenge|case|matter|dissent|objection)(?: one)? to be (?:treated as (?:resolved|closed|concluded)|closed|recorded as (?:resolved|closed)|marked (?:as )?(?:resolved|closed))\b/,
   /\b(?:we|you|i)\s+(?:can|may)\s+(?:now\s+)?close\s+(?:this|it|the (?:case|escalation|matter|disagreement|dispute))(?:\s+(?:one\s+)?(?:off|down))?\b/,
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard)(?:ing)?\s+(?:it|(?:this|the|our)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  /\b(?:consider|treat|mark|regard|call)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
@@ -49,11 +49,11 @@ const RESOLVED: RegExp[] = [
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   // "that resolves it for us", "this brings the disagreement to a close"
   /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters)\b/,
-  /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter) to (?:a close|an end)\b/,
+  /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter|differences?|difference of (?:opinion|view)) to (?:a close|an end|a conclusion)\b/,
   // every side satisfied: "Both parties are now satisfied"
   /\b(?:both|all) (?:parties|agencies|of us|sides|managers|teams) (?:are|were|have been) (?:now |all )?(?:satisfied|content|happy|reassured)\b(?:\s*[.!]*\s*$|\s+with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b))/,
   // going with the other side's decision: "we've agreed to go with your plan", "happy to go with the Head of Service's decision"
-  /\b(?:agreed|happy|content|decided|willing) to (?:go with|accept|follow|abide by) (?:the|your|their|this|that)\s+(?:[a-z']+\s+){0,4}?(?:decision|plan|outcome|recommendation|view|position|proposal)\b(?!\s+(?:for|about|of|to)\b)/,
+  /\b(?:agreed|happy|content|decided|willing) to (?:go with|accept|follow|abide by) (?:the|your|their|this|that|[a-z]+'s)\s+(?:[a-z']+\s+){0,4}?(?:decision|plan|outcome|recommendation|view|position|proposal)\b(?!\s+(?:for|about|of|to)\b)/,
   // "that is us in agreement then", "leaves us in agreement"
   /\b(?:that is|leaves|puts|which leaves) us (?:now |all |both )?(?:in agreement|agreed|on the same page|sorted)\b/,
   // no further action on the disagreement itself (not the child's NFA)
@@ -88,21 +88,55 @@ const RESOLVED: RegExp[] = [
   /\b(?:all|everything is|it is all|that is all) agreed\b(?!\s+(?:the|that|on|to|with|about|a|an|this|our|your)\b)/,
   // "concluded" only of the disagreement: "the s47 was concluded with no further action" is another process
   /\b(?:this|it|the (?:matter|disagreement|dispute|escalation|issue|process|challenge|resolution process))\s+(?:is|has been|was|have been|are|were)\s+(?:now\s+|therefore\s+|finally\s+){0,2}concluded\b/,
-  /\b(?:we are|we have|i am|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now |fully )?(?:happy|content|satisfied|comfortable) with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
+  /\b(?:we are|we have|i am|both (?:of us|teams|agencies|parties|managers|services) (?:are|have)|both) (?:both |all )?(?:now |fully )?(?:happy|content|satisfied|comfortable) with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended |[a-z]{2,12} )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   /\b(?:decision|outcome|recommendation)s?\s+(?:of the (?:panel|chair|executive|board)\s+)?(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:now\s+)?accepted\b/,
+  // the disagreement named, then its end: "the disagreement you raised on 12 March is now closed", "the matter between our two agencies is concluded"
+  /\b(?:the|this|our|that) (?:professional |stage \w+ )?(?:disagreement|dispute|escalation|challenge|matter|difference of (?:view|opinion)|differing views|differences)\b[^.;]{0,160}? (?:is|has been|was|are|have been|were) (?:now |therefore |finally ){0,2}(?:closed|resolved|settled|concluded|at an end|over|finalised|finalized)\b/,
+  // satisfied that it is dealt with: "I'm satisfied that our disagreement has been dealt with", "happy that our disagreement is concluded"
+  /\b(?:satisfied|content|happy|pleased|reassured|glad) (?:that )?(?:our|the|this|my) (?:professional )?(?:disagreement|dispute|difference of (?:view|opinion)|concerns?|challenge|escalation) (?:has|have|is|are|was|were)(?: now| fully)?(?: been)? (?:now |fully |properly ){0,2}(?:dealt with|addressed|resolved|concluded|settled|over|at an end|answered|met)\b/,
+  // "take this as our withdrawal of the escalation"
+  /\b(?:our|my|the|their|its) withdrawal of (?:the|our|my|this|their|its) (?:[a-z0-9']+ ){0,2}?(?:escalation|challenge|dispute|disagreement|objection|referral)\b/,
+  // "we are standing down our escalation"
+  /\bstand(?:s|ing)? down (?:my|our|the|this|their|its) (?:[a-z0-9']+ ){0,2}?(?:escalation|challenge|dispute|disagreement|objection)\b/,
+  // "we are no longer at odds", "of one mind", "content with where we ended up"
+  /\bno longer (?:at odds|in disagreement|apart|in dispute)\b/,
+  /\b(?:we are|we have been|we have|both (?:of us|agencies|services) are) (?:now |finally |all |both ){0,2}(?:of (?:one|the same) mind|at one)\b/,
+  /\b(?:happy|content|comfortable|satisfied) with where (?:we|things|this) (?:have |has )?(?:ended up|landed|got to|came out|are now)\b/,
+  // "the disagreement between the two teams ended at the senior managers' meeting", "concluded by agreement on 2 April"
+  /\b(?:the|this|our|that) (?:professional |stage \w+ )?(?:disagreement|dispute|escalation|challenge|difference of (?:view|opinion))\b[^.;]{0,160}? (?:ended|concluded|came to an end|finished)\b(?! up)/,
+  /\b(?:matter|disagreement|dispute|issue|escalation)'s (?:now |all )?(?:settled|resolved|sorted|closed|over)\b/,
+  /\b(?:that|this) is the end of (?:the|this|that|our) (?:matter|disagreement|dispute|escalation|challenge)\b/,
+  /\bdraw(?:ing|n)? a line under (?:this|it|that|the (?:matter|disagreement|dispute|escalation|challenge))\b/,
+  /\b(?:i|we) (?:now )?no longer have (?:any )?concerns? (?:about|over|with) (?:the|your|their|this) (?:[a-z-]+ )?(?:decision|closure|plan|outcome|response|step-?down)\b/,
+  /\b(?:that is|that's) us (?:done|finished)(?: (?:on|with) (?:this|it|the (?:disagreement|dispute|escalation|matter)))?\s*[.!]*$/,
+  /\b(?:reach|reached|achieve|achieved) (?:a |an |the )?(?:final |full )?(?:resolution|agreement|consensus)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))/,
+  // "an interim position we can both work with", "I'd describe where we are as resolved in principle": said, then qualified
+  /\b(?:reached|agreed|found|come to|arrived at) (?:an? )?(?:interim|holding|temporary) (?:position|arrangement|agreement|way forward)\b/,
+  /\b(?:describe|regard|consider|see)\w* (?:where we are|where things are|things|the position) as (?:now )?(?:resolved|settled|agreed)\b/,
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:this|it|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
+  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT =
-  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng/;
+  /further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done/;
 
 /** Resolved in part, or with a reservation: the partnership should look. */
 const PARTIAL =
-  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for our part|not fully|in principle|for now|for the time being|provisionally|pending|subject to)\b/;
+  /\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to)\b/;
+
+/**
+ * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
+ * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
+ */
+const PROVISO =
+  /\b(?:provided|providing|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|so long as|as long as|on condition|on the understanding)\b/;
+
+/** Said by a record or another message: "the case note … saying our escalation was closed". */
+const RELAYED =
+  /\b(?:note|notes|record|records|minutes|entry|email|e-mail|letter|log|system|message)\b[^.;]{0,60}\b(?:saying|says|said|states|stated|stating|suggesting|suggests|showing|shows)(?: that)?\s+(?:[a-z']+\s+){0,4}$/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =
@@ -167,6 +201,8 @@ export function readResolution(
     )
   )
     return null;
+  // "the case note on the shared record saying our escalation was closed": what a record or someone else says, not the writer.
+  if (RELAYED.test(before)) return { resolved: false, how: 'past' };
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
   if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
@@ -185,7 +221,7 @@ export function readResolution(
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
   if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
-    return { resolved: false, how: 'conditional' };
+    return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) ? 'partial' : 'conditional' };
   if (
     scopeWords.NEGATION.test(before) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
@@ -194,9 +230,14 @@ export function readResolution(
     /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
   )
     return { resolved: false, how: 'negated' };
-  if (counterfactual) return { resolved: false, how: 'counterfactual' };
+  // "That settles things for now": a resolution held for the time being is a qualified one, not one that did not happen.
+  // "happy to stand down our escalation at this point": for a resolution, "at this point" is now.
+  const setAside =
+    counterfactual &&
+    !(content === null && /\bat this point\b/.test(clause) && !scopeWords.COUNTERFACTUAL.test(clause.replace(/\bat this point\b/g, ' ')));
+  if (setAside) return { resolved: false, how: PARTIAL.test(head) ? 'partial' : 'counterfactual' };
   if (
-    /\b(?:will|shall|going to|would|should|must|need|needs|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
+    /\b(?:will|shall|going to|would|should|must|need(?:s|ed)? (?:to|this|it)|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
       own,
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
@@ -204,7 +245,7 @@ export function readResolution(
     // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
     !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words)) &&
     // "I'd regard this as resolved at Stage 4": a view given, not a wish.
-    !(/\b(?:i|we) would\s*$/.test(before) && /^(?:regard|consider|treat)/.test(words))
+    !/\b(?:i|we) (?:would|will|shall) (?:now )?(?:regard|consider|treat|call|mark)\b/.test(clause)
   )
     return { resolved: false, how: 'modal' };
   if (
@@ -216,8 +257,9 @@ export function readResolution(
     return { resolved: false, how: 'modal' };
   // "happy to close once the plan is updated": the end waits on something still to happen.
   // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
-  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(clause.slice(match.index + words.length)))
-    return { resolved: false, how: 'conditional' };
+  const after = clause.slice(match.index + words.length);
+  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(after))
+    return { resolved: false, how: PROVISO.test(after) ? 'partial' : 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   // "from my side, and you said the same": one side's word with the other's is both sides'.
   const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(
@@ -227,6 +269,13 @@ export function readResolution(
   // our challenge") needs no one else: its side is the whole of it.
   const unilateral = /\bno longer\b|\bwithdr/.test(words);
   const qualified = bothSides || unilateral ? head.replace(/\b(?:from|on) (?:our|my) side\b/g, ' ') : head;
-  if (PARTIAL.test(qualified) || rest.some((later) => RESERVATION.test(later))) return { resolved: false, how: 'partial' };
+  // "For my part | I'm happy for this to be closed": one side's word, the lead-in cut off as a clause of its own.
+  if (
+    PARTIAL.test(qualified) ||
+    /\b(?:interim|holding|temporary)\b/.test(words) ||
+    /\bfor (?:my|our) part\s*,?\s*$/.test(earlier) ||
+    rest.some((later) => RESERVATION.test(later))
+  )
+    return { resolved: false, how: 'partial' };
   return { resolved: true, how: 'statement' };
 }

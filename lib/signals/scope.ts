@@ -13,15 +13,15 @@ const NEGATION =
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
-  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that)\b/;
+  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where|whether|otherwise|or else|if not|before|in order to|so as to|so that(?=(?: [a-z']+){1,4} (?:can|could|will|would|may|might|should|shall)\b)(?! you (?:are|know|have|can see)\b))\b/;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE =
-  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
+  /\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to|where necessary|where needed|if needed|if necessary|as necessary)\b/;
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
@@ -29,7 +29,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:instinct|inclination|temptation|impulse)\b[^.;]{0,40}?\b(?:was|had been) to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -57,11 +57,15 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       return;
     }
     // "Whether or not the plan changes, I am escalating": a concession, not a condition; the main clause holds either way.
-    const opens = CONDITION_OPENER.test(clause) && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
+    // "the disagreement about | whether a strategy discussion is needed was escalated to Stage 3": what the
+    // disagreement is about, not a condition.
+    const aboutWhether = /^whether\b/.test(clause) && /\b(?:about|on|over|as to|of|regarding|concerning)$/.test(clauses[i - 1] ?? '');
+    const opens =
+      CONDITION_OPENER.test(clause) && !aboutWhether && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
     const consequence = (spoken && openingCondition) || pending;
     spoken = true;
-    openingCondition = openingCondition && opens;
+    openingCondition = openingCondition && (opens || aboutWhether);
     // "I'll be honest that if we can't agree on Friday | I'll be asking for stage 3": a clause that ends inside
     // its condition makes the next main clause the consequence; a relative clause between ("which is when the
     // two days run out") keeps it waiting.
@@ -73,24 +77,52 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
     // "I'd be grateful if you would now refer this to the TWSP Executive": a request made, not a condition or a wish.
-    const polite = POLITE_REQUEST.test(clause);
-    const conditional = !polite && (opens || consequence || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
+    // "I'd be grateful | if you could place this before the TWSP Executive": the request split from its politeness.
+    const askedAfter = POLITE_HEAD.test(clauses[i - 1] ?? '') && ASKED.test(clause);
+    const polite = POLITE_REQUEST.test(clause) || askedAfter;
+    // "If you can confirm…, | while dad is at home, | then we would be happy…": "then" answers the condition before it.
+    const answers = /^then\b/.test(clause) && scopes.some((scope) => scope.conditional);
+    const conditional =
+      !polite && (opens || consequence || answers || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
-    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ') : clause);
+    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
-      ((modal || future) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
-    scopes.push({ negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual });
+      ((modal || future || OFFERED.test(clause)) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
+    const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
+    // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
+    const main = scopes[i - 1];
+    scopes.push(
+      PURPOSE.test(clause) && main
+        ? {
+            ...own,
+            modal: true,
+            conditional: own.conditional || main.conditional,
+            counterfactual: own.counterfactual || main.counterfactual,
+          }
+        : own,
+    );
   });
   return scopes;
 }
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
-const ENDS_IN_CONDITION = /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|in the absence of)\b[^,;:]*$/;
+const ENDS_IN_CONDITION =
+  /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b))\b[^,;:]*$|(?:^|[:,] |\b(?:that|and|but|so) )in the absence of\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
 const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
+
+/** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
+const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
+
+/** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
+const POLITE_HEAD = /\b(?:i|we) (?:would|should|will) (?:be (?:grateful|glad|thankful|obliged)|appreciate(?: it)?)$/;
+const ASKED = /^if you (?:would|could|can|will|might)\b/;
+
+/** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
+const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =

@@ -40,7 +40,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   if (cached) return cached;
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
-    for (const name of stage.roles?.names ?? [])
+    for (const name of [...(stage.roles?.names ?? []), ...(stage.roles?.also ?? []).flatMap((more) => more.names)])
       if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
   // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
   // stage: "my service manager (tier 3)" is that role, written the other way round.
@@ -81,7 +81,7 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*'?s? ?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
+  /^\s*'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every
@@ -102,6 +102,9 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
 const GRADES_OTHER =
   /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|of the (?:continuum|threshold|levels? of need))\b/;
 
+/** What may stand before a bare "partnership" that is the safeguarding partnership. */
+const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
+
 /** "the next stage", "next step", "the next management tier", "next level up". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
 
@@ -119,6 +122,9 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     if (!stage) continue;
     // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
     if (ROLE_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
+    // "a referral to the Domestic Abuse Partnership": a bare "partnership" is the safeguarding one only when nothing else qualifies it.
+    if (match[0] === 'partnership' && match.index > 0 && !OUR_PARTNERSHIP.test(clause.slice(Math.max(0, match.index - 20), match.index)))
+      continue;
     found.push({ stage, how: 'role', index: match.index, text: match[0] });
     taken.push([match.index, match.index + match[0].length]);
   }

@@ -43,12 +43,14 @@ function expandBare(match: string, wont?: string, cannot?: string, not?: string,
 /** Misspellings practitioners make of the words the rules read, seen in real mail. */
 const TYPOS: [RegExp, string][] = [
   [/\besc(?:a|e)?l+[ae]?t/g, 'escalat'], // escalting, esclate, escelate, escallate
+  [/\bescalat+(?:i?ng|ign|aing|eing)\b/g, 'escalating'], // escalatng, escalatting, escalataing
+  [/\b(stage|step|level|tier)(\d)\b/g, '$1 $2'], // stage3
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
   [/\bagre+m[ne]+t/g, 'agreement'], // agreemnet, agrement
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
-const TYPO_HINT = /\besc|\bref|\bres|\bagre/;
+const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d/;
 
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
@@ -99,7 +101,7 @@ export function sentences(text: string): Sentence[] {
 function trailingQuestion(piece: string): string[] {
   if (!/\?\s*["')]*\s*$/.test(piece)) return [piece];
   const dash =
-    /\s[-\u2013\u2014]\s+(?=(?:could|can|would|will|please|is|are|do|does|should|shall|what|when|where|who|how|why|any chance)\b)/i.exec(
+    /\s[-\u2013\u2014]\s+(?=(?:could|can|would|will|please|is|are|do|does|should|shall|what|when|where|who|how|why|any chance|i assume|i take it|i presume|am i right)\b)/i.exec(
       piece,
     );
   return dash ? [piece.slice(0, dash.index), piece.slice(dash.index + dash[0].length)] : [piece];
@@ -132,7 +134,7 @@ function splitSentences(line: string): string[] {
  * subject or a conjunction, so "If we can't agree by Friday, I will…" is two clauses.
  */
 const CLAUSE_BOUNDARY =
-  /\s*,\s+(?=and\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,?\s+(?=(?:but|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
+  /\s*,\s+(?=and\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
 /** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
 const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before)$/;
@@ -148,9 +150,23 @@ export function clauses(norm: string): string[] {
     }
     const whole = carried + piece;
     carried = '';
-    // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision": the concession
-    // ends at its comma, and its negation is not the main clause's.
-    const concession = /^(?:while|whilst|although|though|even though|despite|notwithstanding)\b[^,]{0,200}, /.exec(whole);
+    // "the disagreement about | who should act as lead professional ended…": what it is about, not a new clause.
+    const previous = out.length - 1;
+    if (
+      previous >= 0 &&
+      /^(?:who|whether|which|what|how)\b/.test(whole) &&
+      /\b(?:about|over|as to|regarding|concerning)$/.test(out[previous] ?? '')
+    ) {
+      out[previous] = `${out[previous]} ${whole}`.slice(0, MAX_CLAUSE_CHARS * 2);
+      continue;
+    }
+    // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision", "Since the managers'
+    // conversation didn't move things on, our Headteacher is now writing…": the clause that opens the sentence ends
+    // at its comma, and its negation is not the main clause's.
+    const concession =
+      /^(?:while|whilst|although|though|even though|despite|notwithstanding|since|because|given that|now that|seeing as)\b[^,]{0,200}, /.exec(
+        whole,
+      );
     for (const clause of concession ? [concession[0].slice(0, -2), whole.slice(concession[0].length)] : [whole]) {
       // A run of text with no punctuation at all is cut into bounded pieces: real clauses are short.
       for (let i = 0; i < clause.length; i += MAX_CLAUSE_CHARS) out.push(clause.slice(i, i + MAX_CLAUSE_CHARS));

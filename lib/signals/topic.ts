@@ -71,6 +71,16 @@ const DISPUTE_NOUNS = new Set([
 
 /** Words that may stand before such a noun without naming something else. */
 const MODIFIERS = new Set([
+  // the agencies whose decisions are disputed: "the MASH decision", "the police position"
+  'mash',
+  'csc',
+  'police',
+  'council',
+  'trust',
+  'panel',
+  'icb',
+  'differing',
+  'opposing',
   'the',
   'this',
   'that',

@@ -64,6 +64,12 @@ export const swindon: PolicyInput = {
           clause: 'Stage 3: Team/Service Manager',
           quote: 'their disagreement must be reported to their line managers or second-tier managers or equivalent',
         },
+        also: [
+          {
+            names: ['named gp', 'practice named gp', 'named gp for safeguarding'],
+            source: { clause: 'Appendix 3, Example 2', quote: 'At Stage 3 within General Practice, escalation should go to the Named GP.' },
+          },
+        ],
       },
       copyPartnership: true, // §3: "At Stage 3 and 4, the Swindon Safeguarding Partnership should be copied into emails."
       deadline: {
@@ -100,6 +106,12 @@ export const swindon: PolicyInput = {
           clause: 'Stage 4: Heads/Directors of Service/Senior Managers',
           quote: 'the matter should be referred without delay to Heds/Directors of Service/Senior Managers',
         },
+        also: [
+          {
+            names: ['primary care commissioners', 'primary care commissioning', 'primary care commissioner'],
+            source: { clause: 'Appendix 3, Example 2', quote: 'At Stage 4, to Primary Care commissioners.' },
+          },
+        ],
       },
       copyPartnership: true,
       deadline: {

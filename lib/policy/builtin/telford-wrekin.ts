@@ -117,7 +117,7 @@ export const telfordWrekin: PolicyInput = {
         "The disagreement goes to the agencies' TWSP representatives, who write to their equivalent and meet to achieve a final resolution.",
       aliases: ['assistant director', 'director', 'twsp representative'],
       roles: {
-        names: ['assistant director', 'director', 'directors', 'twsp representative', 'twsp rep'],
+        names: ['assistant director', 'director', 'directors', 'twsp representative', 'twsp rep', 'representative on the twsp'],
         source: {
           clause: 'Appendix 1, stage 4 Assistant Director/Director',
           quote: "the service/senior manager will raise the disagreement … with their partner agency or sector's TWSP representative",

@@ -21,7 +21,12 @@ describe('the built-in policies', () => {
   it.each(builtInPolicies().map((p) => [p.id, p] as const))('%s: every citation quotes its seed word for word', (_, policy) => {
     const text = seedText(policy.source.seed);
     const citations = [
-      ...policy.stages.flatMap((stage) => [stage.target?.source, stage.deadline?.source, stage.roles?.source]),
+      ...policy.stages.flatMap((stage) => [
+        stage.target?.source,
+        stage.deadline?.source,
+        stage.roles?.source,
+        ...(stage.roles?.also ?? []).map((more) => more.source),
+      ]),
       ...policy.overall.map((o) => o.source),
       ...policy.forms.map((f) => f.source),
     ].filter((c) => c !== undefined);
@@ -50,7 +55,10 @@ describe('the built-in policies', () => {
       expect(withRoles.length).toBeGreaterThanOrEqual(3);
       expect(policy.stages.at(-1)?.roles).toBeDefined();
       expect(policy.stages.slice(policy.stages.findIndex((stage) => stage.roles)).every((stage) => stage.roles)).toBe(true);
-      const names = policy.stages.flatMap((stage) => stage.roles?.names ?? []);
+      const names = policy.stages.flatMap((stage) => [
+        ...(stage.roles?.names ?? []),
+        ...(stage.roles?.also ?? []).flatMap((more) => more.names),
+      ]);
       expect(new Set(names).size).toBe(names.length);
     },
   );

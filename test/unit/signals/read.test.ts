@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
-import { readSignals } from '../../../lib/signals/read.js';
+import { disagreementPatterns, readSignals } from '../../../lib/signals/read.js';
+import { normalise } from '../../../lib/signals/text.js';
 import type { StageSignal } from '../../../lib/signals/types.js';
 
 const swindon = builtInPolicy('swindon');
@@ -31,8 +35,31 @@ describe('escalations: a stage bound to its verb or role', () => {
     ['Escalting this to stage 4 today.', ['4:phrase']],
     ['I have raised it with the Head of Service.', ['4:role']],
     ['Taking this up to level 4.', ['4:phrase']],
+    ['We will need to take this to the next stage.', ['3:next']],
+    ['I have now got in touch with Ms Arnold as your Head of Service.', ['4:role']],
+    ['I am writing to you in my capacity as Director of Nursing for the Trust.', ['4:role']],
+    ['Could I ask you to put the disagreement between our two teams before the Resolution Panel?', ['5:question']],
+    ['Mr Kaur is escalatng this stright to stage4.', ['4:phrase']],
   ])('%s', (text, expected) => {
     expect(stageHows(text, '2')).toEqual(expected);
+  });
+
+  it.each([
+    ["I'd be grateful if you would put this before the Resolution Panel.", '5'],
+    ["I'll have to pass this to my line manager so it can go to Stage 3.", '3'],
+    ['I have handed this over to our Head of Service.', '4'],
+  ])('%s escalates to %s', (text, stage) => {
+    expect(read(text, '2').escalateTo).toBe(stage);
+  });
+
+  it.each([
+    'Strictly speaking we ought to be at stage 3 by now, but I am happy to wait until you are back.',
+    "My first instinct was to take this to the Head of Service; I've decided to give it another week.",
+    'Your reply arrived as I was finishing a note to our Head of Service asking him to pick this up.',
+    'If I do not hear by Thursday I will need to pass this to my line manager so it can go to stage 3.',
+    'To be frank: should the review come back unchanged, I will be asking our Head of Service to raise it with yours.',
+  ])('%s changes nothing', (text) => {
+    expect(read(text, '2').escalateTo).toBeNull();
   });
 
   it.each([
@@ -98,6 +125,12 @@ describe('resolutions', () => {
     "We accept the panel's final decision.",
     // clause-level forms beyond the first list: headings, both sides, no longer in dispute, satisfied alone
     'Agreement reached between both agencies this morning.',
+    "I'm satisfied that our disagreement has now been dealt with.",
+    'Please take this email as our withdrawal of the challenge.',
+    'The disagreement you raised last week is now closed.',
+    'We are standing down our escalation.',
+    'We are no longer at odds over the plan.',
+    "I'm pleased we were able to reach a resolution between us.",
     'This matter is now settled.',
     'Disagreement resolved.',
     'Outcome: agreed.',
@@ -179,6 +212,12 @@ describe('resolutions', () => {
     'From our side this is now resolved. I am escalating to Stage 4.',
     'Agreement reached on part of the plan.',
     "We're not taking this further at the moment.",
+    "I'll accept the step-down for the time being, but I'll want to revisit it at the review.",
+    'We are broadly content and nearly there.',
+    'We have agreed the visiting plan. We still do not see eye to eye about the threshold.',
+    'We seem to be agreeing to differ on the threshold, and we are both happy to carry on for now.',
+    "Provided the core group goes ahead on Monday, I'm content to regard this as resolved.",
+    'For my part | I am happy for this to be closed.'.replace(' | ', ', '),
   ])('%s → review', (text) => {
     const reading = read(text, '2');
     expect(reading.review).not.toBeNull();
@@ -199,6 +238,9 @@ describe('openings and other business', () => {
     ['I have concerns about the decision not to hold a strategy meeting.', true],
     ["We don't have a disagreement at the moment, I just want to be prepared.", false],
     ['Training: how to escalate a professional disagreement.', false],
+    ['I am writing to register the school’s formal disagreement with the outcome.', true],
+    ['The health visiting service does not accept NFA as a safe decision for this baby.', true],
+    ['The disagreement is about the decision to close at contact.', true],
     ["I disagree with the decision to close the s47 following the school's complaint about the family.", true],
   ])('%s raises a disagreement: %s', (text, raises) => {
     expect(read(text).raisesDisagreement).toBe(raises);
@@ -309,5 +351,26 @@ describe('properties', () => {
         expect(read(`This ${not} been ${word}.`, '2').resolved).toBe(false);
       }),
     );
+  });
+});
+
+describe('the cheap first test before the disagreement patterns', () => {
+  it('lets through every line of every labelled corpus that either pattern matches', () => {
+    const { DISAGREEMENT_HINT, RAISED, DISAGREEMENT } = disagreementPatterns;
+    const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+    let matched = 0;
+    for (const corpus of readdirSync(fixtures).filter((name) => name.startsWith('reader-corpus'))) {
+      for (const policy of readdirSync(join(fixtures, corpus), { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+        for (const file of readdirSync(join(fixtures, corpus, policy.name)).filter((name) => name.endsWith('.eml'))) {
+          for (const line of readFileSync(join(fixtures, corpus, policy.name, file), 'latin1').split(/\r?\n/)) {
+            const norm = normalise(line);
+            if (!RAISED.test(norm) && !DISAGREEMENT.test(norm)) continue;
+            matched++;
+            expect(DISAGREEMENT_HINT.test(norm), norm).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 });

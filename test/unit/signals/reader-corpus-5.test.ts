@@ -7,9 +7,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * floor that only rises.
  */
 holdsItsFloor('fifth reader corpus', 'reader-corpus-5', 300, {
-  accuracy: 0.9,
-  escalationRecall: 0.933,
-  resolutionRecall: 0.986,
+  accuracy: 0.963,
+  escalationRecall: 1,
+  resolutionRecall: 1,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });

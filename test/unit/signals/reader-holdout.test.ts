@@ -10,12 +10,14 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * resolutions were bound to what they are said of (lib/signals/topic.ts) and warnings with
  * deadlines read as conditions, 86.0 % / 86.7 % / 80.0 % / 100 % / 0 %; after tuning on a fourth
  * corpus written for the hard categories, 89.7 %; after log requests went to review, 90.3 %; after
- * a fifth tuning corpus, 90.7 % / 91.1 % / 88.9 % / 100 % / 0 %: the floor below.
+ * a fifth tuning corpus, 90.7 % / 91.1 % / 88.9 % / 100 % / 0 %; after a sixth and a seventh
+ * (roles, qualified resolutions, resolutions as people say them), 92.7 % / 93.3 % / 91.1 % / 100 % /
+ * 0 %: the floor below.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.906,
-  escalationRecall: 0.911,
-  resolutionRecall: 0.888,
+  accuracy: 0.926,
+  escalationRecall: 0.933,
+  resolutionRecall: 0.911,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
