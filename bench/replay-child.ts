@@ -4,7 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { replay } from '../lib/local/replay.js';
 import { builtInPolicy } from '../lib/policy/registry.js';
 
@@ -35,23 +35,50 @@ async function generated(folder: string): Promise<string[]> {
   return names;
 }
 
+/** One generated message, read from its file when replay asks: a method, not a closure per message (the harness's own list should cost next to nothing). */
+class GeneratedMessage {
+  constructor(
+    private readonly folder: string,
+    readonly name: string,
+  ) {}
+
+  read(): Promise<Buffer> {
+    return readFile(join(this.folder, this.name));
+  }
+}
+
+/** What survived each full collection the run made (and the last, forced at its end): the largest is what the run held at most. */
+interface Collections {
+  statistics: { gcType: string; afterGC: { heapStatistics: { usedHeapSize: number } } }[];
+}
+
 const folder = await mkdtemp(join(tmpdir(), 'replay-bench-'));
 try {
   const names = await generated(folder);
   global.gc?.();
   let peak = getHeapStatistics().used_heap_size;
+  // The largest heap that survived a full collection: what the run holds, whatever V8 lets build up between collections.
+  const collections = new GCProfiler();
+  collections.start();
   const sample = setInterval(() => {
     peak = Math.max(peak, getHeapStatistics().used_heap_size);
   }, 5);
   const result = await replay({
     policy: builtInPolicy('swindon'),
     mailbox: MAILBOX,
-    messages: names.map((name) => ({ name, read: () => readFile(join(folder, name)) })),
+    messages: names.map((name) => new GeneratedMessage(folder, name)),
   });
   peak = Math.max(peak, getHeapStatistics().used_heap_size);
   clearInterval(sample);
+  // And at the end, the run's result in hand (its document).
+  global.gc?.();
+  const live = Math.max(
+    ...(collections.stop() as Collections).statistics
+      .filter((collection) => collection.gcType === 'MarkSweepCompact')
+      .map((collection) => collection.afterGC.heapStatistics.usedHeapSize),
+  );
   process.stdout.write(
-    `${JSON.stringify({ count, peakHeapBytes: peak, cases: result.document.cases.length, sent: result.document.outbox.length })}\n`,
+    `${JSON.stringify({ count, peakHeapBytes: peak, liveHeapBytes: live, cases: result.document.cases.length, sent: result.document.outbox.length })}\n`,
   );
 } finally {
   await rm(folder, { recursive: true, force: true });

@@ -76,10 +76,17 @@ async function replayCommand(args: Args<typeof OPTIONS, typeof POSITIONALS.schem
     folder === undefined
       ? undefined
       : (form: Attachment) => writeFile(join(folder, form.filename), form.content).catch(cannotWrite(folder));
-  const result = await replayMessages({ policy, mailbox, messages, ...(until ? { until } : {}), ...(onForm ? { onForm } : {}) });
+  const result = await replayMessages({
+    policy,
+    mailbox,
+    messages,
+    ...(until ? { until } : {}),
+    ...(onForm ? { onForm } : {}),
+    report: args.report !== undefined,
+  });
   for (const problem of result.unreadable) io.err(`escalations: replay: skipped ${problem.name}: ${problem.reason}`);
-  if (args.report !== undefined) {
-    const report = renderReport(result.report(), formatOf(args.report) as ReportFormat);
+  if (args.report !== undefined && result.report) {
+    const report = renderReport(result.report, formatOf(args.report) as ReportFormat);
     await writeFile(args.report, report).catch(cannotWrite(args.report));
   }
   io.out(JSON.stringify(result.document, null, 2));

@@ -3,6 +3,7 @@ import dynalite from 'dynalite';
 import { Level } from 'level';
 import { OPEN_INDEX, OPENED_INDEX } from '../aws/case-table.js';
 import { LocalStoreError } from './errors.js';
+import { closeLevelIteratorsWhenDynaliteEnds } from './level-iterators.js';
 import { createCaseTable, DescribeTableCommand, localDynamoClient, type DynamoDBClient } from '../aws/dynamo-clients.js';
 
 export interface EmbeddedDynamo {
@@ -18,6 +19,7 @@ export interface EmbeddedDynamo {
  */
 export async function startEmbeddedDynamo(options: { table?: string; path?: string; mustExist?: boolean } = {}): Promise<EmbeddedDynamo> {
   if (options.path) await checkStoreFolder(options.path, options.mustExist ?? false);
+  closeLevelIteratorsWhenDynaliteEnds();
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,6 +4,7 @@ import type { Policy } from '../policy/schema.js';
 import type { Clock, ReminderBook } from '../ports.js';
 import { bookingChange, nextBooking, scheduleName, type Booking } from '../reminders/booking.js';
 import { SENT_EARLY_BY_AT_MOST_MS, type ReminderRequest } from '../remind.js';
+import { flat } from './kept-strings.js';
 
 export interface PendingReminder extends ReminderRequest {
   name: string;
@@ -57,9 +58,10 @@ export class InProcessReminderBook implements ReminderBook {
     for (const reminder of reminders) this.pending.set(reminder.name, reminder);
   }
 
+  /** Kept until it fires, one per open case: its strings flat (each was built of parts). */
   private book(booking: Booking): void {
-    const name = scheduleName(booking.caseRef);
-    const after = booking.after.toUTC().toISO() ?? '';
-    this.pending.set(name, { name, caseRef: booking.caseRef, reminderId: booking.reminderId, after, at: booking.at });
+    const name = flat(scheduleName(booking.caseRef));
+    const after = flat(booking.after.toUTC().toISO() ?? '');
+    this.pending.set(name, { name, caseRef: flat(booking.caseRef), reminderId: flat(booking.reminderId), after, at: booking.at });
   }
 }

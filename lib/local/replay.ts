@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { documentClient } from '../aws/dynamo-clients.js';
 import { DynamoCaseStore } from '../aws/dynamo-case-store.js';
@@ -17,6 +20,7 @@ import { figuresOf, periodOfDates } from '../report/build.js';
 import type { MonitoringReport } from '../report/figures.js';
 import { startEmbeddedDynamo } from './embedded-dynamo.js';
 import { InProcessReminderBook } from './in-process-reminder-book.js';
+import { flat, StringTable } from './kept-strings.js';
 import { LOCAL_SENDER } from './local-config.js';
 import { Outbox } from './outbox.js';
 import { rememberingStore } from './remembering-store.js';
@@ -37,6 +41,8 @@ export interface ReplayInput {
   until?: DateTime;
   /** Given each Word form the replayed cases send to the partnership, as it is sent; a later form of the same name replaces it. */
   onForm?: (form: Attachment) => Promise<void>;
+  /** Work out the replayed cases' monitoring report (`ReplayResult.report`); otherwise nothing is kept for it. */
+  report?: boolean;
 }
 
 /** The replay document (docs/design.md, 'Replay'). */
@@ -64,8 +70,8 @@ export interface ReplayResult {
   document: ReplayDocument;
   /** Messages that could not be read, by file: reported, while the rest still ran. */
   unreadable: { name: string; reason: string }[];
-  /** The monitoring report of the replayed cases, from the day the first opened to the end of the run. */
-  report(): MonitoringReport;
+  /** The monitoring report of the replayed cases, from the day the first opened to the end of the run; null unless asked for. */
+  report: MonitoringReport | null;
 }
 
 /**
@@ -84,24 +90,30 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     agencies: {},
   };
   const unreadable: ReplayResult['unreadable'] = [];
-  const dated: { message: StoredMessage; at: DateTime | null }[] = [];
-  const parsedIds = new Map<StoredMessage, string>();
+  // Each message's time as a number: a run of 10,000 messages keeps 10,000 of them until it ends.
+  const dated: { message: StoredMessage; ms: number | null }[] = [];
   for (const message of input.messages) {
     try {
       const parsed = await parseMessage(await message.read(), { ownLoop: LOCAL_SENDER });
-      dated.push({ message, at: parsed.date ? DateTime.fromJSDate(parsed.date) : null });
-      parsedIds.set(message, parsed.messageId);
+      dated.push({ message, ms: parsed.date ? parsed.date.getTime() : null });
     } catch (error) {
       if (!(error instanceof UnreadableMailError)) throw error;
       unreadable.push({ name: message.name, reason: error.message });
     }
   }
-  dated.sort((a, b) => (a.at?.toMillis() ?? Infinity) - (b.at?.toMillis() ?? Infinity) || a.message.name.localeCompare(b.message.name));
+  dated.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity) || a.message.name.localeCompare(b.message.name));
 
-  const dynamo = await startEmbeddedDynamo();
+  // The run's store on disk, in a folder of its own removed after: in memory, every item (and each
+  // 8 KB buffer its bytes landed in) stayed on the heap or beside it for the whole run.
+  const storeFolder = await mkdtemp(join(tmpdir(), 'escalations-replay-'));
+  const dynamo = await startEmbeddedDynamo({ path: storeFolder }).catch(async (error: unknown) => {
+    await rm(storeFolder, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const store = rememberingStore(new DynamoCaseStore(documentClient(dynamo.client), dynamo.table));
-    const clock = new VirtualClock(dated[0]?.at ?? input.until ?? DateTime.utc());
+    const first = dated[0]?.ms;
+    const clock = new VirtualClock(typeof first === 'number' ? DateTime.fromMillis(first) : (input.until ?? DateTime.utc()));
     const book = new InProcessReminderBook(clock, deployment.closureDays);
     const document: ReplayDocument = {
       cases: [],
@@ -110,16 +122,18 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       review: [],
       failed: unreadable.map((problem) => ({ file: problem.name, error: `UnreadableMailError: ${problem.reason}` })),
     };
-    // What the run reports of each email is kept; its body and attachments are not.
+    // What the run reports of each email is kept, in one copy of each address, reference and
+    // time; its body and attachments are not.
+    const kept = new StringTable();
     const outbox = new Outbox(clock, async ({ at, mail }) => {
       document.outbox.push({
-        at,
+        at: kept.of(at),
         kind: mail.kind,
-        caseRef: mail.caseRef,
-        stage: mail.stage,
-        to: mail.to,
-        cc: mail.cc,
-        subject: mail.subject,
+        caseRef: mail.caseRef === null ? null : kept.of(mail.caseRef),
+        stage: mail.stage === null ? null : kept.of(mail.stage),
+        to: mail.to.map(kept.of),
+        cc: mail.cc.map(kept.of),
+        subject: flat(mail.subject),
       });
       for (const file of mail.attachments ?? []) if (file.contentType === WORD_DOCUMENT) await input.onForm?.(file);
     });
@@ -142,7 +156,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       await fireReminders(until);
     };
 
-    for (const { message, at } of dated) {
+    for (const { message, ms } of dated) {
+      const at = ms === null ? null : DateTime.fromMillis(ms);
       await fireUntil(at ?? clock.now());
       if (at) clock.advanceTo(at);
       let outcome: Awaited<ReturnType<typeof ingest>>;
@@ -153,7 +168,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         );
       } catch (error) {
         // One message that cannot be processed is reported; the others still run.
-        const messageId = parsedIds.get(message);
+        const messageId = await messageIdOf(message);
         document.failed.push({ file: message.name, ...(messageId ? { messageId } : {}), error: describeError(error) });
         continue;
       }
@@ -165,17 +180,29 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     }
     await fireUntil(input.until ?? clock.now());
 
-    const cases: Case[] = [];
+    // Each case read once, into its entry and (when a report is asked for) what the report reads of it.
+    const reported: Case[] = [];
     for (const ref of refs) {
       const stored = await store.getCase(ref);
-      if (stored && stored.messages.length > 0) cases.push(stored);
+      if (!stored || stored.messages.length === 0) continue;
+      document.cases.push(caseEntry(stored, policy));
+      if (input.report) reported.push(asReported(stored));
     }
-    document.cases = cases.map((c) => caseEntry(c, policy));
     // The run ends at --until, which may be later than the last thing that happened.
     const end = input.until && input.until > clock.now() ? input.until : clock.now();
-    return { document, unreadable, report: () => replayReport(cases, deployment, policy, end) };
+    return { document, unreadable, report: input.report ? replayReport(reported, deployment, policy, end) : null };
   } finally {
     await dynamo.close();
+    await rm(storeFolder, { recursive: true, force: true });
+  }
+}
+
+/** A message's Message-ID, read again from its file: only a message that failed needs it, so none is kept. */
+async function messageIdOf(message: StoredMessage): Promise<string | undefined> {
+  try {
+    return (await parseMessage(await message.read(), { ownLoop: LOCAL_SENDER })).messageId;
+  } catch {
+    return undefined;
   }
 }
 
@@ -194,6 +221,23 @@ function replayReport(cases: readonly Case[], deployment: Deployment, policy: Po
     cases,
     openCases: cases.filter((c) => c.status === 'open'),
   });
+}
+
+/**
+ * A case as the monitoring report reads it (its stages, dates, status, history and opener),
+ * without what only the store needs (Message-IDs, thread keys, sends, contacts): what is kept of
+ * each replayed case until the report is worked out.
+ */
+function asReported(stored: Case): Case {
+  return {
+    ...stored,
+    messages: [],
+    threadKeys: [],
+    domains: [],
+    stageContacts: [],
+    participants: stored.participants.slice(0, 1),
+    sends: {},
+  };
 }
 
 const describeError = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -108,8 +108,7 @@ function policyFigures(policy: Policy, input: ReportInput): PolicyFigures {
   const cases = input.cases.filter((c) => c.policyId === policy.id && c.status !== 'withdrawn');
   const logs = new Map(cases.map((c) => [c.ref, stageLog(c, policy, calendar, input.now)]));
   const stays = [...logs.values()].flat();
-  const overdueOf = overdueNow(policy, calendar, input.closureDays, input.now);
-  const overdue = input.openCases.filter((c) => c.policyId === policy.id && c.status === 'open').flatMap(overdueOf);
+  const overdue = overdueNow(policy, calendar, input.closureDays, input.now, input.openCases);
   const overdueRefs = new Set(overdue.map((o) => o.caseRef));
   const local = (iso: string) => DateTime.fromISO(iso).setZone(policy.timezone);
   const highest = (c: Case) =>

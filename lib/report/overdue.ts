@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isoLocal } from '../calendar/wording.js';
 import type { Case } from '../cases/case.js';
 import { caseDeadlines, standingAgreement } from '../cases/deadlines.js';
-import { deadlineRules } from '../policy/deadlines.js';
+import { deadlineRules, type DeadlineRule } from '../policy/deadlines.js';
 import type { Policy } from '../policy/schema.js';
 
 export interface OverdueDeadline {
@@ -25,17 +25,18 @@ interface Passed {
 /**
  * "Overdue now" over the open cases of a policy, for one report: the current stage's deadline
  * and the overall ones, where passed (a target missed is not overdue), as `caseDeadlines` gives
- * them. An open case costs its deadline rules (worked out once per policy and stage) and the
- * count of working days from its stored start to each due instant, with no dates made; years of
- * open cases fall due at a few hundred instants (17:00 of a working day), so each passed
- * instant's local form and working days since are worked out once per report.
+ * them, case by case in the order given. An open case costs its deadline rules (worked out once
+ * per policy and stage) and the count of working days from its stored start to each due instant,
+ * with no dates made; years of open cases fall due at a few hundred instants (17:00 of a working
+ * day), so each passed instant's local form and working days since are worked out once per report.
  */
 export function overdueNow(
   policy: Policy,
   calendar: WorkingCalendar,
   closureDays: readonly string[],
   now: DateTime,
-): (c: Case) => OverdueDeadline[] {
+  openCases: readonly Case[],
+): OverdueDeadline[] {
   const nowMs = now.toMillis();
   const byInstant = new Map<number, Passed>();
   const passedAt = (due: DateTime): Passed | null => {
@@ -48,33 +49,33 @@ export function overdueNow(
     }
     return passed;
   };
-  const row = (c: Case, deadline: string, passed: Passed): OverdueDeadline => ({
-    caseRef: c.ref,
-    stage: c.stage,
-    deadline,
-    due: passed.due,
-    workingDaysOverdue: passed.workingDaysOverdue,
-  });
+  const rows: OverdueDeadline[] = [];
+  const add = (c: Case, deadline: string, passed: Passed | null) => {
+    if (passed) rows.push({ caseRef: c.ref, stage: c.stage, deadline, due: passed.due, workingDaysOverdue: passed.workingDaysOverdue });
+  };
+  // The rules nothing is overdue against (targets) left out, once per stage.
+  const hardRules = new Map<string, DeadlineRule[]>();
+  const hardRulesOf = (stage: string) => {
+    let rules = hardRules.get(stage);
+    if (!rules) hardRules.set(stage, (rules = deadlineRules(policy, stage).filter((rule) => rule.kind !== 'target')));
+    return rules;
+  };
 
-  return (c) => {
-    if (c.status !== 'open') return [];
+  for (const c of openCases) {
+    if (c.policyId !== policy.id || c.status !== 'open') continue;
     if (standingAgreement(c)) {
       // An agreed timescale (`#due`, rare) replaces the stage's own: the deadlines as the case gives them.
       // Without targets: a target missed is not overdue.
-      return caseDeadlines(c, policy, closureDays, { reminders: false, targets: false }).flatMap((d) => {
-        const passed = passedAt(d.due);
-        return passed ? [row(c, d.label, passed)] : [];
-      });
+      for (const d of caseDeadlines(c, policy, closureDays, { reminders: false, targets: false }))
+        add(c, d.label, passedAt(d.due));
+      continue;
     }
-    const rows: OverdueDeadline[] = [];
-    for (const rule of deadlineRules(policy, c.stage)) {
-      if (rule.kind === 'target') continue;
+    for (const rule of hardRulesOf(c.stage)) {
       const startedAt = Date.parse(rule.from === 'stage' ? c.stageStartedAt : c.openedAt);
-      const passed = passedAt(dueAfterMillis(rule.timescale, startedAt, calendar));
-      if (passed) rows.push(row(c, rule.label, passed));
+      add(c, rule.label, passedAt(dueAfterMillis(rule.timescale, startedAt, calendar)));
     }
-    return rows;
-  };
+  }
+  return rows;
 }
 
 /** Two decimals: the figures are read by people, and the JSON should compare run to run. */
