@@ -66,8 +66,7 @@ export function overdueNow(
     if (standingAgreement(c)) {
       // An agreed timescale (`#due`, rare) replaces the stage's own: the deadlines as the case gives them.
       // Without targets: a target missed is not overdue.
-      for (const d of caseDeadlines(c, policy, closureDays, { reminders: false, targets: false }))
-        add(c, d.label, passedAt(d.due));
+      for (const d of caseDeadlines(c, policy, closureDays, { reminders: false, targets: false })) add(c, d.label, passedAt(d.due));
       continue;
     }
     for (const rule of hardRulesOf(c.stage)) {
