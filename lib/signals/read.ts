@@ -134,9 +134,12 @@ const ASKS_RESOLVED =
 const ASKING =
   /\b(?:could|can|would) (?:you|someone|somebody|anyone) (?:please )?(?:send|tell|confirm|clarify|advise|let me know|share|point)|\b(?:please could|please can) you|\b(?:we|i) (?:have not|do not have|have no) (?:got )?(?:a|any) (?:specific |live |current )?case|\bnot (?:about|in relation to) (?:a|any) (?:specific|particular|live) case|\bam i right\b|\bquick (?:one|question)\b/;
 
-/** A subject that says the disagreement ended: "Resolved at Stage 2 – Baby M", "CLOSED - step 3 dispute", "Outcome: resolved". */
+/**
+ * A subject that says the disagreement ended: "Resolved at Stage 2 – Baby M", "CLOSED - step 3 dispute", "Outcome: resolved",
+ * or the word added at its end when the thread's subject is changed: "Baby N - escalation - stage 2 - RESOLVED thank you".
+ */
 const RESOLVED_SUBJECT =
-  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)/;
+  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)|\s[-:|(]\s*(?:now )?(?:resolved|settled|concluded)(?: at (?:stage|step|level|tier) [a-z0-9]+)?[\s,-]*(?:(?:many )?thanks|thank you)?[\s!.)]*$/;
 
 /** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;

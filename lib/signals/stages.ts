@@ -42,6 +42,11 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   const roleStage = new Map<string, string>();
   for (const stage of policy.stages)
     for (const name of roleNamesOf(stage)) if (!roleStage.has(name.replace(/-/g, ' '))) roleStage.set(name.replace(/-/g, ' '), stage.id);
+  // "our two Heads of Service", "the Directors": a role in the plural is the same role.
+  for (const [name, stage] of [...roleStage]) {
+    const plural = pluralOf(name);
+    if (plural && !roleStage.has(plural)) roleStage.set(plural, stage);
+  }
   // A generic word the policy's roles number ("tier 3 manager" at Wiltshire's stage 2) is a grade there, not a
   // stage: "my service manager (tier 3)" is that role, written the other way round.
   const grades = new Set<string>();
@@ -79,6 +84,14 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   return vocabulary;
 }
 
+/** "head of service" → "heads of service", "director" → "directors"; null for a short form ("lm", "dsl") or a plural. */
+function pluralOf(name: string): string | null {
+  const headed = /^([a-z]+) ((?:of|for|to) .+)$/.exec(name);
+  if (headed) return `${headed[1]}s ${headed[2]}`;
+  if (name.length <= 4 || /s$/.test(name)) return null;
+  return `${name}s`;
+}
+
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
   /^\s*'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
@@ -105,8 +118,8 @@ const GRADES_OTHER =
 /** What may stand before a bare "partnership" that is the safeguarding partnership. */
 const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
 
-/** "the next stage", "next step", "the next management tier", "next level up". */
-const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b/g;
+/** "the next stage", "next step", "the next management tier", "next level up", "up a tier", "up a level". */
+const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b|\bup (?:a|one) (?:management )?(?:stage|step|tier|level)\b/g;
 
 /** Every stage a normalised clause names: by number, by a role the policy gives it, by its name, or as "the next stage". */
 export function stageAnchors(clause: string, policy: Policy, cache?: Map<string, StageAnchor[]>): StageAnchor[] {
