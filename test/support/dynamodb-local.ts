@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { dirname, join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createCaseTable, documentClient, localDynamoClient } from '../../lib/aws/dynamo-clients.js';
@@ -16,6 +17,23 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Resolves once a TCP connection to the port is accepted; gives up after about a minute. */
+async function listening(port: number): Promise<void> {
+  for (let attempt = 0, wait = 10; attempt < 400; attempt++, wait = Math.min(wait * 2, 200)) {
+    const accepted = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (accepted) return;
+    await delay(wait);
+  }
+  throw new DynamoDbLocalError(`DynamoDB Local never listened on port ${String(port)}`);
 }
 
 export class DynamoDbLocalError extends Error {
@@ -57,6 +75,9 @@ export async function startDynamoDbLocal(): Promise<EmbeddedDynamo> {
     }),
     exited,
   ]);
+  // Under load the configuration is printed before its HTTP server listens, and the SDK does not retry a refused
+  // connection: probe the port until it accepts one (a readiness probe of the server, not a wait on a test's effect).
+  await Promise.race([listening(port), exited]);
   const client = localDynamoClient(`http://127.0.0.1:${String(port)}`, { maxAttempts: 10 });
   await Promise.race([client.send(new ListTablesCommand({})), exited]);
   const requests = new Map<string, number>();
