@@ -12,14 +12,18 @@ const RESOLVED: RegExp[] = [
   /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
-  /\b(?:this|it|that|everything|things|(?:the|this|our|that) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
+  /\b(?:this(?: one)?|it|that|everything|things|(?:the|this|our|that) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
+  // "we've been able to settle the disagreement between our services"
+  /\b(?:we|they|both of us|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+){0,2}(?:been able|managed) to (?:resolve|settle|sort(?: out)?)\s+(?:this|it|things|the (?:matter|issue|disagreement|dispute|differences?)|our (?:professional )?(?:disagreement|dispute|differences?))\b/,
   /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: (?:about|over|on) [a-z' -]{1,40}?)?(?: one)? to bed\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
   /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
   // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
   /[-:]\s*(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|disagreements?|disputes?|cases?|escalations?|matters?|issues?|concerns?)\b)/,
+  // the end after a dash or colon, as the last word on an item: "Agreed: the plan continues - disagreement resolved"
+  /[-:]\s*(?:the |our )?(?:professional )?(?:disagreement|dispute|escalation|matter)s? (?:now |all |fully )?(?:resolved|settled|closed|concluded|withdrawn)(?=\s*(?:[.!]|$| - ))/,
   // "there is no disagreement any more", "there is no longer any dispute"
   /\bthere is (?:no longer (?:any|a) (?:disagreement|dispute)|no (?:disagreement|dispute) (?:any ?more|now|left|remaining|between us))\b/,
   // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
@@ -40,7 +44,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard|call)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  /\b(?:consider|treat|mark|regard|call)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
@@ -105,7 +109,9 @@ const RESOLVED: RegExp[] = [
   // "the disagreement between the two teams ended at the senior managers' meeting", "concluded by agreement on 2 April"
   /\b(?:the|this|our|that) (?:professional |stage \w+ )?(?:disagreement|dispute|escalation|challenge|difference of (?:view|opinion))\b[^.;]{0,160}? (?:ended|concluded|came to an end|finished)\b(?! up)/,
   /\b(?:matter|disagreement|dispute|issue|escalation)'s (?:now |all )?(?:settled|resolved|sorted|closed|over)\b/,
-  /\b(?:that|this) is the end of (?:the|this|that|our) (?:matter|disagreement|dispute|escalation|challenge)\b/,
+  /\b(?:that|this) is the end of (?:it\b|(?:the|this|that|our) (?:matter|disagreement|dispute|escalation|challenge)\b)/,
+  // "that's it resolved as far as we're concerned"
+  /\b(?:that|this) is (?:it|us|everything) (?:all )?(?:resolved|settled|sorted|closed)\b/,
   /\bdraw(?:ing|n)? a line under (?:this|it|that|the (?:matter|disagreement|dispute|escalation|challenge))\b/,
   /\b(?:i|we) (?:now )?no longer have (?:any )?concerns? (?:about|over|with) (?:the|your|their|this) (?:[a-z-]+ )?(?:decision|closure|plan|outcome|response|step-?down)\b/,
   /\b(?:that is|that's) us (?:done|finished)(?: (?:on|with) (?:this|it|the (?:disagreement|dispute|escalation|matter)))?\s*[.!]*$/,
@@ -149,7 +155,7 @@ const RESERVATION =
 /** Where the verb phrase a match belongs to starts: after the last comma, colon, semicolon or "and" with a new subject. */
 function lastBoundary(before: string): number {
   let at = 0;
-  for (const match of before.matchAll(/[,;:]\s*|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g))
+  for (const match of before.matchAll(/[,;:]\s*|\s-\s+|\s(?:and|but) (?=(?:the|this|that|it|we|i|they|both|our|your)\b)/g))
     at = match.index + match[0].length;
   return at;
 }
@@ -196,8 +202,9 @@ export function readResolution(
   const before = clause.slice(reported ? reported[0].length : 0, match.index);
   // Modality governs its own verb phrase: "the case will be heard at MARAC, and the DASH question is no longer
   // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
-  const own = before.slice(lastBoundary(before));
   const words = match[0];
+  // A match that starts at a dash or a colon starts a verb phrase of its own.
+  const own = /^[-:]/.test(words) ? '' : before.slice(lastBoundary(before));
   // The family, the child or a court accepting or agreeing is no end of the professionals' disagreement.
   if (
     /\b(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.test(
@@ -211,11 +218,12 @@ export function readResolution(
   if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
   // assented to, in the same sentence, is agreement with that, not the end of the disagreement.
-  if (
-    /^(?:yes,? )?(?:agreed|accepted|all agreed)\s*(?:[.!]*\s*[-,]?\s*$|[-,]\s*\S)/.test(clause) &&
-    (rest.length > 0 || /[-,]\s*\S/.test(clause))
-  )
-    return null;
+  // "Agreed - happy to close this from our side": unless what follows says it ended.
+  const assent = /^(?:yes,? )?(?:agreed|accepted|all agreed)\s*(?:[.!]*\s*[-,]?\s*$|[-,]\s*(?=\S))/.exec(clause);
+  if (assent && (rest.length > 0 || /[-,]\s*\S/.test(clause))) {
+    const following = clause.slice(assent[0].length);
+    return following ? readResolution(following, scope, question, rest, earlier) : null;
+  }
   // "We're sorted: contact stays supervised for now": after a colon or a dash comes what was agreed, and
   // its words ("for now", "part of") qualify the plan, not the resolution.
   const end = match.index + words.length;
