@@ -116,13 +116,25 @@ const AGREE_TO_DIFFER =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${
-    /\b(?:still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
 const STILL_DISAGREE_ALL = new RegExp(STILL_DISAGREE.source, 'g');
 const AGREED_PART =
-  /\b(?:resolved|settled|sorted|agree|agreed|accept|accepted|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle|(?:landed|ended up|are) (?:in )?the same place|on the same page|common ground)\b/;
+  /\b(?:resolved|settled|sorted|agree|agreed|accept|accepted|(?:in|reached|reach) agreement|happy with|content with|can live with|glad|made progress|progress|part of the way|partly there|mostly there|in principle|(?:landed|ended up|are) (?:in )?the same place|on the same page|common ground)\b/g;
+
+/**
+ * Part of it agreed, said as a fact: not "this has not been resolved", "nor is it settled", "if we can't agree
+ * by Thursday" or "I'd rather we sorted it between us".
+ */
+function agreesInPart(norm: string): boolean {
+  for (const match of norm.matchAll(AGREED_PART)) {
+    const before = norm.slice(Math.max(0, match.index - 40), match.index);
+    if (!/\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)) return true;
+  }
+  return false;
+}
 
 /**
  * Agreement given for now, or nearly there: "I'll accept the step-down for the time being", "we can stand
@@ -191,7 +203,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const mixed =
     (!written.some((s) => FINAL_WORD.test(s.norm)) &&
       written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
-      written.some((s) => AGREE_TO_DIFFER.test(s.norm) || AGREED_PART.test(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
+      written.some((s) => AGREE_TO_DIFFER.test(s.norm) || agreesInPart(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
     (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question));
   return summarise(distinct(signals), policy, context, subject, {
     sentencesAsk: written.some((s) => s.question || ASKING.test(s.norm)),
