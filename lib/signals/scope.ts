@@ -83,6 +83,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     pending = ENDS_IN_CONDITION.test(clause);
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     const deadline = /\b(?:will|shall|going to)\b/.test(clause) && DEADLINE.test(clause);
+    // "Our Head of Service will be picking this up when she's back from leave": a step put off until then.
+    const deferred = DEFERRED.test(clause);
     // "I'd be grateful if you would now refer this to the TWSP Executive": a request made, not a condition or a wish.
     // "I'd be grateful | if you could place this before the TWSP Executive": the request split from its politeness.
     const askedAfter = POLITE_HEAD.test(clauses[i - 1] ?? '') && ASKED.test(clause);
@@ -90,7 +92,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "If you can confirm…, | while dad is at home, | then we would be happy…": "then" answers the condition before it.
     const answers = /^then\b/.test(clause) && scopes.some((scope) => scope.conditional);
     const conditional =
-      !polite && (opens || consequence || answers || deadline || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
+      !polite && (opens || consequence || answers || deadline || deferred || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
     const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
@@ -130,6 +132,10 @@ const ASKED = /^if you (?:would|could|can|will|might)\b/;
 
 /** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
 const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
+
+/** A future step that waits for someone's return or another event: "will pick this up when she is back". */
+const DEFERRED =
+  /\b(?:will|shall|going to)\b[^,;]{0,120}?\b(?:when|once|as soon as|after) (?:she|he|they|we|i|it|the [a-z]+) (?:is|are|gets?|comes?|returns?|has|have)\b/;
 
 /** A time limit: "by Friday", "by close of play", "by the end of the week". */
 const DEADLINE =

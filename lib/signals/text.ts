@@ -48,9 +48,10 @@ const TYPOS: [RegExp, string][] = [
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
   [/\bagre+m[ne]+t/g, 'agreement'], // agreemnet, agrement
+  [/\b(?:mgr|manger)(s?)\b/g, 'manager$1'], // "our tier 3 mgr", "my manger"
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
-const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d/;
+const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger/;
 
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
@@ -164,7 +165,7 @@ export function clauses(norm: string): string[] {
     // conversation didn't move things on, our Headteacher is now writing…": the clause that opens the sentence ends
     // at its comma, and its negation is not the main clause's.
     const concession =
-      /^(?:while|whilst|although|though|even though|despite|notwithstanding|since|because|given that|now that|seeing as)\b[^,]{0,200}, /.exec(
+      /^(?:while|whilst|although|though|even though|despite|notwithstanding|since|because|as|given that|now that|seeing as)\b[^,]{0,200}, /.exec(
         whole,
       );
     for (const clause of concession ? [concession[0].slice(0, -2), whole.slice(concession[0].length)] : [whole]) {
