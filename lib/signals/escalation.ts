@@ -67,7 +67,8 @@ export function escalationUnits(clauses: readonly string[], policy: Policy, cach
     const hereAnchors = stageAnchors(here, policy, cache).length > 0;
     const nextAnchors = stageAnchors(next, policy, cache).length > 0;
     const joins =
-      (hereAnchors && !hasBindingVerb(here) && hasBindingVerb(next) && !nextAnchors) ||
+      // …its verb at the head of the next clause, not one far on in it ("…and it did the trick, things are moving").
+      (hereAnchors && !hasBindingVerb(here) && hasBindingVerb(next.slice(0, 60)) && !nextAnchors) ||
       (!hereAnchors &&
         MOVING.test(here) &&
         nextAnchors &&

@@ -49,7 +49,7 @@ const FRAMES: [Frame, RegExp][] = [
   ['recall', /\b(?:would like to recall|wishes to recall|recall (?:the|this) message|message recall|recall:)/],
   [
     'invitation',
-    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking (?:link|form|details|system|page|is (?:essential|required))|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|places (?:are |still )?(?:available|remaining|left)|(?:disagreements?|escalation|resolution|challenge) training|register (?:here|your)|join us|rsvp)\b/,
+    /\b(?:you are (?:warmly |cordially )?invited|(?:we|i) (?:would like to |are pleased to )?invite you|invitations? (?:to|for)|book (?:your|a|onto|on|through|via|here)|booking (?:link|form|details|system|page|is (?:essential|required))|(?:virtual|online|short|training|teams|briefing) sessions?|sessions? on|new dates|learning hub|save the date|webinar|training (?:session|course|event|day)|learning (?:event|session|lunch)|briefing session|workshop|eventbrite|places? (?:are|is) limited|places (?:are |still )?(?:available|remaining|left)|(?:disagreements?|escalation|resolution|challenge) training|register (?:here|your)|join us|rsvp|(?:you are|you have been) (?:booked|registered) (?:on|onto|for)|dear delegates?|delegates|learning portal|(?:multi-agency|safeguarding|level \d) (?:[a-z-]+ ){0,3}course|course (?:certificates?|evaluation|materials|venue))\b/,
   ],
   [
     'minutes',

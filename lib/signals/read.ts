@@ -175,7 +175,7 @@ const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for th
 
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
-  /\b(?:(?:please )?(?<!(?:'s|the|a|an) )(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+  /\b(?:(?:please )?(?<!(?:'s|the|a|an|on) )(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
 
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
