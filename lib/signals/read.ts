@@ -71,6 +71,11 @@ function lineManagerStage(policy: Policy): string | undefined {
   return roleStage.get('line manager') ?? roleStage.get('manager') ?? roleStage.get('team manager');
 }
 
+/** A stance against something decided: surprise, disappointment, worry, a request to look again. */
+const STANCE =
+  /\b(?:(?:do|does) not (?:think|feel|believe|consider) (?:this|that|it|the [a-z -]{1,30}) (?:is|was) (?:right|appropriate|safe|proportionate|correct|enough|the right|justified)|(?:is|was) not (?:the right|appropriate|safe|proportionate|justified)|(?:surprised|disappointed|concerned|worried|alarmed|uneasy) (?:by|at|about|with|that)|look again at|revisit|(?:am|are) questioning)\b/;
+const DECIDED = /\b(?:decision|outcome|threshold|closure|closing|nfa|no further action|step(?:ping)?[- ]down|stepped down|discharge)\b/;
+
 /** What names the writer's own role: "makes me the", "I am the", "as". */
 const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
@@ -298,6 +303,16 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     if (!other && !sentence.question && raisesDisagreement(clause) && !scope.conditional && !scope.past && !scope.counterfactual)
       signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
   });
+  // "we were quite surprised by the decision", "I'm asking you to look again at the closure": a stance against a decision, in so many words.
+  if (
+    frames.length === 0 &&
+    !sentence.question &&
+    !signals.some((s) => s.kind === 'disagreement') &&
+    scopes.every((s) => !s.conditional && !s.past && !s.counterfactual) &&
+    STANCE.test(sentence.norm) &&
+    DECIDED.test(sentence.norm)
+  )
+    signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
   if (frames.length === 0 && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
     // "Your Team Manager and ours have discussed it and are not in agreement", "not resolved at senior manager
     // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
