@@ -28,7 +28,9 @@ async function listening(port: number): Promise<void> {
         socket.destroy();
         resolve(true);
       });
-      socket.once('error', () => resolve(false));
+      socket.once('error', () => {
+        resolve(false);
+      });
     });
     if (accepted) return;
     await delay(wait);
