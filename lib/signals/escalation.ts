@@ -112,7 +112,8 @@ export function readEscalation(
     if (!UNSTAGED.test(clause) || !moving) return [];
     // "We will have to take this further": a step announced, for the partnership to look at (it names no stage).
     const announced = ANNOUNCED.test(clause.slice(0, moving.index));
-    const blocked = blockedBy(clause, moving.index, scope, question, announced);
+    // A step "higher" put off to Monday is still one for the partnership to look at: its day is not read.
+    const blocked = blockedBy(clause, moving.index, scope, question, announced, false);
     return [{ kind: 'unstaged', ...(blocked ? { blocked } : {}) }];
   }
   // With no verb that moves, a verb of contact says which role is the one reached: "Ch Supt Lowther has been briefed and
@@ -200,6 +201,9 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   return null;
 }
 
+/** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
+const HEARSAY = /\b(?<!\b(?:i|we) )(?:telling|told|tells|saying|says|said|claims?|claiming|heard|hearing|suggest(?:s|ed|ing)?|reads?|states?|stated|records?|recorded|mention(?:s|ed)?) (?:[a-z']+ ){0,3}?(?:that )?(?:[a-z']+ ){0,4}?$/;
+
 /** Why the movement at `verbIndex` is not happening now, if it is not. */
 function blockedBy(
   clause: string,
@@ -207,6 +211,7 @@ function blockedBy(
   scope: ClauseScope,
   question: boolean,
   announced = false,
+  dated = true,
 ): EscalationReading['blocked'] {
   const before = clause.slice(0, verbIndex);
   const around = clause.slice(0, verbIndex + 40);
@@ -228,6 +233,12 @@ function blockedBy(
   )
     return 'negated';
   if (scope.counterfactual) return 'counterfactual';
+  // 'Item 3 reads "the disagreement was escalated to Heads of Service"', 'you\'d heard ASC had "taken this to managers"':
+  // words quoted, or a claim heard, are someone else's, not the step the writer reports.
+  if ((before.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1 || HEARSAY.test(before)) return 'past';
+  // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
+  const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
+  if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index))) return 'modal';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.

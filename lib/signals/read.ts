@@ -4,7 +4,7 @@ import { stageRank } from '../policy/stages.js';
 import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
-import { clauseScopes } from './scope.js';
+import { clauseScopes, scopeWords } from './scope.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
 import { normalise, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
@@ -399,6 +399,8 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
       !sentence.question &&
       ATTACHING.test(sentence.norm) &&
       !scopes.some((s) => s.conditional || s.negated || s.modal || s.past) &&
+      // "I'll be sending the Appendix 1 proforma to the SSCP next Friday": not sent yet.
+      !(/\b(?:will|shall|going to|planning to|due to)\b/.test(sentence.norm) && scopeWords.FUTURE_DAY.test(sentence.norm)) &&
       framesOf(sentence.norm).length === 0;
     const signal: FormSignal = {
       kind: 'form',

@@ -9,7 +9,7 @@ export type Scope = 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 
 
 /** Words that deny what follows them in their clause. */
 const NEGATION =
-  /\b(?:not|never|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain)\b/;
+  /\b(?:not|never|nobody|no one|no-one|none of us|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain)\b/;
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
@@ -28,7 +28,7 @@ const CONDITION_INSIDE = new RegExp(
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|(?:am|are|is) planning to|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
@@ -36,7 +36,7 @@ const PAST =
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
-  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very )?close to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:instinct|inclination|temptation|impulse)\b[^.;]{0,40}?\b(?:was|had been) to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
+  /\b(?:(?:was|were|am|are) all set to|c[oa]me (?:very |so |really )?close(?: [a-z]+){0,3}? to|c[oa]me within (?:a whisker|an inch|a hair'?s? ?breadth) of|ought to have|(?:ignore|disregard) (?:the |my )?(?:suggestion|comment|line|bit|remark)|(?:gut |first |initial )(?:reaction|thought|feeling)s?\b[^.;]{0,40}?\b(?:was|had been) to|on the (?:point|verge) of|(?:was|were) (?:poised|ready) to|was going to|were going to|was about to|were about to|had (?:planned|intended|meant) to|would have|could have|should have|almost|nearly|rather (?:wait|not|hold)|(?:first |initial )?(?:instinct|inclination|temptation|impulse) (?:was|had been|is) to|tempted to|(?:instinct|inclination|temptation|impulse)\b[^.;]{0,40}?\b(?:was|had been) to|(?:finishing|finished|drafting|drafted|composing|typing|writing up) (?:a|an|my|the) (?:note|email|e-mail|letter|message|draft)|held (?:it|this|that|the [a-z-]+) back|deleted (?:the|my) draft|(?:had not|did not|have not) (?:pressed|hit|clicked) send|for now|at this point|prefer to wait|happy to wait|instead)\b/;
 
 export interface ClauseScope {
   negated: boolean;
@@ -57,6 +57,9 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   let openingCondition = true; // every clause so far opened with a condition
   let pending = false; // the clause before ended inside a condition
   let spoken = false; // a clause other than a name or greeting came before
+  // A sentence-opening condition governs every clause up to its consequence, the first with a future or a modal
+  // ("Unless X - | which is all we asked - | we have waited - | I'll be asking…"; "If not by | then | I'll ask…").
+  let awaiting = false;
   clauses.forEach((clause, i) => {
     // "Craig -", "Hi Dan,": a name or greeting before the sentence neither opens nor breaks a condition.
     if (ADDRESS.test(clause)) {
@@ -70,9 +73,12 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const opens =
       CONDITION_OPENER.test(clause) && !aboutWhether && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
-    const consequence = (spoken && openingCondition) || pending;
+    const consequence = (spoken && openingCondition) || pending || awaiting;
     spoken = true;
-    openingCondition = openingCondition && (opens || aboutWhether);
+    // "Unless the meeting is reconvened - | which is all we asked for - | I'll be asking…": a relative clause
+    // inside the condition neither ends it nor breaks it.
+    const relative = /^(?:which|who)\b/.test(clause) && openingCondition;
+    openingCondition = openingCondition && (opens || aboutWhether || relative);
     // "I'll be honest that if we can't agree on Friday | I'll be asking for stage 3": a clause that ends inside
     // its condition makes the next main clause the consequence; a relative clause between ("which is when the
     // two days run out") keeps it waiting.
@@ -90,7 +96,11 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const askedAfter = POLITE_HEAD.test(clauses[i - 1] ?? '') && ASKED.test(clause);
     const polite = POLITE_REQUEST.test(clause) || askedAfter;
     // "If you can confirm…, | while dad is at home, | then we would be happy…": "then" answers the condition before it.
-    const answers = /^then\b/.test(clause) && scopes.some((scope) => scope.conditional);
+    const answers =
+      (/^then\b/.test(clause) && scopes.some((scope) => scope.conditional)) ||
+      // "If X, I will want this to go to Step 3, | and I'll ask DI Bell to…": the second consequence of the same condition.
+      (/^and (?:i|we) (?:will|shall|would)\b/.test(clause) && scopes[i - 1]?.conditional === true) ||
+      (/^(?:i|we) (?:will|shall|would)\b/.test(clause) && clauses[i - 1] === 'and' && scopes[i - 2]?.conditional === true);
     const conditional =
       !polite && (opens || consequence || answers || deadline || deferred || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
@@ -100,6 +110,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       COUNTERFACTUAL.test(clause) ||
       ((modal || future || OFFERED.test(clause)) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
     const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
+    if (opens && openingCondition) awaiting = true;
+    else if (awaiting && CONSEQUENCE.test(clause)) awaiting = false;
     // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
     const main = scopes[i - 1];
     scopes.push(
@@ -115,6 +127,9 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   });
   return scopes;
 }
+
+/** What a condition's consequence says: a step to come. */
+const CONSEQUENCE = /\b(?:will|shall|would|going to|have to|has to|no option|no choice|need to|must)\b/;
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
 const ENDS_IN_CONDITION =
@@ -156,4 +171,12 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
   );
 }
 
-export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE };
+/** A step put in the future by its verb: "will", "going to", "planning to", "due to", "pencilled in", "offered to". */
+const FUTURE_HEAD =
+  /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b[^;]{0,80}$/;
+
+/** A day after tomorrow: "next Friday", "on Monday", "first thing on Monday", "later that week", "Tuesday 20th", "over the weekend". */
+const FUTURE_DAY =
+  /\b(?:next (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:on|this|that|from|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday) \d{1,2}(?:st|nd|rd|th)?|first thing (?:on|next)|over the weekend|later (?:this|that|in the) week|in the new year|on (?:the )?\d{1,2}(?:st|nd|rd|th)\b)/;
+
+export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE, FUTURE_HEAD, FUTURE_DAY };
