@@ -60,7 +60,8 @@ export function splitNewText(text: string): SplitText {
     written.push(line);
     i++;
   }
-  const newText = withoutDisclaimer(written.slice(0, signatureStart(written)));
+  const end = signatureStart(written);
+  const newText = withoutDisclaimer([...written.slice(0, end), ...postscript(written, end)]);
   return { newText: tidy(newText), historyText: history.join('\n'), historyLines: history };
 }
 
@@ -82,6 +83,20 @@ function quotationFollows(lines: readonly string[], from: number): boolean {
     if (line.trim() !== '') return isQuoted(line);
   }
   return false;
+}
+
+/** "P.S. as we couldn't agree I've asked my DS to take this up…" below the signature: the writer's, not the signature's. */
+const POSTSCRIPT = /^\s*p\.?\s?s\b\.?\s*[-:,.]?\s/i;
+
+/** The first paragraph after the signature that opens with "P.S." or "PS -", up to the next blank line; none if there is none. */
+function postscript(lines: readonly string[], from: number): string[] {
+  for (let i = from; i < lines.length; i++) {
+    if (!POSTSCRIPT.test(head(lines[i] ?? '', 12))) continue;
+    let end = i;
+    while (end < lines.length && (lines[end] ?? '').trim() !== '') end++;
+    return ['', ...lines.slice(i, end)];
+  }
+  return [];
 }
 
 /** Cuts at the first paragraph that opens like a disclaimer. */

@@ -202,7 +202,8 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
 }
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
-const HEARSAY = /\b(?<!\b(?:i|we) )(?:telling|told|tells|saying|says|said|claims?|claiming|heard|hearing|suggest(?:s|ed|ing)?|reads?|states?|stated|records?|recorded|mention(?:s|ed)?) (?:[a-z']+ ){0,3}?(?:that )?(?:[a-z']+ ){0,4}?$/;
+const HEARSAY =
+  /\b(?<!\b(?:i|we) )(?:telling|told|tells|saying|says|said|claims?|claiming|heard|hearing|suggest(?:s|ed|ing)?|reads?|states?|stated|records?|recorded|mention(?:s|ed)?) (?:[a-z']+ ){0,3}?(?:that )?(?:[a-z']+ ){0,4}?$/;
 
 /** Why the movement at `verbIndex` is not happening now, if it is not. */
 function blockedBy(

@@ -494,7 +494,10 @@ function summarise(
   const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
   const namedStage = highestOf(
     signals
-      .filter((s): s is StageSignal => s.kind === 'stage' && (s.how === 'mention' || s.how === 'after-failed' || s.how === 'writer-manages') && s.strength === 'strong')
+      .filter(
+        (s): s is StageSignal =>
+          s.kind === 'stage' && (s.how === 'mention' || s.how === 'after-failed' || s.how === 'writer-manages') && s.strength === 'strong',
+      )
       .map((s) => s.stage),
     policy,
   );

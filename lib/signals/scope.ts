@@ -102,7 +102,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       (/^and (?:i|we) (?:will|shall|would)\b/.test(clause) && scopes[i - 1]?.conditional === true) ||
       (/^(?:i|we) (?:will|shall|would)\b/.test(clause) && clauses[i - 1] === 'and' && scopes[i - 2]?.conditional === true);
     const conditional =
-      !polite && (opens || consequence || answers || deadline || deferred || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
+      !polite &&
+      (opens || consequence || answers || deadline || deferred || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
     const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);

@@ -17,7 +17,18 @@ export interface StageSignal {
    * `other-procedure` (a complaint's or an appeal's stage), `after-failed` (the stage after one named as
    * having failed: "our team managers have discussed it and are not in agreement"), or why it was blocked.
    */
-  how: 'phrase' | 'role' | 'next' | 'subject' | 'form' | 'mention' | 'after-failed' | 'writer-manages' | 'history' | 'other-procedure' | Blocked;
+  how:
+    | 'phrase'
+    | 'role'
+    | 'next'
+    | 'subject'
+    | 'form'
+    | 'mention'
+    | 'after-failed'
+    | 'writer-manages'
+    | 'history'
+    | 'other-procedure'
+    | Blocked;
   evidence: string;
   strength: Strength;
   /** Said of where the case stands ("this one is now at stage 1"), with no verb that moves it. */

@@ -38,6 +38,24 @@ describe('the new text of a message', () => {
     expect(splitNewText('Reply above.\n> quoted\n> more').newText).toBe('Reply above.');
   });
 
+  it('keeps a postscript written below the signature, and nothing else of the signature', () => {
+    const text = [
+      'Thanks for the chronology.',
+      '',
+      'Kind regards,',
+      'PC Sam Ward',
+      'Tel: 01482 000 488',
+      '',
+      "P.S. as we couldn't agree I've asked my DS to take this up with your team manager, so we're at stage 2.",
+      '',
+      'This email is confidential.',
+    ].join('\n');
+    expect(splitNewText(text).newText).toBe(
+      "Thanks for the chronology.\n\nP.S. as we couldn't agree I've asked my DS to take this up with your team manager, so we're at stage 2.",
+    );
+    expect(splitNewText('Thanks.\n\nKind regards,\nSam\nPSHE lead, Hillside School').newText).toBe('Thanks.');
+  });
+
   it('does not take a From: line in the text for history unless a date follows', () => {
     expect(splitNewText('From: my side, we agree.\nThanks').newText).toBe('From: my side, we agree.\nThanks');
   });
