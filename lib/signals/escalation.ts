@@ -226,7 +226,10 @@ function blockedBy(
     return 'question';
   if (scope.conditional) return 'conditional';
   // "we are not able to leave it here and will have to take this further": a negation of the verb before "and" is not this verb's.
-  const own = before.replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
+  // "- not resolved between us, escalated to Step 3": a negated participle before the comma is its own.
+  const own = /\bnot (?:been )?(?:resolved|agreed|settled|sorted)\b[^,]*,\s*$/.test(before)
+    ? ''
+    : before.replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
   if (
     scopeWords.NEGATION.test(own) ||
     /^\s*\w+\s+(?:is |was )?not\b/.test(clause.slice(verbIndex)) ||
