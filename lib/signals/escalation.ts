@@ -1,6 +1,7 @@
 import type { Policy } from '../policy/schema.js';
 import { scopeWords, type ClauseScope } from './scope.js';
 import { stageAnchors, type StageAnchor } from './stages.js';
+import { quoted } from './text.js';
 
 /**
  * Verbs that move a disagreement up, as practitioners write them ("escalating", "referring",
@@ -239,7 +240,7 @@ function blockedBy(
   if (scope.counterfactual) return 'counterfactual';
   // 'Item 3 reads "the disagreement was escalated to Heads of Service"', 'you\'d heard ASC had "taken this to managers"':
   // words quoted, or a claim heard, are someone else's, not the step the writer reports.
-  if ((before.match(/["\u201c\u201d]/g)?.length ?? 0) % 2 === 1 || HEARSAY.test(before)) return 'past';
+  if (quoted(clause, verbIndex) || HEARSAY.test(before)) return 'past';
   // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
   if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index))) return 'modal';

@@ -6,7 +6,7 @@ import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes, scopeWords } from './scope.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
-import { normalise, sentences, type Sentence } from './text.js';
+import { normalise, quoted, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
 /** What of a message the signals read: never the raw body, only its parts. */
@@ -135,6 +135,7 @@ const AGREED_PART =
  */
 function agreesInPart(norm: string): boolean {
   for (const match of norm.matchAll(AGREED_PART)) {
+    if (quoted(norm, match.index)) continue;
     const before = norm.slice(Math.max(0, match.index - 40), match.index);
     if (!/\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)) return true;
   }

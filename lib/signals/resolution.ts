@@ -1,4 +1,5 @@
 import { ON_TERMS, scopeWords, type ClauseScope } from './scope.js';
+import { quoted } from './text.js';
 import { aboutSomethingElse, pronounForOtherBusiness } from './topic.js';
 
 /**
@@ -213,7 +214,8 @@ export function readResolution(
   )
     return null;
   // "the case note on the shared record saying our escalation was closed": what a record or someone else says, not the writer.
-  if (RELAYED.test(before)) return { resolved: false, how: 'past' };
+  // 'The "happy that this is now closed" was meant for another case': words in quotation marks are quoted, not said.
+  if (RELAYED.test(before) || quoted(clause, match.index)) return { resolved: false, how: 'past' };
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
   if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is

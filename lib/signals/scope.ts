@@ -70,8 +70,11 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "the disagreement about | whether a strategy discussion is needed was escalated to Stage 3": what the
     // disagreement is about, not a condition.
     const aboutWhether = /^whether\b/.test(clause) && /\b(?:about|on|over|as to|of|regarding|concerning)$/.test(clauses[i - 1] ?? '');
+    // "- Should the OIC confirm…, we'd be content…": a bullet's mark is not a word of its clause.
     const opens =
-      CONDITION_OPENER.test(clause) && !aboutWhether && !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
+      CONDITION_OPENER.test(clause.replace(/^[-*\u2022\u00b7]\s*/, '')) &&
+      !aboutWhether &&
+      !/^(?:(?:and|but|so) )?whether\b(?:.*\bor not\b| or not\b)/.test(clause);
     // The clause after a sentence-opening condition is its consequence: "If X, (then) I will escalate".
     const consequence = (spoken && openingCondition) || pending || awaiting;
     spoken = true;

@@ -176,3 +176,10 @@ export function clauses(norm: string): string[] {
   if (carried) out.push(carried.trim());
   return out.filter((clause) => /[a-z0-9]/.test(clause));
 }
+
+/** Whether the text at `index` is inside double quotation marks opened earlier in the clause. */
+export function quoted(clause: string, index: number): boolean {
+  let marks = 0;
+  for (let i = 0; i < index; i++) if (clause[i] === '"' || clause[i] === '\u201c' || clause[i] === '\u201d') marks++;
+  return marks % 2 === 1;
+}
