@@ -76,6 +76,10 @@ const STANCE =
   /\b(?:(?:do|does) not (?:think|feel|believe|consider) (?:this|that|it|the [a-z -]{1,30}) (?:is|was) (?:right|appropriate|safe|proportionate|correct|enough|the right|justified)|(?:is|was) not (?:the right|appropriate|safe|proportionate|justified)|(?:surprised|disappointed|concerned|worried|alarmed|uneasy) (?:by|at|about|with|that)|look again at|revisit|(?:am|are) questioning)\b/;
 const DECIDED = /\b(?:decision|outcome|threshold|closure|closing|nfa|no further action|step(?:ping)?[- ]down|stepped down|discharge)\b/;
 
+/** The sentence after a step that says it was never taken: "It's still sitting in my drafts", "I haven't sent it". */
+const UNSENT =
+  /\b(?:(?:still )?(?:sitting )?in (?:my|the|our) drafts|(?:i|we) (?:have|had|did) not (?:yet )?sen[dt] (?:it|that|this)|never (?:got )?sent)\b/;
+
 /** What names the writer's own role: "makes me the", "I am the", "as". */
 const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
@@ -188,7 +192,15 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const signals: Signal[] = [];
   const written = sentences(message.newText);
   const subject = normalise(message.cleanSubject);
-  for (const sentence of written) signals.push(...sentenceSignals(sentence, policy, context));
+  written.forEach((sentence, i) => {
+    const read = sentenceSignals(sentence, policy, context);
+    // "Last night I wrote an email asking her to take this on at Stage 4. | It's still sitting in my drafts.": never sent.
+    const unsent = UNSENT.test(written[i + 1]?.norm ?? '');
+    for (const signal of read)
+      signals.push(
+        unsent && signal.kind === 'stage' && signal.escalation ? { ...signal, escalation: false, how: 'counterfactual' } : signal,
+      );
+  });
   signals.push(...subjectSignals(message.cleanSubject, subject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));

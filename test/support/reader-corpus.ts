@@ -102,7 +102,11 @@ export async function measureCorpus(dir: string): Promise<CorpusFigures> {
     escalationRecall: ratio(escalations.filter((v) => v.right).length, escalations.length),
     resolutionRecall: ratio(resolutions.filter((v) => v.right).length, resolutions.length),
     resolutionPrecision: ratio(readAsResolved.filter((v) => v.expected.kind === 'resolve').length, readAsResolved.length),
-    unrelatedActedOn: ratio(unrelated.filter((v) => ['open', 'escalate', 'resolve'].includes(v.actual.kind)).length, unrelated.length),
+    // None acted on when there is no unrelated mail to act on.
+    unrelatedActedOn:
+      unrelated.length === 0
+        ? 0
+        : ratio(unrelated.filter((v) => ['open', 'escalate', 'resolve'].includes(v.actual.kind)).length, unrelated.length),
     confusion,
     categories,
   };

@@ -12,10 +12,11 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * corpus written for the hard categories, 89.7 %; after log requests went to review, 90.3 %; after
  * a fifth tuning corpus, 90.7 % / 91.1 % / 88.9 % / 100 % / 0 %; after a sixth and a seventh
  * (roles, qualified resolutions, resolutions as people say them), 92.7 % / 93.3 % / 91.1 % / 100 % /
- * 0 %: the floor below.
+ * 0 %; after an eighth and a ninth (openings without the process's words; traps), 93.0 % / 93.3 % /
+ * 91.1 % / 100 % / 0 %: the floor below.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.926,
+  accuracy: 0.93,
   escalationRecall: 0.933,
   resolutionRecall: 0.911,
   resolutionPrecision: 1,
