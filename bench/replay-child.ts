@@ -1,4 +1,6 @@
 // One replay of N generated messages in a fresh process; prints its peak heap. Run by bench/replay.ts.
+// `node replay-child.ts <count> held`: instead, the heap after a full collection forced every 1,000
+// messages read and at the end (what the run holds, wherever V8 would have collected on its own).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +11,9 @@ import { replay } from '../lib/local/replay.js';
 import { builtInPolicy } from '../lib/policy/registry.js';
 
 const count = Number(process.argv[2] ?? '1000');
+const held = process.argv[3] === 'held';
+/** Messages read between two forced collections in a `held` run (replay reads each message twice, and a failed one once more). */
+const HELD_EVERY = 1_000;
 const corpusDir = new URL('../test/fixtures/mail/', import.meta.url).pathname;
 const MAILBOX = 'safeguardingpartnership@swindon-ssp.example';
 
@@ -43,8 +48,17 @@ class GeneratedMessage {
   ) {}
 
   read(): Promise<Buffer> {
+    if (held && ++reads % HELD_EVERY === 0) heldBytes = Math.max(heldBytes, heapAfterFullCollection());
     return readFile(join(this.folder, this.name));
   }
+}
+
+let reads = 0;
+let heldBytes = 0;
+function heapAfterFullCollection(): number {
+  if (!global.gc) throw new Error('replay-child needs --expose-gc');
+  global.gc();
+  return getHeapStatistics().used_heap_size;
 }
 
 /** What survived each full collection the run made (and the last, forced at its end): the largest is what the run held at most. */
@@ -54,7 +68,7 @@ interface Collections {
 
 const folder = await mkdtemp(join(tmpdir(), 'replay-bench-'));
 try {
-  const names = await generated(folder);
+  const messages = (await generated(folder)).map((name) => new GeneratedMessage(folder, name));
   global.gc?.();
   let peak = getHeapStatistics().used_heap_size;
   // The largest heap that survived a full collection: what the run holds, whatever V8 lets build up between collections.
@@ -66,19 +80,20 @@ try {
   const result = await replay({
     policy: builtInPolicy('swindon'),
     mailbox: MAILBOX,
-    messages: names.map((name) => new GeneratedMessage(folder, name)),
+    messages,
   });
   peak = Math.max(peak, getHeapStatistics().used_heap_size);
   clearInterval(sample);
   // And at the end, the run's result in hand (its document).
-  global.gc?.();
+  if (held) heldBytes = Math.max(heldBytes, heapAfterFullCollection());
+  else global.gc?.();
   const live = Math.max(
     ...(collections.stop() as Collections).statistics
       .filter((collection) => collection.gcType === 'MarkSweepCompact')
       .map((collection) => collection.afterGC.heapStatistics.usedHeapSize),
   );
   process.stdout.write(
-    `${JSON.stringify({ count, peakHeapBytes: peak, liveHeapBytes: live, cases: result.document.cases.length, sent: result.document.outbox.length })}\n`,
+    `${JSON.stringify({ count, peakHeapBytes: peak, liveHeapBytes: live, heldHeapBytes: heldBytes, cases: result.document.cases.length, sent: result.document.outbox.length })}\n`,
   );
 } finally {
   await rm(folder, { recursive: true, force: true });

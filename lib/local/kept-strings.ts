@@ -13,12 +13,24 @@ export const flat = (value: string): string => JSON.parse(JSON.stringify(value))
  */
 export class StringTable {
   private readonly known = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
 
   readonly of = (value: string): string => {
     let kept = this.known.get(value);
     if (kept === undefined) {
       kept = flat(value);
       this.known.set(kept, kept);
+    }
+    return kept;
+  };
+
+  /** One copy of each list of strings (the recipients of many emails are the same people), frozen: every holder shares it. */
+  readonly list = (values: readonly string[]): readonly string[] => {
+    const key = JSON.stringify(values);
+    let kept = this.lists.get(key);
+    if (kept === undefined) {
+      kept = Object.freeze(values.map(this.of));
+      this.lists.set(key, kept);
     }
     return kept;
   };

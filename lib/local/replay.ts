@@ -59,7 +59,16 @@ export interface ReplayDocument {
     /** `from`: who sent a correction (`corrected`, `withdrawn`, `merged`). */
     history: { at: string; event: string; stage: string; messageId: string; from?: string }[];
   }[];
-  outbox: { at: string; kind: string; caseRef: string | null; stage: string | null; to: string[]; cc: string[]; subject: string }[];
+  /** `to` and `cc`: one frozen copy of each list of recipients, shared by the emails sent to it. */
+  outbox: {
+    at: string;
+    kind: string;
+    caseRef: string | null;
+    stage: string | null;
+    to: readonly string[];
+    cc: readonly string[];
+    subject: string;
+  }[];
   ignored: { messageId: string; reason: string }[];
   review: { messageId: string; caseRef: string | null; reason: string }[];
   /** Messages that could not be processed, each with why: the run went on with the rest. */
@@ -90,18 +99,24 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     agencies: {},
   };
   const unreadable: ReplayResult['unreadable'] = [];
-  // Each message's time as a number: a run of 10,000 messages keeps 10,000 of them until it ends.
-  const dated: { message: StoredMessage; ms: number | null }[] = [];
+  // Each message's time as a number in an array of numbers (8 bytes each, not an object and a
+  // boxed number each: a run of 10,000 messages keeps 10,000 of them until it ends); NaN: no date.
+  const readable: StoredMessage[] = [];
+  const times: number[] = [];
   for (const message of input.messages) {
     try {
       const parsed = await parseMessage(await message.read(), { ownLoop: LOCAL_SENDER });
-      dated.push({ message, ms: parsed.date ? parsed.date.getTime() : null });
+      readable.push(message);
+      times.push(parsed.date ? parsed.date.getTime() : NaN);
     } catch (error) {
       if (!(error instanceof UnreadableMailError)) throw error;
       unreadable.push({ name: message.name, reason: error.message });
     }
   }
-  dated.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity) || a.message.name.localeCompare(b.message.name));
+  const timeOf = (index: number) => times[index] ?? NaN;
+  const nameOf = (index: number) => readable[index]?.name ?? '';
+  const undatedLast = (index: number) => (Number.isNaN(timeOf(index)) ? Infinity : timeOf(index));
+  const order = readable.map((_, index) => index).sort((a, b) => undatedLast(a) - undatedLast(b) || nameOf(a).localeCompare(nameOf(b)));
 
   // The run's store on disk, in a folder of its own removed after: in memory, every item (and each
   // 8 KB buffer its bytes landed in) stayed on the heap or beside it for the whole run.
@@ -112,8 +127,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   });
   try {
     const store = rememberingStore(new DynamoCaseStore(documentClient(dynamo.client), dynamo.table));
-    const first = dated[0]?.ms;
-    const clock = new VirtualClock(typeof first === 'number' ? DateTime.fromMillis(first) : (input.until ?? DateTime.utc()));
+    const first = order.length > 0 ? timeOf(order[0] ?? 0) : NaN;
+    const clock = new VirtualClock(Number.isNaN(first) ? (input.until ?? DateTime.utc()) : DateTime.fromMillis(first));
     const book = new InProcessReminderBook(clock, deployment.closureDays);
     const document: ReplayDocument = {
       cases: [],
@@ -122,8 +137,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       review: [],
       failed: unreadable.map((problem) => ({ file: problem.name, error: `UnreadableMailError: ${problem.reason}` })),
     };
-    // What the run reports of each email is kept, in one copy of each address, reference and
-    // time; its body and attachments are not.
+    // What the run reports of each email is kept, in one copy of each address, list of
+    // recipients, reference and time; its body and attachments are not.
     const kept = new StringTable();
     const outbox = new Outbox(clock, async ({ at, mail }) => {
       document.outbox.push({
@@ -131,8 +146,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         kind: mail.kind,
         caseRef: mail.caseRef === null ? null : kept.of(mail.caseRef),
         stage: mail.stage === null ? null : kept.of(mail.stage),
-        to: mail.to.map(kept.of),
-        cc: mail.cc.map(kept.of),
+        to: kept.list(mail.to),
+        cc: kept.list(mail.cc),
         subject: flat(mail.subject),
       });
       for (const file of mail.attachments ?? []) if (file.contentType === WORD_DOCUMENT) await input.onForm?.(file);
@@ -156,8 +171,11 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       await fireReminders(until);
     };
 
-    for (const { message, ms } of dated) {
-      const at = ms === null ? null : DateTime.fromMillis(ms);
+    for (const index of order) {
+      const message = readable[index];
+      if (!message) continue;
+      const ms = timeOf(index);
+      const at = Number.isNaN(ms) ? null : DateTime.fromMillis(ms);
       await fireUntil(at ?? clock.now());
       if (at) clock.advanceTo(at);
       let outcome: Awaited<ReturnType<typeof ingest>>;
@@ -173,9 +191,14 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
         continue;
       }
       nextDigest ??= digestTimeAfter(clock.now(), policy.timezone);
-      if (outcome.outcome === 'ignored') document.ignored.push({ messageId: outcome.messageId, reason: outcome.reason });
+      // A Message-ID as parsed is a tree of slices of the header it came from: kept as one flat copy.
+      if (outcome.outcome === 'ignored') document.ignored.push({ messageId: flat(outcome.messageId), reason: kept.of(outcome.reason) });
       else if (outcome.outcome === 'review')
-        document.review.push({ messageId: outcome.messageId, caseRef: outcome.caseRef, reason: outcome.reason });
+        document.review.push({
+          messageId: flat(outcome.messageId),
+          caseRef: outcome.caseRef === null ? null : kept.of(outcome.caseRef),
+          reason: kept.of(outcome.reason),
+        });
       if (outcome.caseRef && outcome.outcome !== 'ignored' && !refs.includes(outcome.caseRef)) refs.push(outcome.caseRef);
     }
     await fireUntil(input.until ?? clock.now());
@@ -185,7 +208,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     for (const ref of refs) {
       const stored = await store.getCase(ref);
       if (!stored || stored.messages.length === 0) continue;
-      document.cases.push(caseEntry(stored, policy));
+      document.cases.push(caseEntry(stored, policy, kept));
       if (input.report) reported.push(asReported(stored));
     }
     // The run ends at --until, which may be later than the last thing that happened.
@@ -244,27 +267,28 @@ const describeError = (error: unknown) => (error instanceof Error ? `${error.nam
 
 const utc = (iso: string) => DateTime.fromISO(iso).toUTC().toISO({ suppressMilliseconds: true }) ?? iso;
 
-function caseEntry(stored: Case, policy: Policy): ReplayDocument['cases'][number] {
+/** A case's entry, its times, stages and words one copy each across the run (`kept`): the cases of a long run share most of them. */
+function caseEntry(stored: Case, policy: Policy, kept: StringTable): ReplayDocument['cases'][number] {
   return {
     ref: stored.ref,
-    policy: stored.policyId,
-    status: stored.status,
-    stage: stored.stage,
-    openedAt: utc(stored.openedAt),
-    stageStartedAt: utc(stored.stageStartedAt),
+    policy: kept.of(stored.policyId),
+    status: kept.of(stored.status),
+    stage: kept.of(stored.stage),
+    openedAt: kept.of(utc(stored.openedAt)),
+    stageStartedAt: kept.of(utc(stored.stageStartedAt)),
     deadlines: caseDeadlines(stored, policy, []).map((d) => ({
-      kind: d.kind,
-      stage: d.stage,
-      label: d.label,
-      due: isoLocal(d.due, policy.timezone),
+      kind: kept.of(d.kind),
+      stage: d.stage === null ? null : kept.of(d.stage),
+      label: kept.of(d.label),
+      due: kept.of(isoLocal(d.due, policy.timezone)),
     })),
     messages: stored.messages,
     history: stored.history.map((h) => ({
-      at: utc(h.at),
-      event: h.event,
-      stage: h.stage,
+      at: kept.of(utc(h.at)),
+      event: kept.of(h.event),
+      stage: kept.of(h.stage),
       messageId: h.messageId,
-      ...(h.status !== undefined && h.from ? { from: h.from } : {}),
+      ...(h.status !== undefined && h.from ? { from: kept.of(h.from) } : {}),
     })),
   };
 }

@@ -24,4 +24,23 @@ describe('strings a long run keeps', () => {
     ];
     expect(copies.map(kept.of)).toEqual(['ann@agency.example', 'ann@agency.example', 'b@x.example', 'ann@agency.example']);
   });
+
+  it('come as one frozen copy of each list, the same strings in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 }),
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 }),
+        (a, b) => {
+          const kept = new StringTable();
+          const [first, again, other] = [kept.list(a), kept.list([...a]), kept.list(b)];
+          expect(first).toEqual(a);
+          expect(other).toEqual(b);
+          expect(again).toBe(first);
+          expect(other === first).toBe(JSON.stringify(a) === JSON.stringify(b));
+          expect(Object.isFrozen(first)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
