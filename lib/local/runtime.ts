@@ -1,5 +1,5 @@
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { createTransport } from 'nodemailer';
 import { documentClient } from '../aws/dynamo-clients.js';
@@ -49,7 +49,7 @@ export interface LocalRuntime {
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const { deployment, clock, log } = options;
   const outboxDir = join(options.dataDir, 'outbox');
-  await mkdir(outboxDir, { recursive: true });
+  await mkdir(join(outboxDir, '.partial'), { recursive: true });
   const dynamo = await startEmbeddedDynamo({ path: join(options.dataDir, 'db') });
   // One process holds the store folder: a claim on a send that a killed run left is taken over at once.
   const store = new DynamoCaseStore(documentClient(dynamo.client), dynamo.table, { soleWriter: true });
@@ -64,7 +64,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outboxDir,
       `${at.replace(/[:]/g, '')}-${String(++written).padStart(4, '0')}-${mail.kind}-${mail.caseRef ?? 'none'}.eml`,
     );
-    await writeFile(file, raw);
+    // Whole or not at all: whoever watches the outbox never reads a part of an email.
+    const partial = join(outboxDir, '.partial', basename(file));
+    await writeFile(partial, raw);
+    await rename(partial, file);
     log(`email ${mail.kind}${mail.caseRef ? ` for ${mail.caseRef}` : ''} to ${mail.to.length + mail.cc.length} recipient(s): ${file}`);
     if (relay) await relay.sendMail({ envelope: { from: sender.from, to: [...mail.to, ...mail.cc] }, raw });
   });
