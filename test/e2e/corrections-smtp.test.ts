@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../lib/local/runtime.js';
 import { builtInPolicy } from '../../lib/policy/registry.js';
 import { eml } from '../support/eml.js';
+import { RuntimeEvents } from '../support/runtime-events.js';
 import { FixedClock } from '../support/fakes.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon.example';
@@ -29,21 +30,17 @@ async function send(port: number, raw: Buffer, from: string): Promise<void> {
   transport.close();
 }
 
-async function eventually<T>(probe: () => T | null | undefined | Promise<T | null | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('commands by mail over real SMTP to the local runtime', () => {
   it('a review request’s one-click link opens the case; a #stage reply corrects it; each is confirmed by mail', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'corrections-smtp-'));
     const clock = new FixedClock(DateTime.fromISO('2026-11-02T10:15', { zone: 'Europe/London' }));
     const lines: string[] = [];
-    const runtime = await startLocalRuntime({ deployment, dataDir, smtpPort: 0, clock, log: (line) => lines.push(line), tickMs: 20 });
+    const events = new RuntimeEvents();
+    const log = (line: string) => {
+      lines.push(line);
+      events.notify();
+    };
+    const runtime = await startLocalRuntime({ deployment, dataDir, smtpPort: 0, clock, log, tickMs: 20, onTick: events.notify });
     try {
       const outboxFile = (part: string) => readdirSync(join(dataDir, 'outbox')).find((name) => name.includes(part));
       // A message naming an unknown case goes to review.
@@ -52,7 +49,7 @@ describe('commands by mail over real SMTP to the local runtime', () => {
         eml({ from: JANE, to: RAJ, cc: MAILBOX, subject: '[SSP-2026-0999] Discharge plan', text: 'We are escalating to Stage 2.' }),
         'jane.smith@swindon-council.example',
       );
-      const reviewFile = await eventually(() => outboxFile('-review-'), 'the review request');
+      const reviewFile = await events.until(() => outboxFile('-review-'));
       const review = await simpleParser(readFileSync(join(dataDir, 'outbox', reviewFile)));
       expect(review.subject).toMatch(/^Review needed \[review [0-9a-f]{24}\]: /);
       // The plain part lists each command with its link; the HTML part has them as links.
@@ -71,10 +68,10 @@ describe('commands by mail over real SMTP to the local runtime', () => {
       // One click and one send: the mail client sends what the link prefilled.
       const clicked = eml({ from: `Business Unit <${PARTNERSHIP}>`, to: MAILBOX, subject: prefilled.subject, text: prefilled.body });
       await send(runtime.smtpPort, clicked, PARTNERSHIP);
-      const opened = await eventually(() => runtime.store.getCase('SSP-2026-0001'), 'the case to open from the review');
+      const opened = await events.until(() => runtime.store.getCase('SSP-2026-0001'));
       expect(opened).toMatchObject({ stage: '2', status: 'open' });
-      await eventually(() => lines.includes('command applied SSP-2026-0001: opened'), 'the runtime to log the command');
-      const confirmation = await eventually(() => outboxFile('-confirmation-SSP-2026-0001'), 'the confirmation');
+      await events.until(() => lines.includes('command applied SSP-2026-0001: opened'));
+      const confirmation = await events.until(() => outboxFile('-confirmation-SSP-2026-0001'));
       const confirmed = await simpleParser(readFileSync(join(dataDir, 'outbox', confirmation)));
       expect(confirmed.to).toMatchObject({ value: [{ address: PARTNERSHIP }] });
       expect(confirmed.subject).toMatch(/Correction applied: #open stage 2$/);
@@ -91,7 +88,7 @@ describe('commands by mail over real SMTP to the local runtime', () => {
         }),
         PARTNERSHIP,
       );
-      await eventually(async () => (await runtime.store.getCase('SSP-2026-0001'))?.stage === '4', 'the correction');
+      await events.until(async () => (await runtime.store.getCase('SSP-2026-0001'))?.stage === '4');
       expect(
         runtime.reminders
           .list()

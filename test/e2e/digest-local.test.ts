@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../lib/local/runtime.js';
 import { builtInPolicy } from '../../lib/policy/registry.js';
 import { aCase } from '../support/case.js';
+import { RuntimeEvents } from '../support/runtime-events.js';
 import { FixedClock } from '../support/fakes.js';
 
 const MAILBOX = 'safeguardingpartnership@swindon.example';
@@ -26,34 +27,32 @@ const deployment = {
   agencies: {},
 };
 
-async function eventually<T>(probe: () => T | null | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('the local runtime’s weekly picture', () => {
   it('sends it on its clock on Monday from 08:00 London time, once, and nothing on the days after', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'digest-local-'));
     const clock = new FixedClock(DateTime.fromISO('2026-11-30T07:59', { zone: 'Europe/London' }));
     const lines: string[] = [];
     let ticks = 0;
+    const events = new RuntimeEvents();
     const runtime = await startLocalRuntime({
       deployment,
       dataDir,
       smtpPort: 0,
       clock,
-      log: (line) => lines.push(line),
+      log: (line) => {
+        lines.push(line);
+        events.notify();
+      },
       tickMs: 10,
-      onTick: () => ticks++,
+      onTick: () => {
+        ticks++;
+        events.notify();
+      },
     });
     /** Two looks after now: the runtime has seen the clock's time. */
     const seen = async () => {
       const after = ticks + 2;
-      await eventually(() => ticks >= after, 'the runtime to look at its clock');
+      await events.until(() => ticks >= after);
     };
     try {
       await runtime.store.createCase(
@@ -70,8 +69,8 @@ describe('the local runtime’s weekly picture', () => {
       await seen();
       expect(digests()).toEqual([]);
       clock.set('2026-11-30T08:00');
-      const [file] = await eventually(() => (digests().length ? digests() : null), 'the digest');
-      await eventually(() => lines.includes('weekly digest sent for 2026-11-30: 1 mailbox(es)'), 'the digest to be logged');
+      const [file] = await events.until(() => (digests().length ? digests() : null));
+      await events.until(() => lines.includes('weekly digest sent for 2026-11-30: 1 mailbox(es)'));
       const mail = await simpleParser(readFileSync(join(dataDir, 'outbox', file ?? '')));
       expect(mail.to).toMatchObject({ value: [{ address: 'monitoring@swindon.example' }] });
       expect(mail.subject).toBe('Escalations this week: 1 open, 1 overdue, 0 to review (Mon 30 Nov 2026)');
