@@ -9,7 +9,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  */
 holdsItsFloor('sixth reader corpus', 'reader-corpus-6', 300, {
   accuracy: 0.93,
-  escalationRecall: 0.9,
+  escalationRecall: 0.916,
   resolutionRecall: 0.983,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
