@@ -57,9 +57,19 @@ async function oneMegabyteSingleLine(): Promise<Record<string, number>> {
     readSignals(await parseMessage(raw, { ownLoop: 'escalations@partnership.example' }), policy, { currentStage: '2' });
     whole.push(cpuMs() - start);
   }
+  // Still disagreeing, every agreement denied or quoted: each has to be looked at, none ends the search.
+  const denied = 'we still disagree and it is not resolved nor agreed and "settled" is not the word ';
+  const deniedText = denied.repeat(Math.ceil(1_048_576 / denied.length)).slice(0, 1_048_576);
+  const deniedMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = cpuMs();
+    readSignals({ ...message, newText: deniedText }, policy, { currentStage: '2' });
+    deniedMs.push(cpuMs() - start);
+  }
   return {
     oneMegabyteNewTextChars: message.newText.length,
     oneMegabyteClassifyMs: Math.round(median(signals)),
     oneMegabyteParseAndClassifyMs: Math.round(median(whole)),
+    oneMegabyteDeniedAgreementMs: Math.round(median(deniedMs)),
   };
 }

@@ -6,7 +6,7 @@ import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes, scopeWords } from './scope.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
-import { normalise, quoted, sentences, type Sentence } from './text.js';
+import { normalise, quotationMarks, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
 /** What of a message the signals read: never the raw body, only its parts. */
@@ -138,8 +138,13 @@ const AGREED_PART =
  * by Thursday" or "I'd rather we sorted it between us".
  */
 function agreesInPart(norm: string): boolean {
+  // The quotation marks before each match, counted once along the sentence (a sentence has no length limit).
+  let marks = 0;
+  let counted = 0;
   for (const match of norm.matchAll(AGREED_PART)) {
-    if (quoted(norm, match.index)) continue;
+    marks += quotationMarks(norm, counted, match.index);
+    counted = match.index;
+    if (marks % 2 === 1) continue;
     const before = norm.slice(Math.max(0, match.index - 40), match.index);
     if (!/\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)) return true;
   }

@@ -177,9 +177,14 @@ export function clauses(norm: string): string[] {
   return out.filter((clause) => /[a-z0-9]/.test(clause));
 }
 
+/** How many double quotation marks `text` has from `from` up to `to`: counted along a text once, not again for each place. */
+export function quotationMarks(text: string, from: number, to: number): number {
+  let marks = 0;
+  for (let i = from; i < to; i++) if (text[i] === '"' || text[i] === '\u201c' || text[i] === '\u201d') marks++;
+  return marks;
+}
+
 /** Whether the text at `index` is inside double quotation marks opened earlier in the clause. */
 export function quoted(clause: string, index: number): boolean {
-  let marks = 0;
-  for (let i = 0; i < index; i++) if (clause[i] === '"' || clause[i] === '\u201c' || clause[i] === '\u201d') marks++;
-  return marks % 2 === 1;
+  return quotationMarks(clause, 0, index) % 2 === 1;
 }
