@@ -418,7 +418,7 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
       ATTACHING.test(sentence.norm) &&
       !scopes.some((s) => s.conditional || s.negated || s.modal || s.past) &&
       // "I'll be sending the Appendix 1 proforma to the SSCP next Friday": not sent yet.
-      !(/\b(?:will|shall|going to|planning to|due to)\b/.test(sentence.norm) && scopeWords.FUTURE_DAY.test(sentence.norm)) &&
+      !(scopeWords.FUTURE.test(sentence.norm) && scopeWords.FUTURE_DAY.test(sentence.norm)) &&
       framesOf(sentence.norm).length === 0;
     const signal: FormSignal = {
       kind: 'form',

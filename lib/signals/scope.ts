@@ -179,11 +179,13 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
 }
 
 /** A step put in the future by its verb: "will", "going to", "planning to", "due to", "pencilled in", "offered to". */
-const FUTURE_HEAD =
-  /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b[^;]{0,80}$/;
+/** Words that put a step later: "will", "going to", "pencilled in", "with a view to". */
+const FUTURE = /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b/;
+/** The same words governing what ends a text: the step the text leads up to is to come. */
+const FUTURE_HEAD = new RegExp(`${FUTURE.source}[^;]{0,80}$`);
 
 /** A day after tomorrow: "next Friday", "on Monday", "first thing on Monday", "later that week", "Tuesday 20th", "over the weekend". */
 const FUTURE_DAY =
   /\b(?:next (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:on|this|that|from|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday) \d{1,2}(?:st|nd|rd|th)?|first thing (?:on|next)|over the weekend|later (?:this|that|in the) week|in the new year|on (?:the )?\d{1,2}(?:st|nd|rd|th)\b)/;
 
-export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE, FUTURE_HEAD, FUTURE_DAY };
+export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE, FUTURE, FUTURE_HEAD, FUTURE_DAY };
