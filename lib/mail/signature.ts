@@ -16,8 +16,10 @@ const NAME_AFTER_CLOSING = /,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2}[\
 /** Sign-offs that are also said mid-message ("Thanks,"): a signature only when short lines follow. */
 const THANKS = /^(?:thanks|thank you|many thanks|thanks again|cheers|best|bw|kr|rgds|take care)[\s,.!]*$/i;
 
-/** The standard "-- " delimiter and other separator lines. */
-const SEPARATOR = /^(?:--\s?|_{2,}|-{3,}|\+{2,}|={2,})$/;
+/** The standard "-- " delimiter. */
+const STANDARD_SEPARATOR = /^--\s?$/;
+/** Other separator lines. */
+const SEPARATOR = /^(?:_{2,}|-{3,}|\+{2,}|={2,})$/;
 
 /** What phones and mail apps append. */
 const DEVICE =
@@ -37,7 +39,10 @@ export function signatureStart(lines: readonly string[]): number {
     if (full.trim() === '') continue;
     // A sign-off, separator or device line is short: the patterns read no more than its start.
     const line = head(full, 120).trim();
-    if (SEPARATOR.test(line) || DEVICE.test(line)) return seenBody ? i : lines.length;
+    if (DEVICE.test(line) || STANDARD_SEPARATOR.test(line)) return seenBody ? i : lines.length;
+    // A rule above a letter pasted in ("-----" then "KINGSDOWN PRIMARY SCHOOL … Dear Ms Nandra, I am writing…"):
+    // a separator starts a signature only when no long line follows it.
+    if (SEPARATOR.test(line) && i >= lastLong) return seenBody ? i : lines.length;
     const afterBreak = i === 0 || (lines[i - 1] ?? '').trim() === '';
     if (seenBody && afterBreak && isClosing(line)) return i;
     if (seenBody && afterBreak && THANKS.test(line) && i >= lastLong) return i;

@@ -143,14 +143,18 @@ const ENDS_IN_CONDITION =
   /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b)|in the absence of)\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
-const POLITE_REQUEST = /\b(?:i|we) (?:would|should) (?:be (?:grateful|glad|thankful)|appreciate(?: it)?) if you (?:would|could|can|will)\b/;
+const POLITE_REQUEST =
+  /\b(?:i|we) (?:would|should) (?:be (?:very |most |really )?(?:grateful|glad|thankful)|(?:really )?appreciate(?: it)?) if (?:you|someone|somebody|it|this|that|the [a-z-]+|this [a-z-]+|that [a-z-]+|your [a-z-]+) (?:would|could|can|will)\b/;
 
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
 const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
 
 /** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
-const POLITE_HEAD = /\b(?:i|we) (?:would|should|will) (?:be (?:grateful|glad|thankful|obliged)|appreciate(?: it)?)$/;
-const ASKED = /^if you (?:would|could|can|will|might)\b/;
+const POLITE_HEAD =
+  /\b(?:i|we|and) (?:would|should|will) (?:be (?:very |most |really )?(?:grateful|glad|thankful|obliged)|(?:really )?appreciate(?: it)?)$/;
+/** "if you could…", "if this decision could be looked at again": what is asked, after the politeness. */
+const ASKED =
+  /^if (?:you|someone|somebody|it|this|that|the [a-z-]+|this [a-z-]+|that [a-z-]+|your [a-z-]+) (?:would|could|can|will|might)\b/;
 
 /** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
 const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
@@ -174,13 +178,15 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
   return (
     next !== undefined &&
     /^(?:if|unless|should|in the event|in case|otherwise|or)\b/.test(next) &&
-    /\b(?:will|shall|would|going to|may|might|could)\b/.test(clause)
+    /\b(?:will|shall|would|going to|may|might|could)\b/.test(clause) &&
+    // "I disagree with that decision and would be grateful | if it could be looked at again": a request, not a condition.
+    !(POLITE_HEAD.test(clause) && ASKED.test(next))
   );
 }
 
-/** A step put in the future by its verb: "will", "going to", "planning to", "due to", "pencilled in", "offered to". */
 /** Words that put a step later: "will", "going to", "pencilled in", "with a view to". */
-const FUTURE = /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b/;
+const FUTURE =
+  /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b/;
 /** The same words governing what ends a text: the step the text leads up to is to come. */
 const FUTURE_HEAD = new RegExp(`${FUTURE.source}[^;]{0,80}$`);
 

@@ -18,6 +18,7 @@ describe('signatureStart', () => {
     ['a phone', 'We are escalating to Stage 3.\n\nSent from my iPhone'],
     ['Outlook mobile', 'We are escalating to Stage 3.\n\nGet Outlook for iOS'],
     ['a short thanks', 'We are escalating to Stage 3.\n\nThanks\nRaj\nNamed Nurse, Great Western Hospital'],
+    ['a rule above short lines', 'We are escalating to Stage 3.\n----------\nJane Smith | Team Manager\nTel 01793 000000'],
   ])('cuts %s', (_, text) => {
     expect(body(text)).toBe('We are escalating to Stage 3.');
   });
@@ -30,6 +31,10 @@ describe('signatureStart', () => {
       `Hi Jane,\n\nThanks,\n\n${'We are escalating to Stage 3 because the plan does not address the risks to the sibling at all. '.repeat(2)}`,
     ],
     ['a line that only starts like a closing', 'Regards the plan: We are escalating to Stage 3.'],
+    [
+      'a letter pasted below a rule',
+      `Please find the school's letter below.\n\n------------------------------\nKINGSDOWN PRIMARY SCHOOL\n\nDear Ms Nandra,\n\n${'I am writing under Stage One of the policy because we do not believe the decision keeps the child safe. '.repeat(2)}We are escalating to Stage 3.`,
+    ],
   ])('keeps the body with %s', (_, text) => {
     expect(body(text)).toContain('We are escalating to Stage 3');
   });
