@@ -27,6 +27,9 @@ const DEVICE =
 
 const LONGEST_SIGNATURE_LINE = 100;
 
+/** Something announced as written below the sign-off: "please find below the notes", "the letter is pasted below". */
+const BELOW = /\b(?:find|see|set out|pasted|copied|included|are|is)\b[^.]{0,60}\bbelow\b/i;
+
 /** The index of the first line of the signature, or `lines.length` when there is none. One pass each way. */
 export function signatureStart(lines: readonly string[]): number {
   // "Thanks," ends the body only when no long line follows it: find the last long line once.
@@ -34,6 +37,7 @@ export function signatureStart(lines: readonly string[]): number {
   for (let i = lines.length - 1; i >= 0 && lastLong === -1; i--)
     if (head(lines[i] ?? '', LONGEST_SIGNATURE_LINE + 1).trim().length > LONGEST_SIGNATURE_LINE) lastLong = i;
   let seenBody = false;
+  let announced = false;
   for (let i = 0; i < lines.length; i++) {
     const full = lines[i] ?? '';
     if (full.trim() === '') continue;
@@ -44,7 +48,9 @@ export function signatureStart(lines: readonly string[]): number {
     // a separator starts a signature only when no long line follows it.
     if (SEPARATOR.test(line) && i >= lastLong) return seenBody ? i : lines.length;
     const afterBreak = i === 0 || (lines[i - 1] ?? '').trim() === '';
-    if (seenBody && afterBreak && isClosing(line)) return i;
+    // "Please find below the draft notes … Kind regards, Kirsty" and then the notes: what was announced below is the body.
+    if (seenBody && afterBreak && isClosing(line) && !(announced && i < lastLong)) return i;
+    if (!announced && BELOW.test(line)) announced = true;
     if (seenBody && afterBreak && THANKS.test(line) && i >= lastLong) return i;
     seenBody = true;
   }

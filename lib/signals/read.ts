@@ -187,7 +187,7 @@ const ASKING =
  * or the word added at its end when the thread's subject is changed: "Baby N - escalation - stage 2 - RESOLVED thank you".
  */
 const RESOLVED_SUBJECT =
-  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)|\s[-:|(]\s*(?:now )?(?:resolved|settled|concluded)(?: at (?:stage|step|level|tier) [a-z0-9]+)?[\s,-]*(?:(?:many )?thanks|thank you)?[\s!.)]*$/;
+  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)|\s[-:|(]\s*(?:now )?(?:resolved|settled|concluded|(?:all )?sorted(?: now)?)(?: at (?:stage|step|level|tier) [a-z0-9]+)?(?:[\s,-]*(?:(?:many )?thanks|thank you)?[\s!.)]*$|\s*[,;-]\s*(?:(?:all |now )?agreed|no further|nfa|closed)\b[^?]*$)/;
 
 /** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;

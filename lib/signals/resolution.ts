@@ -13,7 +13,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:is|are|has been|have been|was|were|been|now|got|get|getting|all|fully|finally|successfully|amicably)\s+(?:now\s+|fully\s+|all\s+|successfully\s+|finally\s+|been\s+|amicably\s+|therefore\s+|then\s+){0,3}(?:resolved|settled|put to bed)\b(?!\s+(?:in|into|well|at (?:school|home|nursery|college|(?:the |her |his |their )?placement)))/,
   // "sorted", "closed", "complete" only of the disagreement itself: "Lunch is sorted" is not a resolution
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
-  /\b(?:this(?: one)?|it|that|everything|things|(?:the|this|our|that) (?:matter|issue|disagreement|dispute|concern|escalation|process|difference|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
+  /\b(?:this(?: one)?|it|that|everything|things|(?:the|this|our|that) (?:professional )?(?:matter|issue|disagreement|dispute|concern|escalation|process|difference(?: of (?:opinion|view))?|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
   /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
   // "we've been able to settle the disagreement between our services"
@@ -52,8 +52,10 @@ const RESOLVED: RegExp[] = [
   /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
   // in agreement about the matter itself: "we are now in agreement about the plan"
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
+  // "I don't disagree with the decision any more", "we no longer disagree"
+  /\b(?:i|we) (?:(?:do|does) not disagree\b[^.;]{0,60}?\bany ?more|no longer disagree)\b/,
   // "that resolves it for us", "this brings the disagreement to a close"
-  /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters)\b/,
+  /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters|(?:the|our) (?:professional )?(?:disagreement|dispute|difference(?: of (?:opinion|view))?|matter|escalation|challenge))\b/,
   /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter|differences?|difference of (?:opinion|view)) to (?:a close|an end|a conclusion)\b/,
   // every side satisfied: "Both parties are now satisfied"
   /\b(?:both|all) (?:parties|agencies|of us|sides|managers|teams) (?:are|were|have been) (?:now |all )?(?:satisfied|content|happy|reassured)\b(?:\s*[.!]*\s*$|\s+with (?:the|this|that|your|their) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b))/,
@@ -139,11 +141,16 @@ const PARTIAL = new RegExp(
   String.raw`\b(?:in part|partly|partially|(?:only|in|for|on|with|about|over|regarding|agreed?|accept(?:ed)?|resolved|settled) part of|part of (?:it|this|the (?:disagreement|dispute|issue|concern|matter|escalation))|some of|mostly|largely|for the most part|to some extent|most of|one of the|some aspects|aspects|elements of|except|apart from|save for|other than|agreed to disagree|agree to disagree|(?:first|second|third|last|one) (?:recommendation|point|part|action|issue|element)|for (?:our|my) part|not fully|in principle|for now|for the time being|provisionally|pending|${ON_TERMS})\b`,
 );
 
+/** "Provided" as a condition ("provided the meeting goes ahead"), not a verb ("the information she provided was…"). */
+const PROVIDED = String.raw`provid(?:ed|ing)(?= (?:that|it|this|the|we|they|you|he|she|there|our|your|their|i|all|both)\b)`;
+
 /**
  * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
  * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
  */
-const PROVISO = new RegExp(String.raw`\b(?:provided|providing|${ON_TERMS}|so long as|as long as|on condition|on the understanding)\b`);
+/** What the end waits on, just after its words: "happy to close once the plan is updated". */
+const WAITS_ON = new RegExp(String.raw`^[^:;-]{0,40}?\b(?:once|as soon as|when|until|${PROVIDED}|so long as|as long as)\b`);
+const PROVISO = new RegExp(String.raw`\b(?:${PROVIDED}|${ON_TERMS}|so long as|as long as|on condition|on the understanding)\b`);
 
 /** Said by a record or another message: "the case note … saying our escalation was closed". */
 const RELAYED =
@@ -240,7 +247,7 @@ export function readResolution(
   if (
     scopeWords.NEGATION.test(before) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
-    /\b(?:not|never|un|yet to|still to|far from)\b/.test(words) ||
+    /\b(?:not|never|un|yet to|still to|far from)\b/.test(words.replace(/\bnot disagree\b/, 'agree')) ||
     /^\s*(?:yet|at all)\b/.test(clause.slice(match.index + words.length)) ||
     /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
   )
@@ -273,8 +280,7 @@ export function readResolution(
   // "happy to close once the plan is updated": the end waits on something still to happen.
   // A colon or a dash starts what was agreed ("Sorted: baby will stay on the ward until the ICPC"), not a condition.
   const after = clause.slice(match.index + words.length);
-  if (/^[^:;-]{0,40}?\b(?:once|as soon as|when|until|provided|so long as|as long as)\b/.test(after))
-    return { resolved: false, how: PROVISO.test(after) ? 'partial' : 'conditional' };
+  if (WAITS_ON.test(after)) return { resolved: false, how: PROVISO.test(after) ? 'partial' : 'conditional' };
   if (scope.past) return { resolved: false, how: 'past' };
   // "from my side, and you said the same": one side's word with the other's is both sides'.
   const bothSides = /\b(?:you|they) (?:said|say|feel|felt|confirmed|agreed|agree) (?:the same|likewise|too)\b|\bor yours\b/.test(

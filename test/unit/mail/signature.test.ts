@@ -35,6 +35,10 @@ describe('signatureStart', () => {
       'a letter pasted below a rule',
       `Please find the school's letter below.\n\n------------------------------\nKINGSDOWN PRIMARY SCHOOL\n\nDear Ms Nandra,\n\n${'I am writing under Stage One of the policy because we do not believe the decision keeps the child safe. '.repeat(2)}We are escalating to Stage 3.`,
     ],
+    [
+      'notes announced below the sign-off',
+      `Please find below the notes from the panel.\n\nKind regards\nKirsty\n\nOUTCOME\n${'Both agencies accepted the decision of the panel and the notes will be saved to the resolution log. '.repeat(2)}We are escalating to Stage 3.`,
+    ],
   ])('keeps the body with %s', (_, text) => {
     expect(body(text)).toContain('We are escalating to Stage 3');
   });
