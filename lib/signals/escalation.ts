@@ -1,4 +1,5 @@
 import type { Policy } from '../policy/schema.js';
+import { stageRank } from '../policy/stages.js';
 import { scopeWords, type ClauseScope } from './scope.js';
 import { stageAnchors, type StageAnchor } from './stages.js';
 import { quoted } from './text.js';
@@ -9,7 +10,7 @@ import { quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|(?:request|arrang|conven|call|set(?:ting)? up)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:between|of|with)\b)\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)|took|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! with\b)|gone|went|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|(?:request|arrang|conven|call|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:[a-z]+ ){0,3}?(?:between|of|with)\b)\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -119,7 +120,7 @@ export function readEscalation(
   }
   // With no verb that moves, a verb of contact says which role is the one reached: "Ch Supt Lowther has been briefed and
   // will speak to your Director".
-  const target = pickTarget(anchors, clause, moving?.index ?? CONTACTING.exec(clause)?.index ?? -1);
+  const target = pickTarget(anchors, clause, moving?.index ?? CONTACTING.exec(clause)?.index ?? -1, policy);
   // "I've copied in the Partnership as I understand this is the right way to raise it": the partnership copied,
   // as every policy asks, is a recipient, not the stage that bears its name.
   if (
@@ -138,8 +139,10 @@ export function readEscalation(
   return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }
 
+const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
+
 /** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */
-function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number): StageAnchor {
+function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, policy: Policy): StageAnchor {
   // "moving from stage 2 to stage 3": never the stage it comes from; the first named after the verb.
   const notFrom = anchors.filter((a) => !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)));
   // "This is a Stage 2 escalation …, following a Stage 1 conversation": the stage that names the escalation itself.
@@ -151,10 +154,20 @@ function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number): 
   );
   if (naming) return naming;
   const afterVerb = notFrom.filter((a) => a.index > verbIndex);
-  const pool = afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors;
+  const target = firstBest(afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors) ?? (anchors[0]);
+  // "I would ask that the Partnership now convenes the multi-agency panel": the body convened, when it is higher than the one asked.
+  const convening = verbIndex >= 0 ? CONVENES.exec(clause.slice(verbIndex)) : null;
+  const convened = convening ? firstBest(notFrom.filter((a) => a.index > verbIndex + convening.index)) : undefined;
+  if (convened && convened.how !== 'next' && target.how !== 'next' && stageRank(policy, convened.stage) > stageRank(policy, target.stage))
+    return convened;
+  return target;
+}
+
+/** A number wins over a role, a role over "next", "next" over a name; the first of the best. */
+function firstBest(pool: readonly StageAnchor[]): StageAnchor | undefined {
   const rank = { number: 0, role: 1, next: 2, name: 3 } as const;
   const best = Math.min(...pool.map((a) => rank[a.how]));
-  return pool.find((a) => rank[a.how] === best) ?? (anchors[0] as StageAnchor);
+  return pool.find((a) => rank[a.how] === best);
 }
 
 /** The index of what binds the stage to a movement, or null when the stage is only mentioned. */
@@ -202,6 +215,10 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   return null;
 }
 
+/** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
+const REQUESTED =
+  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\bplease\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b/;
+
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
 const HEARSAY =
   /\b(?<!\b(?:i|we) )(?:telling|told|tells|saying|says|said|claims?|claiming|heard|hearing|suggest(?:s|ed|ing)?|reads?|states?|stated|records?|recorded|mention(?:s|ed)?) (?:[a-z']+ ){0,3}?(?:that )?(?:[a-z']+ ){0,4}?$/;
@@ -217,7 +234,9 @@ function blockedBy(
 ): EscalationReading['blocked'] {
   const before = clause.slice(0, verbIndex);
   const around = clause.slice(0, verbIndex + 40);
-  if (question) return 'question';
+  // "can we take it to the next stage please?": a request, put as a question.
+  const requested = REQUESTED.test(clause);
+  if (question && !requested) return 'question';
   // "not sure who to escalate to at stage 3", "learn when to escalate to stage 2": an indirect question or an instruction.
   if (
     /\b(?:who|what|where|when|how|whether|which (?:stage|step|level|manager|role|tier)) (?:to|do i|do we|should i|should we|would i|would we|i should|we should)\s+(?:[a-z]+\s+)?$/.test(
@@ -252,7 +271,7 @@ function blockedBy(
   const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
   const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
-  if (!announced && scopeWords.MODAL.test(polite ? asked.replace(/would\s*$/, '') : asked)) return 'modal';
+  if (!announced && !requested && scopeWords.MODAL.test(polite ? asked.replace(/would\s*$/, '') : asked)) return 'modal';
   if (scope.past) return 'past';
   return undefined;
 }

@@ -68,7 +68,9 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
   const roleNames = [...roleStage.keys()].sort(byLength).map((n) => escape(n).replace(/ /g, '[ -]'));
   const names = [...nameStage.keys()].sort(byLength).map(escape);
   const vocabulary: StageVocabulary = {
-    any: new RegExp(`\\b(?:${words}|next|${[...roleNames, ...names].join('|')})`),
+    any: new RegExp(
+      `\\b(?:${words}|next|${[...roleNames, ...names, ...(roleStage.has('head of service') ? ['heads? of'] : [])].join('|')})`,
+    ),
     numbered: new RegExp(
       `\\b(?:${words})s?\\s*(?::\\s*)?(?:no\\.?\\s*)?(?:\\(\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b(?![.:/]\\d)`,
       'g',
@@ -118,6 +120,9 @@ const GRADES_OTHER =
 /** What may stand before a bare "partnership" that is the safeguarding partnership. */
 const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
 
+/** The head of a named service: "Head of Children's Community Services", "Head of Adult Social Care Services". */
+const HEAD_OF_A_SERVICE = /\bheads? of (?:[a-z'&-]+ ){1,3}?services?\b/g;
+
 /** "the next stage", "next step", "the next management tier", "next level up", "up a tier", "up a level". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b|\bup (?:a|one) (?:management )?(?:stage|step|tier|level)\b/g;
 
@@ -141,6 +146,14 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     found.push({ stage, how: 'role', index: match.index, text: match[0] });
     taken.push([match.index, match.index + match[0].length]);
   }
+  // "Jo Bright, our Head of Children's Community Services": the head of a service, where the policy names heads of service.
+  const headStage = v.roleStage.get('head of service');
+  if (headStage)
+    for (const match of each(HEAD_OF_A_SERVICE, clause)) {
+      if (!free(match.index, match.index + match[0].length)) continue;
+      found.push({ stage: headStage, how: 'role', index: match.index, text: match[0] });
+      taken.push([match.index, match.index + match[0].length]);
+    }
   for (const match of each(v.numbered, clause)) {
     const raw = match[1] ?? '';
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));

@@ -48,6 +48,11 @@ describe('escalations: a stage bound to its verb or role', () => {
     ["I'd be grateful if you would put this before the Resolution Panel.", '5'],
     ["I'll have to pass this to my line manager so it can go to Stage 3.", '3'],
     ['I have handed this over to our Head of Service.', '4'],
+    ["I'm asking for a meeting this week between our Det Supt and your Head of Service.", '4'],
+    ["I'm referring this on to Jo Bright, our Head of Children's Community Services, who will contact your Head of Service.", '4'],
+    ['I would ask that the Partnership now convenes the Resolution Panel within five days.', '5'],
+    ['So can we take it to the next stage please?', '3'],
+    ['As you and I have not been able to reach agreement, Graham will take this forward at Stage 3.', '3'],
   ])('%s escalates to %s', (text, stage) => {
     expect(read(text, '2').escalateTo).toBe(stage);
   });
@@ -58,6 +63,8 @@ describe('escalations: a stage bound to its verb or role', () => {
     'Your reply arrived as I was finishing a note to our Head of Service asking him to pick this up.',
     'If I do not hear by Thursday I will need to pass this to my line manager so it can go to stage 3.',
     'To be frank: should the review come back unchanged, I will be asking our Head of Service to raise it with yours.',
+    'Both agencies agree the plan above; referral to the Resolution Panel at Stage 5 is not needed.',
+    'Can we take it to the next stage?',
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
@@ -112,6 +119,10 @@ describe('escalations: a stage bound to its verb or role', () => {
 
 describe('resolutions', () => {
   it.each([
+    'We both agreed that this settles the professional difference at line manager level.',
+    'We both agreed the difference of opinion is sorted at practitioner level.',
+    "I'm ok with it - I don't disagree with the decision any more.",
+    "I'm satisfied that the information PC Hirst provided was shared and considered.",
     'Thank you, I can confirm this is now resolved.',
     'We have resolved this.',
     'Resolved at stage one - thank you all.',
@@ -242,6 +253,14 @@ describe('openings and other business', () => {
     ['The health visiting service does not accept NFA as a safe decision for this baby.', true],
     ['The disagreement is about the decision to close at contact.', true],
     ["I disagree with the decision to close the s47 following the school's complaint about the family.", true],
+    ['I really dont agree with that - her two older children were removed in 2023.', true],
+    ['I would be very grateful if this decision could be looked at again under the guidance.', true],
+    ['With respect, I disagree with that decision and would be grateful if it could be looked at again.', true],
+    ['can someone revisit that decision please?', true],
+    ["I'm really worried that this leaves Riley unsafe at home.", true],
+    ['We believe the threshold for a social care assessment is met.', true],
+    ['We disagreed about the threshold back in 2023.', false],
+    ['Can someone tell me where the decision is recorded?', false],
   ])('%s raises a disagreement: %s', (text, raises) => {
     expect(read(text).raisesDisagreement).toBe(raises);
   });
