@@ -217,6 +217,10 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
         unsent && signal.kind === 'stage' && signal.escalation ? { ...signal, escalation: false, how: 'counterfactual' } : signal,
       );
   });
+  // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
+  const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
+  if (added)
+    signals.push({ kind: 'stage', stage: added.stage, escalation: true, how: 'role', evidence: added.evidence, strength: 'strong' });
   signals.push(...subjectSignals(message.cleanSubject, subject, policy, context));
   signals.push(...formSignals(message, written, policy));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
@@ -246,6 +250,18 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     countsAs: written.some((s) => s.question && COUNTS_AS.test(s.norm)),
     recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
   });
+}
+
+/** A line announcing who was added to the thread, with their role: "+ Rebecca Lyle (my team manager)". */
+const ADDED_LINE = /^\+\s*[a-z][a-z .'-]{1,40}(?:\(|,|-)\s*(?:my|our|the|their|your)\b/;
+
+function addedRole(written: readonly Sentence[], policy: Policy): { stage: string; evidence: string } | null {
+  for (const sentence of written) {
+    if (!ADDED_LINE.test(sentence.norm) || sentence.norm.length > 120) continue;
+    const role = stageAnchors(sentence.norm, policy).find((a) => a.how === 'role');
+    if (role) return { stage: role.stage, evidence: sentence.text };
+  }
+  return null;
 }
 
 function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {

@@ -52,6 +52,8 @@ describe('escalations: a stage bound to its verb or role', () => {
     ["I'm referring this on to Jo Bright, our Head of Children's Community Services, who will contact your Head of Service.", '4'],
     ['I would ask that the Partnership now convenes the Resolution Panel within five days.', '5'],
     ['So can we take it to the next stage please?', '3'],
+    ["I've added Marcus Hale, our Head of Service, and Jo Bright to this thread.", '4'],
+    ['+ Rebecca Lyle (my Head of Service)\nRebecca, we cannot agree, so I am escalating to you.', '4'],
     ['As you and I have not been able to reach agreement, Graham will take this forward at Stage 3.', '3'],
   ])('%s escalates to %s', (text, stage) => {
     expect(read(text, '2').escalateTo).toBe(stage);
@@ -65,6 +67,7 @@ describe('escalations: a stage bound to its verb or role', () => {
     'To be frank: should the review come back unchanged, I will be asking our Head of Service to raise it with yours.',
     'Both agencies agree the plan above; referral to the Resolution Panel at Stage 5 is not needed.',
     'Can we take it to the next stage?',
+    "I've added Marcus Hale, our Head of Service, to this thread for information.",
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
