@@ -121,6 +121,7 @@ export function readEscalation(
   // With no verb that moves, a verb of contact says which role is the one reached: "Ch Supt Lowther has been briefed and
   // will speak to your Director".
   const target = pickTarget(anchors, clause, moving?.index ?? CONTACTING.exec(clause)?.index ?? -1, policy);
+  if (!target) return [];
   // "I've copied in the Partnership as I understand this is the right way to raise it": the partnership copied,
   // as every policy asks, is a recipient, not the stage that bears its name.
   if (
@@ -142,7 +143,7 @@ export function readEscalation(
 const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
 
 /** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */
-function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, policy: Policy): StageAnchor {
+function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, policy: Policy): StageAnchor | undefined {
   // "moving from stage 2 to stage 3": never the stage it comes from; the first named after the verb.
   const notFrom = anchors.filter((a) => !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)));
   // "This is a Stage 2 escalation …, following a Stage 1 conversation": the stage that names the escalation itself.
@@ -154,7 +155,8 @@ function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, p
   );
   if (naming) return naming;
   const afterVerb = notFrom.filter((a) => a.index > verbIndex);
-  const target = firstBest(afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors) ?? anchors[0];
+  const target = firstBest(afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors);
+  if (!target) return undefined;
   // "I would ask that the Partnership now convenes the multi-agency panel": the body convened, when it is higher than the one asked.
   const convening = verbIndex >= 0 ? CONVENES.exec(clause.slice(verbIndex)) : null;
   const convened = convening ? firstBest(notFrom.filter((a) => a.index > verbIndex + convening.index)) : undefined;

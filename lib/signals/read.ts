@@ -1,6 +1,7 @@
 import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
+import { DISAGREEMENT_HINT_WORDS, disagreementEnd, RECONSIDER_ASKED } from './disagreement.js';
 import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
@@ -30,12 +31,6 @@ export interface ReadOptions {
   includeHistory?: boolean;
 }
 
-/**
- * A cheap first test: every alternative of RAISED and DISAGREEMENT contains one of these words. The two
- * are the largest patterns the reader has; most clauses never need them.
- */
-const DISAGREEMENT_HINT_WORDS = String.raw`agree|challeng|disput|contest|object|accept|happy|satisf|comfortable|difference|formal|not (?:think|feel|believe)|go along|not (?:ok|okay)|escalat|concern|worried|uneasy|invok|initiat|trigger|reconsider|under |managed to|threshold|revisit|look|examin|fear|afraid|to be re`;
-
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT = new RegExp(
   String.raw`escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|reconsider|not feel|not believe|comfortable|managed to|threshold|${ENDING_WORDS}|${DISAGREEMENT_HINT_WORDS}`,
@@ -50,22 +45,6 @@ const MAX_EVIDENCE = 400;
 /** Words of the process: what makes a message about a professional disagreement. */
 const PROCESS_WORDS =
   /\b(?:professional (?:disagreement|difference|challenge|dispute|resolution)s?|(?:escalation|resolution|dispute resolution|escalation and resolution) (?:policy|process|protocol|procedure|form|practice guidance)|dispute resolution|escalat(?:e|es|ing|ed|ion)|disagree(?:ment)?|dissent)\b/;
-
-/**
- * A disagreement raised with a decision or a professional: opens a case even with no stage named
- * (the policy's first stage). "I disagree with the decision to close…", "I want to formally
- * challenge…", "I am raising a professional disagreement about…".
- */
-const DISAGREEMENT =
-  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|record(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our|the [a-z]+'s|[a-z]+'s)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
-
-/**
- * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
- * agreement" or "were unable to agree", "we disagree strongly", "escalating my concerns", concerns
- * about a decision. Here the denial is the disagreement, so no denial check applies.
- */
-const RAISED =
-  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|\b[a-z]+ (?:do|does) not accept (?:the |that |this |your |their )?(?:[a-z/-]+ ){0,4}?(?:decision|outcome|assessment|threshold|closure|plan|conclusion|rationale|nfa|step-?down)\b|\bthe (?:professional )?disagreement (?:is|concerns|relates to|is about|centres on) (?:about |over |regarding |on |whether )?(?:the |his |her |their |whether |[a-z]+'s )|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:invok|initiat|trigger)\w* (?:the |our |this )?(?:[a-z&' -]{0,40} )?(?:professional )?(?:resolution|escalation|dispute resolution|disagreement) (?:process|procedure|policy|protocol)\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge)|(?:i|we) (?:do not|can not|will not) accept (?:that|this|it)\b(?! (?:referrals?|forms?|emails?|requests?|bookings?|applications?|invitations?)\b)|\bwhat (?:i|we) (?:can not|do not|will not|could not) accept is\b|\b(?:ask|asking|request|requesting|urge|urging|like) (?:you |that you |the [a-z]+ |your [a-z]+ )?(?:to )?reconsider\b|\breconsider(?:ing|ed)? (?:the|your|this|their|that|its|[a-z]+'s) (?:[a-z']+ ){0,3}?(?:decision|outcome|closure|nfa|step-?down|plan|threshold)\b|\b(?:ask|asking|asked|request|requesting|requested|like|want|urge|urging) (?:for )?(?:it|this|that|the decision|the outcome|the closure|the nfa|your decision) to be (?:reconsidered|re-considered|revisited|looked at again|reviewed|re-?examined)\b|\b(?:i|we|[a-z]+) (?:do|does) not (?:feel|think|believe) (?:that )?(?:the|this|your|their|that) (?:[a-z'-]+ ){0,2}?(?:decision|outcome|assessment|rationale) (?:takes|took|has taken|reflects|reflected|addresses|addressed|accounts|gives|gave)\b|\b(?:worried|concerned|fear|afraid)\b[a-z ,']{0,30}\b(?:this|that|the decision|the outcome|it|the closure|the plan) (?:leaves|will leave|would leave|has left|puts|will put|places) (?:[a-z']+ ){1,3}?(?:unsafe|at risk|unprotected|exposed)\b|\b(?:decision|outcome|closure|nfa|conclusion)s? (?:is |be |could be |can be |would be |might be |should be |to be )(?:please )?(?:reconsidered|re-considered|looked at again|revisited|re-?examined|looked at afresh)\b|\b(?:revisit|look again at|re-?examine)(?:ing|ed)? (?:the|this|that|your|their|its|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|closure|nfa)\b|(?:i|we) (?:do|does) not (?:feel|believe) (?:this|that|it|the [a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|(?:^|\b(?:i|we) (?:really |strongly |just |still )?)do not agree (?:that\b|with (?:[a-z]+ing|the|your|this|their)\b)|\b(?:i|we) (?:really |strongly |just |still |honestly |totally |completely |fully )?do not agree with\b|(?:have|has|had) not managed to(?: (?:agree|reach (?:an )?agreement))?\s*[.!]*$|\b(?:i am|we are) (?:really |still )?not comfortable (?:with )?leaving\b|\b(?:i|we) (?:still |do |really |strongly )?(?:believe|think|feel|consider|are clear|am clear) (?:that )?(?:the )?threshold (?:for [a-z' -]{1,40} )?(?:is|was|has been|had been) (?:clearly |definitely |still )?met\b|\b(?:put(?:ting)?|rais\w*|set(?:ting)? out|writ\w*|record\w*|log\w*)\b[a-z ,']{0,40}\bunder (?:the |our |your )?(?:[a-z&' -]{0,40} )?(?:resolution|escalation|disagreement)s? (?:practice guidance|guidance|process|procedure|policy|protocol)\b)/;
 
 /** The writer as the manager of the practitioner: "I'm PC Hall's supervisor", "I manage Jess", "I am the team manager for Ellie". */
 const MANAGES =
@@ -92,42 +71,6 @@ const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/
 /** A stage that has failed: its people could not agree. */
 const FAILED =
   /\b(?:not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
-
-/** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
-const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
-
-const DISAGREEMENT_HINT = new RegExp(DISAGREEMENT_HINT_WORDS);
-
-/** A request put as a question: "can someone revisit that decision please?", "Please could the decision be reconsidered…?" */
-const RECONSIDER_ASKED =
-  /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
-
-/** Where the words that raise a disagreement end in a clause, or null when it raises none. */
-function disagreementEnd(clause: string): number | null {
-  if (!DISAGREEMENT_HINT.test(clause)) return null;
-  const raised = RAISED.exec(clause);
-  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)))
-    return raised.index + raised[0].length;
-  const match = DISAGREEMENT.exec(clause);
-  if (!match) return null;
-  return raisesByAgreementWords(clause, match) ? match.index + match[0].length : null;
-}
-
-function raisesByAgreementWords(clause: string, match: RegExpExecArray): boolean {
-  // "How to escalate a professional disagreement", "who do I challenge the decision with": the process explained or asked about.
-  if (
-    /\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(
-      clause.slice(0, match.index),
-    )
-  )
-    return false;
-  // "We don't have a disagreement at the moment": denied before the words.
-  if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
-  const words = match[0];
-  if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
-    return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);
-  return DENIAL.test(words) && /\b(?:not|never)\b/.test(words);
-}
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
@@ -639,6 +582,3 @@ function summarise(
     review,
   };
 }
-
-/** For tests: the first test must let through every clause the two patterns it guards could match. */
-export const disagreementPatterns = { DISAGREEMENT_HINT, RAISED, DISAGREEMENT };

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInPolicy } from '../../../lib/policy/registry.js';
-import { disagreementPatterns, readSignals } from '../../../lib/signals/read.js';
+import { disagreementPatterns } from '../../../lib/signals/disagreement.js';
+import { readSignals } from '../../../lib/signals/read.js';
 import { normalise } from '../../../lib/signals/text.js';
 import type { StageSignal } from '../../../lib/signals/types.js';
 

@@ -1,0 +1,65 @@
+/**
+ * What raises a disagreement in a clause: the words people use to disagree with a decision or a
+ * professional, to challenge it, or to ask for it to be looked at again.
+ */
+
+/**
+ * A cheap first test: every alternative of RAISED and DISAGREEMENT contains one of these words. The two
+ * are the largest patterns the reader has; most clauses never need them.
+ */
+export const DISAGREEMENT_HINT_WORDS = String.raw`agree|challeng|disput|contest|object|accept|happy|satisf|comfortable|difference|formal|not (?:think|feel|believe)|go along|not (?:ok|okay)|escalat|concern|worried|uneasy|invok|initiat|trigger|reconsider|under |managed to|threshold|revisit|look|examin|fear|afraid|to be re`;
+
+/**
+ * A disagreement raised with a decision or a professional: opens a case even with no stage named
+ * (the policy's first stage). "I disagree with the decision to close…", "I want to formally
+ * challenge…", "I am raising a professional disagreement about…".
+ */
+const DISAGREEMENT =
+  /\b(?:(?:i|we)\s+(?:[a-z]+\s+){0,4}?(?:disagree|challenge|dispute|contest|object to|agree|accept|in agreement|unhappy|happy|dissatisfied|satisfied|comfortable)\s+(?:with\s+)?(?:the|your|this|their|that|his|her|its|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?:decision|outcome|plan|assessment|conclusion|view|threshold|rationale|recommendation|closure|nfa|proposal|refusal|response|position|step-?down|de-?registration|discharge)|formally challeng\w*|(?:have|has|rais(?:e|es|ed|ing)|log(?:ging|ged)?|register(?:ing|ed)?|record(?:ing|ed)?|submit(?:ting|ted)?|refer(?:s|ring|red)?|escalat\w*)\s+(?:a|an|this as a|this as an|it as a|my|our|the [a-z]+'s|[a-z]+'s)\s+(?:formal\s+)?(?:professional\s+)?(?:disagreement|challenge|dispute|difference of (?:opinion|view))|(?:this is|treat this as)\s+(?:a|an)\s+(?:formal\s+)?professional\s+(?:disagreement|challenge|dispute)|(?:i|we) (?:am|are) (?:formally )?challenging)/;
+
+/**
+ * A disagreement raised without the word "disagree" with a decision: professionals who "are not in
+ * agreement" or "were unable to agree", "we disagree strongly", "escalating my concerns", concerns
+ * about a decision. Here the denial is the disagreement, so no denial check applies.
+ */
+const RAISED =
+  /\b(?:(?:are|is|were|remain|remains|still) not in agreement|not in agreement (?:with|about|over|on) (?:the|your|this|their|our)|(?:i|we) (?:want|wish|would like|need|intend|am going|are going) to (?:formally )?challenge (?:this|that|it|the|your|their)\b|(?:take|treat|accept|see) (?:this|it) as (?:a |my |our )?formal (?:challenge|disagreement|dispute|escalation)|(?:i|we) (?:really |strongly |just |still )?do not agree with (?:that|this|it)\b(?! (?:is|was|the|you|we|they))|(?:i|we|[a-z]+) (?:do|does) not think (?:this|that|it|the [a-z ]{1,30}|[a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|\b[a-z]+ (?:disagrees|do not agree|does not agree) with (?:the|your|this|their|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|plan|assessment|threshold|closure|nfa|response|step-?down|discharge)\b|\ba formal challenge (?:to|of|against) (?:the|your|this|their)|(?:can not|cannot|could not) go along with (?:that|this|it|the|your)|(?:i|we|school|the school|health|the trust|hv|police|the practice|housing|the nursery|camhs|probation) (?:really |strongly |just |still )?(?:do|does) not agree with (?:the |your |this |their |them |it\b|that\b)?(?:decision|plan|proposal|outcome|threshold|closure|step-?down|nfa|[a-z]+ing)\b|\b[a-z]+ (?:do|does) not accept (?:the |that |this |your |their )?(?:[a-z/-]+ ){0,4}?(?:decision|outcome|assessment|threshold|closure|plan|conclusion|rationale|nfa|step-?down)\b|\bthe (?:professional )?disagreement (?:is|concerns|relates to|is about|centres on) (?:about |over |regarding |on |whether )?(?:the |his |her |their |whether |[a-z]+'s )|(?:i am|we are) (?:really |still )?not (?:ok|okay|happy|comfortable) with (?:this|that|the (?:decision|plan|closure|outcome|step-?down))\b|(?:could not|can not|did not|have not been able to) (?:agree|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:unable|not able|not been able|failed) to (?:agree|resolve (?:a|the|this|our) (?:professional )?(?:disagreement|dispute)|reach (?:an |any )?agreement)\b(?! (?:on|about) (?:a|the) (?:date|time|venue|room))|(?:i|we) (?:[a-z]+ )?(?:disagree|do not agree)(?: very)?(?: strongly| entirely| completely| fundamentally)?\s*[.!]*$|escalat\w* (?:my|our|these|the|this|their) concerns?\b|(?:invok|initiat|trigger)\w* (?:the |our |this )?(?:[a-z&' -]{0,40} )?(?:professional )?(?:resolution|escalation|dispute resolution|disagreement) (?:process|procedure|policy|protocol)\b|(?:i|we) (?:[a-z]+ ){0,3}?(?:concerns?|concerned|worried|uneasy) (?:about|regarding|with|over|that) (?:the|your|this|their) (?:[a-z-]+ ){0,3}?(?:decision|outcome|assessment|threshold|closure|nfa|refusal|response|step-?down|discharge)|(?:i|we) (?:do not|can not|will not) accept (?:that|this|it)\b(?! (?:referrals?|forms?|emails?|requests?|bookings?|applications?|invitations?)\b)|\bwhat (?:i|we) (?:can not|do not|will not|could not) accept is\b|\b(?:ask|asking|request|requesting|urge|urging|like) (?:you |that you |the [a-z]+ |your [a-z]+ )?(?:to )?reconsider\b|\breconsider(?:ing|ed)? (?:the|your|this|their|that|its|[a-z]+'s) (?:[a-z']+ ){0,3}?(?:decision|outcome|closure|nfa|step-?down|plan|threshold)\b|\b(?:ask|asking|asked|request|requesting|requested|like|want|urge|urging) (?:for )?(?:it|this|that|the decision|the outcome|the closure|the nfa|your decision) to be (?:reconsidered|re-considered|revisited|looked at again|reviewed|re-?examined)\b|\b(?:i|we|[a-z]+) (?:do|does) not (?:feel|think|believe) (?:that )?(?:the|this|your|their|that) (?:[a-z'-]+ ){0,2}?(?:decision|outcome|assessment|rationale) (?:takes|took|has taken|reflects|reflected|addresses|addressed|accounts|gives|gave)\b|\b(?:worried|concerned|fear|afraid)\b[a-z ,']{0,30}\b(?:this|that|the decision|the outcome|it|the closure|the plan) (?:leaves|will leave|would leave|has left|puts|will put|places) (?:[a-z']+ ){1,3}?(?:unsafe|at risk|unprotected|exposed)\b|\b(?:decision|outcome|closure|nfa|conclusion)s? (?:is |be |could be |can be |would be |might be |should be |to be )(?:please )?(?:reconsidered|re-considered|looked at again|revisited|re-?examined|looked at afresh)\b|\b(?:revisit|look again at|re-?examine)(?:ing|ed)? (?:the|this|that|your|their|its|[a-z]+'s) (?:[a-z'-]+ ){0,3}?(?:decision|outcome|closure|nfa)\b|(?:i|we) (?:do|does) not (?:feel|believe) (?:this|that|it|the [a-z ]{1,30}) is (?:the right|an appropriate|the appropriate|appropriate|safe|enough|adequate|proportionate|right)\b|(?:^|\b(?:i|we) (?:really |strongly |just |still )?)do not agree (?:that\b|with (?:[a-z]+ing|the|your|this|their)\b)|\b(?:i|we) (?:really |strongly |just |still |honestly |totally |completely |fully )?do not agree with\b|(?:have|has|had) not managed to(?: (?:agree|reach (?:an )?agreement))?\s*[.!]*$|\b(?:i am|we are) (?:really |still )?not comfortable (?:with )?leaving\b|\b(?:i|we) (?:still |do |really |strongly )?(?:believe|think|feel|consider|are clear|am clear) (?:that )?(?:the )?threshold (?:for [a-z' -]{1,40} )?(?:is|was|has been|had been) (?:clearly |definitely |still )?met\b|\b(?:put(?:ting)?|rais\w*|set(?:ting)? out|writ\w*|record\w*|log\w*)\b[a-z ,']{0,40}\bunder (?:the |our |your )?(?:[a-z&' -]{0,40} )?(?:resolution|escalation|disagreement)s? (?:practice guidance|guidance|process|procedure|policy|protocol)\b)/;
+
+/** Agreeing, accepting, being happy or satisfied is a disagreement only when denied: "I do not agree with the decision". */
+const DENIAL = /\b(?:not|never|no longer|un|dis)\b|\b(?:unhappy|dissatisfied|disagree|challenge|dispute|contest|object|challenging)/;
+
+const DISAGREEMENT_HINT = new RegExp(DISAGREEMENT_HINT_WORDS);
+
+/** A request put as a question: "can someone revisit that decision please?", "Please could the decision be reconsidered…?" */
+export const RECONSIDER_ASKED =
+  /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
+
+/** Where the words that raise a disagreement end in a clause, or null when it raises none. */
+export function disagreementEnd(clause: string): number | null {
+  if (!DISAGREEMENT_HINT.test(clause)) return null;
+  const raised = RAISED.exec(clause);
+  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)))
+    return raised.index + raised[0].length;
+  const match = DISAGREEMENT.exec(clause);
+  if (!match) return null;
+  return raisesByAgreementWords(clause, match) ? match.index + match[0].length : null;
+}
+
+function raisesByAgreementWords(clause: string, match: RegExpExecArray): boolean {
+  // "How to escalate a professional disagreement", "who do I challenge the decision with": the process explained or asked about.
+  if (
+    /\b(?:how|when|whether|who|where|what|why) (?:to|do|does|should|can|would|could|you|we|i)\b[a-z ]{0,20}$/.test(
+      clause.slice(0, match.index),
+    )
+  )
+    return false;
+  // "We don't have a disagreement at the moment": denied before the words.
+  if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
+  const words = match[0];
+  if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
+    return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);
+  return DENIAL.test(words) && /\b(?:not|never)\b/.test(words);
+}
+
+/** The patterns, for the test that checks the cheap first test lets every match through. */
+export const disagreementPatterns = { DISAGREEMENT_HINT, RAISED, DISAGREEMENT };
