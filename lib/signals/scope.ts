@@ -32,7 +32,7 @@ const MODAL =
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
-  /\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
+  /^(?:[-*\u2022\u00b7]\s*)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[-:]|\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
@@ -105,7 +105,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const answers =
       (/^then\b/.test(clause) && scopes.some((scope) => scope.conditional)) ||
       // "If X, I will want this to go to Step 3, | and I'll ask DI Bell to…": the second consequence of the same condition.
-      (/^and (?:i|we) (?:will|shall|would)\b/.test(clause) && scopes[i - 1]?.conditional === true) ||
+      (/^and (?:i|we|you) (?:will|shall|would|can|could|may|might)\b/.test(clause) && scopes[i - 1]?.conditional === true) ||
       (/^(?:i|we) (?:will|shall|would)\b/.test(clause) && clauses[i - 1] === 'and' && scopes[i - 2]?.conditional === true);
     const conditional =
       !polite &&

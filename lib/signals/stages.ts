@@ -115,10 +115,13 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
  * s42 enquiry". Such a number is that service's level, not a stage of this process.
  */
 const GRADES_OTHER =
-  /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|of the (?:continuum|threshold|levels? of need))\b/;
+  /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|units?|beds?|inpatient|admissions?|discharge|of the (?:continuum|threshold|levels? of need))\b/;
 
 /** What may stand before a bare "partnership" that is the safeguarding partnership. */
 const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
+
+/** What sends a document: "please find attached the school's formal", "I enclose our". */
+const SENT = /\b(?:attach(?:ed|ing)?|enclos(?:e|ed|ing)|please find|here is|sending)\b[^.;]{0,40}$/;
 
 /** The head of a named service: "Head of Children's Community Services", "Head of Adult Social Care Services". */
 const HEAD_OF_A_SERVICE = /\bheads? of (?:[a-z'&-]+ ){1,3}?services?\b/g;
@@ -171,9 +174,11 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
-      const named = /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(
-        clause.slice(match.index + match[0].length),
-      );
+      // "Please find attached the school's formal letter of dissent": the stage's own instrument, sent.
+      const named =
+        /^\s*,?\s*(?:[a-z-]+\s+)?(?:stage|step|level|discussion|meeting|conversation)\b/.test(
+          clause.slice(match.index + match[0].length),
+        ) || SENT.test(clause.slice(Math.max(0, match.index - 60), match.index));
       found.push({ stage, how: named ? 'number' : 'name', index: match.index, text: match[0] });
     }
   }

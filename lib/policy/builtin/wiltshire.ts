@@ -31,13 +31,24 @@ export const wiltshire: PolicyInput = {
       name: 'Manager : Manager',
       owner: "The concerned worker's manager and the equivalent manager in the other agency",
       summary: 'The concerned worker contacts their manager, who raises the concern with the equivalent manager in the other agency.',
-      aliases: ['manager to manager'],
+      // A conference's outcome is disputed by a formal letter of dissent, which the CRS reviews at this stage.
+      aliases: ['manager to manager', 'letter of dissent', 'crs dissent process'],
       roles: {
         names: ['manager', 'my manager', 'line manager', 'team manager', 'lm'],
         source: {
           clause: 'Stage One Manager: Manager',
           quote: 'the concerned worker should contact their manager within their own agency',
         },
+        also: [
+          {
+            names: ['crs service manager', 'crs development lead'],
+            source: {
+              clause: 'Stage One Manager: Manager',
+              quote:
+                'If this relates to the Conference and Review Service (CRS) Dissent Process this will be reviewed by the CRS Service Manager and CRS Development Lead on receipt of the formal letter of dissent.',
+            },
+          },
+        ],
       },
     },
     {

@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * recall 98.3 %, resolution recall 98.3 %, precision 100 %, unrelated 0 %), a floor that only rises.
  */
 holdsItsFloor('fourth reader corpus', 'reader-corpus-4', 300, {
-  accuracy: 0.976,
+  accuracy: 0.983,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,

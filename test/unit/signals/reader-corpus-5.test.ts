@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * floor that only rises.
  */
 holdsItsFloor('fifth reader corpus', 'reader-corpus-5', 300, {
-  accuracy: 0.963,
+  accuracy: 0.966,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,
