@@ -165,6 +165,7 @@ function describeSignal(signal: Signal, policy: Policy): string {
         counterfactual: 'mentions, as a step not taken,',
         history: 'quoted history mentions',
         'other-procedure': "mentions, of another procedure (not this policy's)",
+        ladder: 'mentions, setting out the stages one by one,',
       };
       return `${how[signal.how]} ${title}`;
     }

@@ -125,12 +125,12 @@ export function readEscalation(
   // "I've copied in the Partnership as I understand this is the right way to raise it": the partnership copied,
   // as every policy asks, is a recipient, not the stage that bears its name.
   if (
-    target.how === 'name' &&
+    (target.how === 'name' || /\bpartnership\b/.test(target.text)) &&
     /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
       clause.slice(Math.max(0, target.index - 30), target.index),
     )
   )
-    return [{ kind: 'mention', stage: target.stage, anchor: target.how }];
+    return target.how === 'name' ? [{ kind: 'mention', stage: target.stage, anchor: target.how }] : [];
   const verbIndex = bindingVerb(clause, anchors, target, moving);
   if (verbIndex === null) return anchors.filter((a) => a.how === 'number').map((a) => ({ kind: 'mention', stage: a.stage, anchor: a.how }));
   // "We will need to take this to the next stage": announced by the writer, as good as done.

@@ -61,7 +61,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'newsletter',
-    /\b(?:newsletter|bulletin|unsubscribe|view (?:this email )?in (?:your )?browser|round-?up|7 minute briefing|seven minute briefing|e-?news|staff briefing|briefing for (?:all )?staff|(?:here is |as )?a reminder of how (?:we|to)|at (?:friday's |monday's |the |our )?inset)\b/,
+    /\b(?:newsletter|bulletin|unsubscribe|view (?:this email )?in (?:your )?browser|round-?up|7 minute briefing|seven minute briefing|e-?news)\b/,
   ],
   [
     'policy-question',

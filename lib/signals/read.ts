@@ -151,8 +151,15 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const signals: Signal[] = [];
   const written = sentences(message.newText);
   const subject = normalise(message.cleanSubject);
+  // "- Stage 1 – speak to the worker… - Stage 2 – … - Stage 3 onwards – escalation goes to…": the ladder set out, line by line.
+  const ladder = written.filter((sentence) => STAGE_LINE.test(sentence.norm)).length >= 3;
   written.forEach((sentence, i) => {
-    const read = sentenceSignals(sentence, policy, context);
+    const read =
+      ladder && STAGE_LINE.test(sentence.norm)
+        ? sentenceSignals(sentence, policy, context).map((s): Signal =>
+            s.kind === 'stage' ? { ...s, escalation: false, how: 'ladder', strength: 'weak' } : s,
+          )
+        : sentenceSignals(sentence, policy, context);
     // "Last night I wrote an email asking her to take this on at Stage 4. | It's still sitting in my drafts.": never sent.
     const unsent = UNSENT.test(written[i + 1]?.norm ?? '');
     for (const signal of read)
@@ -194,6 +201,10 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
   });
 }
+
+/** A line that starts with a stage's label: "- Stage 3 onwards – escalation goes to…", "Step 2: the managers meet". */
+const STAGE_LINE =
+  /^(?:[-*\u2022\u00b7]\s*)?(?:stage|step|level|tier)s? (?:\d{1,2}|one|two|three|four|five|six|seven)(?: onwards| and (?:above|beyond))?\s*(?:-|:|\()/;
 
 /** A line announcing who was added to the thread, with their role: "+ Rebecca Lyle (my team manager)". */
 const ADDED_LINE = /^\+\s*[a-z][a-z .'-]{1,40}(?:\(|,|-)\s*(?:my|our|the|their|your)\b/;

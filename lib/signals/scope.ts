@@ -23,7 +23,7 @@ export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|r
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE = new RegExp(
-  String.raw`\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|${ON_TERMS}|where necessary|where needed|if needed|if necessary|as necessary)\b`,
+  String.raw`\b(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|no (?:option|choice) but to|if|unless|failing|in the event|in case|provided that|assuming|otherwise|or else|depending on|${ON_TERMS}|where necessary|where needed|if needed|if necessary|as necessary|once (?:[a-z']+ ){1,3}(?:goes|go|gets|get|reaches|reach|moves|move|is|are)|(?:as soon as|whenever) (?:[a-z']+ ){1,3}(?:goes|go|gets|get|reaches|reach|moves|move|is|are))\b`,
 );
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */

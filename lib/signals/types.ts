@@ -15,7 +15,8 @@ export interface StageSignal {
    * escalation: `phrase` (a verb bound to a number), `role` (to a role the policy gives the stage),
    * `next` ("the next stage"), `subject`, `form`; no escalation: `mention`, `history`,
    * `other-procedure` (a complaint's or an appeal's stage), `after-failed` (the stage after one named as
-   * having failed: "our team managers have discussed it and are not in agreement"), or why it was blocked.
+   * having failed: "our team managers have discussed it and are not in agreement"), `ladder` (a line of a list
+   * that sets out the policy's stages one by one), or why it was blocked.
    */
   how:
     | 'phrase'
@@ -28,6 +29,7 @@ export interface StageSignal {
     | 'writer-manages'
     | 'history'
     | 'other-procedure'
+    | 'ladder'
     | Blocked;
   evidence: string;
   strength: Strength;

@@ -331,6 +331,26 @@ describe('what governs a clause', () => {
     },
   );
 
+  it('a list that sets out the stages one by one escalates to none of them', () => {
+    const text = [
+      'Good morning all, here is how we use the guidance in school:',
+      '- Stage 1 – speak to the worker directly.',
+      "- Stage 2 – if that doesn't resolve it, I will escalate to the other agency's line manager.",
+      '- Stage 3 onwards – escalation goes to the Head of Service.',
+    ].join('\n');
+    const reading = read(text);
+    expect(reading.escalateTo).toBeNull();
+    expect(stageHows(text)).toContain('4:ladder');
+  });
+
+  it('a formal letter of dissent, sent, opens at the stage that reviews it (Wiltshire)', () => {
+    const reading = read("Please find attached the school's formal letter of dissent following the conference.", undefined, {
+      policy: 'wiltshire',
+    });
+    expect(reading.raisesDisagreement).toBe(true);
+    expect(reading.signals).toContainEqual(expect.objectContaining({ kind: 'stage', stage: '1' }));
+  });
+
   it('a case-less report of where a disagreement stands goes to review', () => {
     expect(read('FYI - this one is now at stage 1 of the escalation process.', undefined, { policy: 'wiltshire' }).review).toMatch(
       /raises none/,

@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * notice of five opened a case); held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('tenth reader corpus', 'reader-corpus-10', 200, {
-  accuracy: 0.96,
+  accuracy: 0.965,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,
