@@ -135,15 +135,39 @@ function splitSentences(line: string): string[] {
  * subject or a conjunction, so "If we can't agree by Friday, I will…" is two clauses.
  */
 const CLAUSE_BOUNDARY =
-  /\s*,\s+(?=and\b)|(?<!\b(?:you|he|she|they) and)\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|(?<!\b(?:you|he|she|they)\s)and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
+  /\s*,\s+(?=and\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
 /** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
 const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before)$/;
 
+/** "As you | and | i have not been able to agree": a subject of two people is one, so its pieces are joined again. */
+function pairedSubjects(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] ?? '';
+    const previous = out[out.length - 1];
+    if (previous !== undefined && /\b(?:you|he|she|they)$/.test(previous)) {
+      // "and i have…" in one piece, or "and" alone with "i have…" after it.
+      if (/^and (?:i|we)\b/.test(piece)) {
+        out[out.length - 1] = `${previous} ${piece}`;
+        continue;
+      }
+      const next = pieces[i + 1] ?? '';
+      if (piece === 'and' && /^(?:i|we)\b/.test(next)) {
+        out[out.length - 1] = `${previous} and ${next}`;
+        i++;
+        continue;
+      }
+    }
+    out.push(piece);
+  }
+  return out;
+}
+
 export function clauses(norm: string): string[] {
   const out: string[] = [];
   let carried = '';
-  for (const piece of norm.split(CLAUSE_BOUNDARY)) {
+  for (const piece of pairedSubjects(norm.split(CLAUSE_BOUNDARY))) {
     if (!piece) continue;
     if (LONE_CONJUNCTION.test(piece.trim())) {
       carried = `${carried}${piece.trim()} `;
