@@ -34,11 +34,19 @@ const DISAGREEMENT_HINT = new RegExp(DISAGREEMENT_HINT_WORDS);
 export const RECONSIDER_ASKED =
   /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
 
+/** Who is reported, not heard: the family disagreeing is no professional disagreement. */
+const FAMILY = /^(?:he|she|they|mum|dad|mother|father|parents?|grandmother|grandfather|grandparents?|carers?|family) /;
+
 /** Where the words that raise a disagreement end in a clause, or null when it raises none. */
 export function disagreementEnd(clause: string): number | null {
   if (!DISAGREEMENT_HINT.test(clause)) return null;
   const raised = RAISED.exec(clause);
-  if (raised && !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)))
+  if (
+    raised &&
+    !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)) &&
+    // "because she disagrees with the social worker's decision": a family member's view reported, not the writer's.
+    !FAMILY.test(raised[0])
+  )
     return raised.index + raised[0].length;
   const match = DISAGREEMENT.exec(clause);
   if (!match) return null;

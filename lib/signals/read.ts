@@ -74,12 +74,12 @@ const FAILED =
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z-]+ ){0,2}[a-z-]+)(?: one)? differently\b/;
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z-]+ ){0,2}[a-z-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -112,6 +112,10 @@ function agreesInPart(norm: string): boolean {
  */
 const QUALIFIED =
   /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
+
+/** Items of a list of what was agreed and what was not. */
+const AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:agreed|accepted)\s*(?:-|:)/;
+const NOT_AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:not agreed|not accepted|still disputed|disputed|still not agreed)\s*(?:-|:)/;
 
 /** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
 const FINAL_WORD =
@@ -192,7 +196,9 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     (!written.some((s) => FINAL_WORD.test(s.norm)) &&
       written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
       written.some((s) => AGREE_TO_DIFFER.test(s.norm) || agreesInPart(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
-    (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question));
+    (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question)) ||
+    // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
+    (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)));
   return summarise(distinct(signals), policy, context, subject, {
     sentencesAsk: written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
@@ -554,6 +560,8 @@ function summarise(
   else if (
     context.currentStage === undefined &&
     logRequest &&
+    // "Please note that the complaint has progressed to Stage 2": another procedure's step is no step of this one.
+    !(framed !== null && PROCEDURES.has(framed)) &&
     (strong.length === 0 || (recordsOnly && !raisesDisagreement)) &&
     (namedStage !== null || forms.length > 0 || strong.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
   )

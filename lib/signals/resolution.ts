@@ -49,7 +49,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
-  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b)/,
+  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it)\s+(?:now\s+)?(?:needs?|should|must|will|has to|is going)\b)/,
   // in agreement about the matter itself: "we are now in agreement about the plan"
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   // "I don't disagree with the decision any more", "we no longer disagree"
@@ -88,7 +88,7 @@ const RESOLVED: RegExp[] = [
   // agreement with the decision in dispute
   /\b(?:i|we)\s+(?:have\s+|now\s+|fully\s+|do\s+){0,2}(?:agree|agreed|accept|accepted)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
   // accepted final decisions
-  /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination)\b/,
+  /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination|conclusion|findings)\b/,
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
   /\b(?:this|that|which) (?:concludes|closes|ends|resolves|settles) (?:the|this|our) (?:escalation|process|matter|dispute|disagreement)\b/,
   // colloquial agreement: "all agreed now", "we are both happy with the plan"
@@ -225,6 +225,8 @@ export function readResolution(
   if (RELAYED.test(before) || quoted(clause, match.index)) return { resolved: false, how: 'past' };
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
   if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
+  // "She has asked to keep seeing the counsellor, which we've agreed": what was agreed is what "which" stands for.
+  if (/\bwhich\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 30), match.index))) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
   // assented to, in the same sentence, is agreement with that, not the end of the disagreement.
   // "Agreed - happy to close this from our side": unless what follows says it ended.

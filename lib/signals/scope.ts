@@ -117,7 +117,10 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       COUNTERFACTUAL.test(clause) ||
       ((modal || future || OFFERED.test(clause)) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
     const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
-    if (opens && openingCondition) awaiting = true;
+    // "To be clear where we are: | if the strategy discussion goes ahead, | and …, | we can treat this as resolved": a
+    // condition after a clause with no verb of its own to govern looks forward to the consequence after it.
+    if (opens && (openingCondition || (i > 0 && !CONSEQUENCE.test(clauses[i - 1] ?? '') && !MODAL.test(clauses[i - 1] ?? ''))))
+      awaiting = true;
     else if (awaiting && CONSEQUENCE.test(clause)) awaiting = false;
     // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
     const main = scopes[i - 1];
@@ -136,7 +139,7 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
 }
 
 /** What a condition's consequence says: a step to come. */
-const CONSEQUENCE = /\b(?:will|shall|would|going to|have to|has to|no option|no choice|need to|must)\b/;
+const CONSEQUENCE = /\b(?:will|shall|would|going to|have to|has to|no option|no choice|need to|must|can|could|may|might)\b/;
 
 /** A condition that runs to the end of its clause: "… that if we cannot find common ground by Friday". */
 const ENDS_IN_CONDITION =

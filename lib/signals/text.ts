@@ -83,7 +83,7 @@ export interface Sentence {
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const lines = text.split(/\n+/);
+  const lines = unwrapped(text.split(/\n+/));
   lines.forEach((line, index) => {
     for (const piece of splitSentences(line).flatMap(trailingQuestion)) {
       const written = piece.replace(/\s+/g, ' ').trim();
@@ -92,6 +92,30 @@ export function sentences(text: string): Sentence[] {
       out.push({ text: written, norm, clauses: clauses(norm), question: /\?\s*["')]*\s*$/.test(written), line: index });
     }
   });
+  return out;
+}
+
+/** A line this long that ends without a stop, before a line in lower case, was wrapped by the sender's client. */
+const WRAPPED_LINE = 50;
+
+/**
+ * Hard-wrapped text ("…this morning and we've" | "agreed this now needs to go to step 2."): a long line that ends
+ * mid-sentence is joined to the line after it when that line carries on in lower case. Headings, greetings and
+ * signatures are short or end where a capital starts the next line.
+ */
+function unwrapped(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    if (
+      previous !== undefined &&
+      previous.length >= WRAPPED_LINE &&
+      /[a-z0-9,'\u2019]\s*$/i.test(previous.slice(-3)) &&
+      /^\s*[a-z]/.test(line.slice(0, 3))
+    )
+      out[out.length - 1] = `${previous.trimEnd()} ${line.trimStart()}`;
+    else out.push(line);
+  }
   return out;
 }
 
@@ -135,10 +159,10 @@ function splitSentences(line: string): string[] {
  * subject or a conjunction, so "If we can't agree by Friday, I will…" is two clauses.
  */
 const CLAUSE_BOUNDARY =
-  /\s*,\s+(?=and\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
+  /\s*,\s+(?=and\b)|\s*:\s+(?=(?:if|unless|once|provided|providing|should)\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
 /** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
-const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before)$/;
+const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before|which)$/;
 
 /** "As you | and | i have not been able to agree": a subject of two people is one, so its pieces are joined again. */
 function pairedSubjects(pieces: readonly string[]): string[] {

@@ -69,6 +69,8 @@ describe('escalations: a stage bound to its verb or role', () => {
     'Both agencies agree the plan above; referral to the Resolution Panel at Stage 5 is not needed.',
     'Can we take it to the next stage?',
     "I've added Marcus Hale, our Head of Service, to this thread for information.",
+    "I'm raising it with you formally, with Joanne (my Head of Service) and the partnership copied in as the policy asks.",
+    "I've just taken over as DSL and I'm trying to get my head round the policy.",
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
@@ -265,6 +267,7 @@ describe('openings and other business', () => {
     ['We believe the threshold for a social care assessment is met.', true],
     ['We disagreed about the threshold back in 2023.', false],
     ['Can someone tell me where the decision is recorded?', false],
+    ["Mrs W says she wants to escalate because she disagrees with the social worker's decision about contact.", false],
   ])('%s raises a disagreement: %s', (text, raises) => {
     expect(read(text).raisesDisagreement).toBe(raises);
   });
@@ -415,5 +418,25 @@ describe('the cheap first test before the disagreement patterns', () => {
       }
     }
     expect(matched).toBeGreaterThan(500);
+  });
+});
+
+describe('what the reader does not take for a resolution', () => {
+  it.each([
+    "She has asked to keep seeing our school counsellor weekly, which we've agreed.",
+    "To be clear where we are: if the strategy discussion goes ahead tomorrow, and the bail breaches are part of the plan, we can treat this as resolved and I'll confirm that in writing.",
+    "I've spoken to Mrs Patel this morning and we've\nagreed this now needs to go to stage 3.",
+    'The concern was closed on 21 April as "no further action".',
+  ])('%s', (text) => {
+    expect(read(text, '2').resolved).toBe(false);
+  });
+
+  it('sends a list of what was and was not agreed to review', () => {
+    const reading = read(
+      'My understanding:\n• agreed – a CIN plan from Monday\n• not agreed – whether the threshold for a s47 was met',
+      '3',
+    );
+    expect(reading.resolved).toBe(false);
+    expect(reading.review).not.toBeNull();
   });
 });

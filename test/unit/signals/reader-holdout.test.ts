@@ -16,7 +16,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * 91.1 % / 100 % / 0 %: the floor below.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.936,
+  accuracy: 0.94,
   escalationRecall: 0.933,
   resolutionRecall: 0.911,
   resolutionPrecision: 1,
