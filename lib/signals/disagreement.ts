@@ -34,12 +34,17 @@ const DISAGREEMENT_HINT = new RegExp(DISAGREEMENT_HINT_WORDS);
 export const RECONSIDER_ASKED =
   /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
 
+/** Disagreements counted, as figures are asked for. */
+const COUNTED = /\b(?:the number of|numbers of|how many|proportion of|percentage of)\b/;
+
 /** Who is reported, not heard: the family disagreeing is no professional disagreement. */
 const FAMILY = /^(?:he|she|they|mum|dad|mother|father|parents?|grandmother|grandfather|grandparents?|carers?|family) /;
 
 /** Where the words that raise a disagreement end in a clause, or null when it raises none. */
 export function disagreementEnd(clause: string): number | null {
   if (!DISAGREEMENT_HINT.test(clause)) return null;
+  // "The number of professional disagreements recorded under the guidance": disagreements counted, none raised.
+  if (COUNTED.test(clause)) return null;
   const raised = RAISED.exec(clause);
   if (
     raised &&

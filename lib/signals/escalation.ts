@@ -251,6 +251,8 @@ function blockedBy(
   // "can we take it to the next stage please?": a request, put as a question.
   const requested = REQUESTED.test(clause);
   if (question && !requested) return 'question';
+  // "Of those, how many were escalated to stage 6": a figure asked for.
+  if (/\bhow many\b/.test(before)) return 'question';
   // "not sure who to escalate to at stage 3", "learn when to escalate to stage 2": an indirect question or an instruction.
   if (
     /\b(?:who|what|where|when|how|whether|which (?:stage|step|level|manager|role|tier)) (?:to|do i|do we|should i|should we|would i|would we|i should|we should)\s+(?:[a-z]+\s+)?$/.test(

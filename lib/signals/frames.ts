@@ -57,7 +57,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'figures',
-    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|(?<!(?:on|in|to|onto) (?:our|the|my|your) )resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
+    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|freedom of information|foi (?:request|team|officer)|(?:research|data) request|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|(?<!(?:on|in|to|onto) (?:our|the|my|your) )resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
   ],
   [
     'newsletter',

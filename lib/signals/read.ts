@@ -74,7 +74,7 @@ const FAILED =
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z-]+ ){0,2}[a-z-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b/;
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
@@ -100,7 +100,14 @@ function agreesInPart(norm: string): boolean {
     counted = match.index;
     if (marks % 2 === 1) continue;
     const before = norm.slice(Math.max(0, match.index - 40), match.index);
-    if (!/\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)) return true;
+    if (
+      /\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether|would have|could have|might have)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)
+    )
+      continue;
+    // "Shaun has agreed to read the school's records": agreeing to do something, not to any part of the disagreement.
+    if (/^agreed? to (?!(?:the|a|an|your|this|that|their|our|disagree|differ)\b)[a-z]+/.test(norm.slice(match.index, match.index + 40)))
+      continue;
+    return true;
   }
   return false;
 }

@@ -45,7 +45,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard|call)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  /\b(?:consider|treat|mark|regard|call|record)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
@@ -125,6 +125,10 @@ const RESOLVED: RegExp[] = [
 ];
 
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
+const NO_FURTHER_G = new RegExp(
+  String.raw`\bno need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)(?: any further| further)?\b`,
+  'g',
+);
 const NO_FURTHER =
   /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
@@ -247,7 +251,8 @@ export function readResolution(
     // "Provided the s47 is opened today, we'd be happy to consider this closed": a hypothetical end, on terms not yet met.
     return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) && !/\bwould\b/.test(clause) ? 'partial' : 'conditional' };
   if (
-    scopeWords.NEGATION.test(before) ||
+    // "no need to take it any further, happy for this to be closed": the step declined is the end, not its denial.
+    scopeWords.NEGATION.test(before.replace(NO_FURTHER_G, ' ')) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
     /\b(?:not|never|un|yet to|still to|far from)\b/.test(words.replace(/\bnot disagree\b/, 'agree')) ||
     /^\s*(?:yet|at all)\b/.test(clause.slice(match.index + words.length)) ||

@@ -49,9 +49,12 @@ const TYPOS: [RegExp, string][] = [
   [/\bres(?:ol|lo)v/g, 'resolv'], // resloved
   [/\bagre+m[ne]+t/g, 'agreement'], // agreemnet, agrement
   [/\b(?:mgr|manger)(s?)\b/g, 'manager$1'], // "our tier 3 mgr", "my manger"
+  [/\bch\.? supt\b/g, 'chief superintendent'], // police ranks as written
+  [/\b(?:det\.? )?supt\b/g, 'superintendent'],
+  [/\bch\.? insp\b/g, 'chief inspector'],
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
-const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger/;
+const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b/;
 
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
@@ -59,7 +62,9 @@ export function normalise(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2013\u2014]/g, ' - ')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    // "the disagreement about t.m. is now put before…": initials are one word, so a rule reading up to a full stop reads past them.
+    .replace(/\b([a-z])\.([a-z])\.(?=[\s,;:)]|$)/g, '$1$2');
   if (out.includes("'")) out = out.replace(CONTRACTION, expand);
   out = out.replace(BARE_CONTRACTION, expandBare);
   if (TYPO_HINT.test(out)) for (const [pattern, replacement] of TYPOS) out = out.replace(pattern, replacement);
@@ -143,6 +148,8 @@ function splitSentences(line: string): string[] {
     const end = match.index + match[0].length;
     const candidate = line.slice(start, match.index + 1);
     if (ABBREVIATION.test(candidate.slice(-8))) continue;
+    // "(dawn i think?) and she's doing a visit": a question in brackets ends no sentence.
+    if (/^[?!]+\)/.test(match[0]) && /^[a-z]/.test(line.slice(end))) continue;
     // An initial before a word in lower case ends no sentence: "the H. household was settled".
     if (/\b[A-Z]\.$/.test(candidate.slice(-3)) && /^[a-z]/.test(line.slice(match.index + match[0].length))) continue;
     pieces.push(line.slice(start, end));

@@ -53,6 +53,7 @@ describe('escalations: a stage bound to its verb or role', () => {
     ["I'm referring this on to Jo Bright, our Head of Children's Community Services, who will contact your Head of Service.", '4'],
     ['I would ask that the Partnership now convenes the Resolution Panel within five days.', '5'],
     ['So can we take it to the next stage please?', '3'],
+    ["I'm writing to ask that the disagreement about T.M. is now put before the Resolution Panel.", '5'],
     ["I've added Marcus Hale, our Head of Service, and Jo Bright to this thread.", '4'],
     ['+ Rebecca Lyle (my Head of Service)\nRebecca, we cannot agree, so I am escalating to you.', '4'],
     ['As you and I have not been able to reach agreement, Graham will take this forward at Stage 3.', '3'],
@@ -90,6 +91,11 @@ describe('escalations: a stage bound to its verb or role', () => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
 
+  it('reads police ranks as they are abbreviated (Hull: a chief superintendent at stage 5)', () => {
+    const text = "I've taken this up to Ch Supt Diane Hollis (cc), who will be in touch with your Director tomorrow.";
+    expect(read(text, '4', { policy: 'hull-east-riding' }).escalateTo).toBe('5');
+  });
+
   it('reads "whether" only in the clause it governs', () => {
     expect(read('I asked whether she could agree; as she could not, I am escalating this to Stage 3.', '2').escalateTo).toBe('3');
   });
@@ -125,6 +131,9 @@ describe('escalations: a stage bound to its verb or role', () => {
 
 describe('resolutions', () => {
   it.each([
+    "thats sorted now from our end - reece has got an allocated sw (dawn i think?) and she's visiting monday.",
+    'No need to take it any further, happy for this to be closed.',
+    'You confirmed this addresses your concerns, so I am recording the professional disagreement as resolved at Stage 2.',
     'We both agreed that this settles the professional difference at line manager level.',
     'We both agreed the difference of opinion is sorted at practitioner level.',
     "I'm ok with it - I don't disagree with the decision any more.",
@@ -268,6 +277,7 @@ describe('openings and other business', () => {
     ['We disagreed about the threshold back in 2023.', false],
     ['Can someone tell me where the decision is recorded?', false],
     ["Mrs W says she wants to escalate because she disagrees with the social worker's decision about contact.", false],
+    ['1. The number of professional disagreements recorded under the escalation policy in 2025.', false],
   ])('%s raises a disagreement: %s', (text, raises) => {
     expect(read(text).raisesDisagreement).toBe(raises);
   });
