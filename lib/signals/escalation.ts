@@ -150,6 +150,9 @@ export function readEscalation(
 /** Copied in after the role: "(my team leader) and the partnership copied in". */
 const COPIED_AFTER = /^[^.;]{0,60}?\b(?:copied in|cc'?d in|in copy|copied into this)\b/;
 
+/** A stage's meeting that failed. */
+const ENDED_WITHOUT = /\b(?:ended|finished|concluded|closed|broke up) (?:without|with no) (?:agreement|resolution|a resolution)\b/;
+
 const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
 
 /** The stage moved to: a number wins over a role ("to my manager (stage 3)"), a role over "next"; never the one moved from. */
@@ -189,7 +192,8 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   if (standing && (target.how === 'role' || target.how === 'number' || target.how === 'next')) return standing.index;
   const after = clause.slice(target.index + target.text.length);
   const before = clause.slice(Math.max(0, target.index - 30), target.index);
-  if (target.how === 'number' && (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before))) return target.index;
+  // "The stage 3 discussion … on 10 March ended without agreement": a stage that failed, not one the message moves to.
+  if (target.how === 'number' && (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before)) && !ENDED_WITHOUT.test(after)) return target.index;
   // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
   const prefix = clause.slice(Math.max(0, target.index - 10), target.index);
   const ofProcess = /^\s*(?:of (?:the|our|this) [a-z ]{0,40}(?:protocol|policy|process|procedure|guidance)|\))/.test(after);

@@ -70,7 +70,7 @@ const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/
 
 /** A stage that has failed: its people could not agree. */
 const FAILED =
-  /\b(?:not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
+  /\b(?:(?:ended|finished|concluded) (?:without|with no) (?:agreement|resolution)|not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =

@@ -247,7 +247,7 @@ export function readResolution(
   const counterfactual = content ? scopeWords.COUNTERFACTUAL.test(head) : scope.counterfactual;
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
-  if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether)\s+(?:[a-z']+\s+){0,4}$/.test(before))
+  if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether|while|whilst)\s+(?:[a-z']+\s+){0,4}$/.test(before))
     // "Provided the s47 is opened today, we'd be happy to consider this closed": a hypothetical end, on terms not yet met.
     return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) && !/\bwould\b/.test(clause) ? 'partial' : 'conditional' };
   if (

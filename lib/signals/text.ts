@@ -56,15 +56,19 @@ const TYPOS: [RegExp, string][] = [
 /** A cheap first test: none of the typos above can be in a text without one of these. */
 const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b/;
 
+const INITIAL = /\b[a-z]\.[a-z ]/;
+const INITIALS = /\b([a-z])\.(?:([a-z])\.(?=[\s,;:)]|$)|(?= [a-z]))/g;
+
 /** Lower case, straight apostrophes, contractions expanded, typos mended, spaces collapsed. */
 export function normalise(text: string): string {
   let out = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2013\u2014]/g, ' - ')
-    .replace(/\s+/g, ' ')
-    // "the disagreement about t.m. is now put before…": initials are one word, so a rule reading up to a full stop reads past them.
-    .replace(/\b([a-z])\.([a-z])\.(?=[\s,;:)]|$)/g, '$1$2');
+    .replace(/\s+/g, ' ');
+  // "the disagreement about t.m. is now put before…", "the referral for t. with your clinician": initials are one word,
+  // so a rule reading up to a full stop reads past them.
+  if (INITIAL.test(out)) out = out.replace(INITIALS, (_, first: string, second?: string) => first + (second ?? ''));
   if (out.includes("'")) out = out.replace(CONTRACTION, expand);
   out = out.replace(BARE_CONTRACTION, expandBare);
   if (TYPO_HINT.test(out)) for (const [pattern, replacement] of TYPOS) out = out.replace(pattern, replacement);

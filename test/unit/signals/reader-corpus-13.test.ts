@@ -8,8 +8,8 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('thirteenth reader corpus', 'reader-corpus-13', 200, {
-  accuracy: 0.945,
-  escalationRecall: 0.96,
+  accuracy: 0.96,
+  escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
