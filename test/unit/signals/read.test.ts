@@ -72,6 +72,8 @@ describe('escalations: a stage bound to its verb or role', () => {
     "I've added Marcus Hale, our Head of Service, to this thread for information.",
     "I'm raising it with you formally, with Joanne (my Head of Service) and the partnership copied in as the policy asks.",
     "I've just taken over as DSL and I'm trying to get my head round the policy.",
+    'From today I have taken over from Dawn Pettifer as Team Manager for the Salisbury team.',
+    "We understand from the family's social worker that a Stage 4 referral has been made to the Partnership.",
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });

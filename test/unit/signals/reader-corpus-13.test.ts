@@ -8,7 +8,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('thirteenth reader corpus', 'reader-corpus-13', 200, {
-  accuracy: 0.96,
+  accuracy: 0.965,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,
