@@ -183,7 +183,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   if (added)
     signals.push({ kind: 'stage', stage: added.stage, escalation: true, how: 'role', evidence: added.evidence, strength: 'strong' });
   signals.push(...subjectSignals(message.cleanSubject, subject, policy, context));
-  signals.push(...formSignals(message, written, policy));
+  signals.push(...formSignals(message, written, policy, context.currentStage !== undefined));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
   // "Resolved at Stage 2 – Baby M" as the subject, with the agreed outcome below it and no word of resolving in the text.
   if (
@@ -398,7 +398,7 @@ function subjectSignals(subject: string, norm: string, policy: Policy, context: 
 
 const ATTACHING = /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?|here is|herewith)\b/;
 
-function formSignals(message: ReadableMessage, written: readonly Sentence[], policy: Policy): Signal[] {
+function formSignals(message: ReadableMessage, written: readonly Sentence[], policy: Policy, onCase: boolean): Signal[] {
   const signals: Signal[] = [];
   for (const form of policy.forms) {
     const attachment = message.attachments.find((a) => a.filename && namesForm(a.filename, form));
@@ -430,6 +430,9 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
       signals.push({ kind: 'stage', stage: form.stage, escalation: true, how: 'form', evidence: signal.evidence, strength: 'strong' });
     }
     if (signal.attached) signals.push({ kind: 'process', evidence: signal.evidence, strength: 'strong' });
+    // "Please find attached the WSCB Notification of an Escalation form": the form the policy has completed when it is resolved.
+    if (signal.attached && form.when === 'at-resolution' && onCase)
+      signals.push({ kind: 'resolution', resolved: true, how: 'statement', evidence: signal.evidence, strength: 'strong' });
   }
   return signals;
 }

@@ -20,7 +20,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:we|they|both of us|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+){0,2}(?:been able|managed) to (?:resolve|settle|sort(?: out)?)\s+(?:this|it|things|the (?:matter|issue|disagreement|dispute|differences?)|our (?:professional )?(?:disagreement|dispute|differences?))\b/,
   /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: (?:about|over|on) [a-z' -]{1,40}?)?(?: one)? to bed\b/,
   // bare participle opening a sentence or heading: "Resolved at stage one", "Resolved - thank you"
-  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick))/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*|so\s+)?(?:now |all |this is )?(?:resolved|settled|sorted|closed|agreed(?= (?:at|in|between|by both|by all)\b))\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|in (?:class|school|nursery|college|placement|her|his|their)|at (?:school|home|nursery|college)|back))/,
   // after a dash or a colon: "Thank you - resolved", "Update: settled at the Stage 2 meeting"
   /[-:]\s*(?:now |all |this is )?(?:resolved|settled|sorted)\b(?!\s+(?:to|that|by|within|if|when|in well|into|for|until|on|off sick|disagreements?|disputes?|cases?|escalations?|matters?|issues?|concerns?)\b)/,
   // the end after a dash or colon, as the last word on an item: "Agreed: the plan continues - disagreement resolved"

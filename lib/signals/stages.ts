@@ -96,7 +96,7 @@ function pluralOf(name: string): string | null {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log)\b/;
+  /^\s*'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log|records?|files?|information)\b/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every

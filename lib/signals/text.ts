@@ -173,7 +173,7 @@ const CLAUSE_BOUNDARY =
   /\s*,\s+(?=and\b)|\s*:\s+(?=(?:if|unless|once|provided|providing|should)\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
 /** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
-const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before|which)$/;
+const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before|which|then)$/;
 
 /** "As you | and | i have not been able to agree": a subject of two people is one, so its pieces are joined again. */
 function pairedSubjects(pieces: readonly string[]): string[] {

@@ -74,6 +74,7 @@ describe('escalations: a stage bound to its verb or role', () => {
     "I've just taken over as DSL and I'm trying to get my head round the policy.",
     'From today I have taken over from Dawn Pettifer as Team Manager for the Salisbury team.',
     "We understand from the family's social worker that a Stage 4 referral has been made to the Partnership.",
+    "Quick note after this afternoon's call, for the partnership's record as much as anything: we haven't resolved this.",
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
@@ -435,12 +436,28 @@ describe('the cheap first test before the disagreement patterns', () => {
 
 describe('what the reader does not take for a resolution', () => {
   it.each([
+    'Settled in class, no marks seen.',
+    "If you can confirm the meeting will include the police, then I'm happy to consider this resolved from our side.",
     "She has asked to keep seeing our school counsellor weekly, which we've agreed.",
     "To be clear where we are: if the strategy discussion goes ahead tomorrow, and the bail breaches are part of the plan, we can treat this as resolved and I'll confirm that in writing.",
     "I've spoken to Mrs Patel this morning and we've\nagreed this now needs to go to stage 3.",
     'The concern was closed on 21 April as "no further action".',
   ])('%s', (text) => {
     expect(read(text, '2').resolved).toBe(false);
+  });
+
+  it('a Notification of an Escalation form sent on a case is its resolution (Wiltshire)', () => {
+    const reading = readSignals(
+      {
+        newText: 'Please find attached the completed form.',
+        historyText: '',
+        cleanSubject: 'Stage 2 - Child P',
+        attachments: [{ filename: 'WSCB Notification of an Escalation - Child P.docx', contentType: 'application/msword', size: 1000 }],
+      },
+      builtInPolicy('wiltshire'),
+      { currentStage: '2' },
+    );
+    expect(reading.resolved).toBe(true);
   });
 
   it('sends a list of what was and was not agreed to review', () => {
