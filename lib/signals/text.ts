@@ -114,17 +114,23 @@ const WRAPPED_LINE = 50;
  */
 function unwrapped(lines: readonly string[]): string[] {
   const out: string[] = [];
+  let group: string[] = [];
   for (const line of lines) {
-    const previous = out[out.length - 1];
+    const previous = group[group.length - 1];
+    // The previous physical line, not the text joined so far: each test reads a few characters, so the pass stays linear.
     if (
       previous !== undefined &&
       previous.length >= WRAPPED_LINE &&
       /[a-z0-9,'\u2019]\s*$/i.test(previous.slice(-3)) &&
       /^\s*[a-z]/.test(line.slice(0, 3))
     )
-      out[out.length - 1] = `${previous.trimEnd()} ${line.trimStart()}`;
-    else out.push(line);
+      group.push(line.trim());
+    else {
+      if (group.length) out.push(group.join(' '));
+      group = [line];
+    }
   }
+  if (group.length) out.push(group.join(' '));
   return out;
 }
 
