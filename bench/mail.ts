@@ -74,8 +74,17 @@ async function oneMegabyteSingleLine(): Promise<Record<string, number>> {
     readSignals({ ...message, newText: wrappedText }, policy, { currentStage: '2' });
     wrappedMs.push(cpuMs() - start);
   }
+  // A 1 MB subject of endings that never quite end ("- resolved, agreed" … "?"): the subject rules read its first 1,000 characters.
+  const longSubject = `${' - resolved, agreed'.repeat(Math.ceil(1_048_576 / 19))}?`;
+  const subjectMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = cpuMs();
+    readSignals({ ...message, newText: 'ok', cleanSubject: longSubject }, policy, { currentStage: '2' });
+    subjectMs.push(cpuMs() - start);
+  }
   return {
     oneMegabyteNewTextChars: message.newText.length,
+    oneMegabyteSubjectClassifyMs: Math.round(median(subjectMs)),
     oneMegabyteWrappedClassifyMs: Math.round(median(wrappedMs)),
     oneMegabyteClassifyMs: Math.round(median(signals)),
     oneMegabyteParseAndClassifyMs: Math.round(median(whole)),

@@ -39,6 +39,9 @@ const RELEVANT = new RegExp(
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
 const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
 
+/** The subject rules read at most this much of a subject (RFC 5322 lines stop at 998 characters). */
+const MAX_SUBJECT_CHARS = 1000;
+
 /** Evidence is at most this long. */
 const MAX_EVIDENCE = 400;
 
@@ -161,7 +164,9 @@ const LOG_REQUEST =
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
   const signals: Signal[] = [];
   const written = sentences(message.newText);
-  const subject = normalise(message.cleanSubject);
+  // A subject is one line; a longer one is not a subject a person wrote, and the subject rules read it whole.
+  const cleanSubject = message.cleanSubject.slice(0, MAX_SUBJECT_CHARS);
+  const subject = normalise(cleanSubject);
   // "- Stage 1 – speak to the worker… - Stage 2 – … - Stage 3 onwards – escalation goes to…": the ladder set out, line by line.
   const ladder = written.filter((sentence) => STAGE_LINE.test(sentence.norm)).length >= 3;
   written.forEach((sentence, i) => {
@@ -182,7 +187,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)
     signals.push({ kind: 'stage', stage: added.stage, escalation: true, how: 'role', evidence: added.evidence, strength: 'strong' });
-  signals.push(...subjectSignals(message.cleanSubject, subject, policy, context));
+  signals.push(...subjectSignals(cleanSubject, subject, policy, context));
   signals.push(...formSignals(message, written, policy, context.currentStage !== undefined));
   if (options.includeHistory) signals.push(...historySignals(message.historyText, policy));
   // "Resolved at Stage 2 – Baby M" as the subject, with the agreed outcome below it and no word of resolving in the text.
@@ -195,7 +200,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       kind: 'resolution',
       resolved: true,
       how: 'statement',
-      evidence: `Subject: ${message.cleanSubject}`,
+      evidence: `Subject: ${cleanSubject}`,
       strength: 'strong',
     });
   // "I remain of the view… but I accept your decision as the final word": a final decision accepted ends it, reservation and all.
