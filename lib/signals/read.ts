@@ -6,6 +6,7 @@ import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js'
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes, scopeWords } from './scope.js';
+import { OTHER_TROUBLE } from './topic.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
 import { normalise, quotationMarks, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
@@ -82,7 +83,7 @@ const AGREE_TO_DIFFER =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -124,8 +125,8 @@ const QUALIFIED =
   /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
 
 /** Items of a list of what was agreed and what was not. */
-const AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:agreed|accepted)\s*(?:-|:)/;
-const NOT_AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:not agreed|not accepted|still disputed|disputed|still not agreed)\s*(?:-|:)/;
+const AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:agreed|accepted)\s*(?:-|:|$)/;
+const NOT_AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:not agreed|not accepted|still disputed|disputed|still not agreed)\s*(?:-|:|$)/;
 
 /** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
 const FINAL_WORD =
@@ -178,9 +179,16 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
         : sentenceSignals(sentence, policy, context);
     // "Last night I wrote an email asking her to take this on at Stage 4. | It's still sitting in my drafts.": never sent.
     const unsent = UNSENT.test(written[i + 1]?.norm ?? '');
+    // "Thanks for sorting the minutes so quickly! | All sorted from my end now", "a fault with the Egress licence… | That has
+    // now been resolved": an ending said of what the sentence before fixed, not of the disagreement.
+    const fixedBefore = i > 0 && ENDED_REFERENT.test(sentence.norm) && FIXED_BEFORE.test(written[i - 1]?.norm ?? '');
     for (const signal of read)
       signals.push(
-        unsent && signal.kind === 'stage' && signal.escalation ? { ...signal, escalation: false, how: 'counterfactual' } : signal,
+        unsent && signal.kind === 'stage' && signal.escalation
+          ? { ...signal, escalation: false, how: 'counterfactual' }
+          : fixedBefore && signal.kind === 'resolution' && signal.resolved
+            ? { ...signal, resolved: false, how: 'other-procedure' }
+            : signal,
       );
   });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
@@ -219,6 +227,14 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
   });
 }
+
+/** An ending said with no subject of its own, or of "it", "this", "that": "all sorted from my end", "that has now been resolved". */
+const ENDED_REFERENT =
+  /^(?:[-*\u2022\u00b7]\s*)?(?:(?:and|so|but|thanks|great)\s*,?\s*)?(?:(?:it|this|that|everything)\b[^.;]{0,20}?\b(?:resolved|sorted|fixed)|all sorted|sorted)\b/;
+/** A sentence that fixed something other than the disagreement: the minutes sorted, a fault with a link. */
+const FIXED_BEFORE = new RegExp(
+  `\\b(?:sort(?:ing|ed)|fix(?:ing|ed)|amend(?:ing|ed)|correct(?:ing|ed)|tidy(?:ing)?) (?:out )?(?:the |those |these |my |our |your )?(?:minutes|notes|action log|record|link|invite|room|typo|spelling|date|chronology|paperwork)\\b|${OTHER_TROUBLE.source}`,
+);
 
 /** A line that starts with a stage's label: "- Stage 3 onwards – escalation goes to…", "Step 2: the managers meet". */
 const STAGE_LINE =

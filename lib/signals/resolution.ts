@@ -158,7 +158,7 @@ const PROVISO = new RegExp(String.raw`\b(?:${PROVIDED}|${ON_TERMS}|so long as|as
 
 /** Said by a record or another message: "the case note … saying our escalation was closed". */
 const RELAYED =
-  /\b(?:note|notes|record|records|minutes|entry|email|e-mail|letter|log|system|message)\b[^.;]{0,60}\b(?:saying|says|said|states|stated|stating|suggesting|suggests|showing|shows)(?: that)?\s+(?:[a-z']+\s+){0,4}$/;
+  /\b(?:note|notes|record|records|minutes|entry|email|e-mail|letter|log|system|message)\b[^.;]{0,60}\b(?:saying|says|said|states|stated|stating|suggesting|suggests|showing|shows)(?: that)?\s+(?:[a-z']+\s+){0,4}$|\b(?:you|they|he|she) (?:have |has |had )?(?:put|written|wrote|recorded|noted|minuted|stated) (?:down |in the [a-z]+ )?(?:that )?(?:[a-z']+\s+){0,4}$/;
 
 /** A later clause that takes the resolution back: "…, but we still disagree about…". */
 const RESERVATION =

@@ -249,7 +249,7 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
 }
 
 /** Things that break and get fixed, which a pronoun after them stands for: "a fault with the encryption links … and it's been resolved now". */
-const OTHER_TROUBLE =
+export const OTHER_TROUBLE =
   /\b(?:fault|glitch|bug|error|outage|technical|it (?:issue|problem|team)|encryption|egress|links?|log-?in|password|laptop|system|server|portal|printer|typo|room|venue|diary|calendar|invite)\b/;
 
 /** Whether "it", "this" or "that", the subject of a resolution statement, stands for other trouble named just before it in the sentence. */

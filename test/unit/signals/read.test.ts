@@ -75,6 +75,7 @@ describe('escalations: a stage bound to its verb or role', () => {
     'From today I have taken over from Dawn Pettifer as Team Manager for the Salisbury team.',
     "We understand from the family's social worker that a Stage 4 referral has been made to the Partnership.",
     "Quick note after this afternoon's call, for the partnership's record as much as anything: we haven't resolved this.",
+    "I'm off on Monday, but realistically I think this will probably end up going to Stage 4.",
   ])('%s changes nothing', (text) => {
     expect(read(text, '2').escalateTo).toBeNull();
   });
@@ -436,6 +437,9 @@ describe('the cheap first test before the disagreement patterns', () => {
 
 describe('what the reader does not take for a resolution', () => {
   it.each([
+    'Thanks so much for sorting the minutes so quickly!\n- all sorted from my end now.',
+    'There was a fault with the Egress licence on my account. That has now been resolved and I have re-sent the chronology.',
+    "You've put that the concerns were resolved following discussion with nursery, but we haven't resolved anything.",
     'Settled in class, no marks seen.',
     "If you can confirm the meeting will include the police, then I'm happy to consider this resolved from our side.",
     "She has asked to keep seeing our school counsellor weekly, which we've agreed.",
