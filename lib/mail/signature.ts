@@ -28,7 +28,8 @@ const DEVICE =
 const LONGEST_SIGNATURE_LINE = 100;
 
 /** Something announced as written below the sign-off: "please find below the notes", "the letter is pasted below". */
-const BELOW = /\b(?:find|see|set out|pasted|copied|included|are|is)\b[^.]{0,60}\bbelow\b/i;
+const BELOW =
+  /\b(?:find|see|set out|pasted|copied|included)\b[^.]{0,60}\bbelow\b|\b(?:is|are) (?:set out |pasted |copied |included )?below\b/i;
 
 /** The index of the first line of the signature, or `lines.length` when there is none. One pass each way. */
 export function signatureStart(lines: readonly string[]): number {

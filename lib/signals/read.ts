@@ -172,7 +172,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const ladder = written.filter((sentence) => STAGE_LINE.test(sentence.norm)).length >= 3;
   written.forEach((sentence, i) => {
     const read =
-      ladder && STAGE_LINE.test(sentence.norm)
+      ladder && STAGE_LINE.test(sentence.norm) && !ACTS_NOW.test(sentence.norm)
         ? sentenceSignals(sentence, policy, context).map((s): Signal =>
             s.kind === 'stage' ? { ...s, escalation: false, how: 'ladder', strength: 'weak' } : s,
           )
@@ -181,13 +181,17 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     const unsent = UNSENT.test(written[i + 1]?.norm ?? '');
     // "Thanks for sorting the minutes so quickly! | All sorted from my end now", "a fault with the Egress licence… | That has
     // now been resolved": an ending said of what the sentence before fixed, not of the disagreement.
-    const fixedBefore = i > 0 && ENDED_REFERENT.test(sentence.norm) && FIXED_BEFORE.test(written[i - 1]?.norm ?? '');
+    const fixedBefore =
+      i > 0 &&
+      ENDED_REFERENT.test(sentence.norm) &&
+      !NAMES_THE_DISAGREEMENT.test(sentence.norm) &&
+      FIXED_BEFORE.test(written[i - 1]?.norm ?? '');
     for (const signal of read)
       signals.push(
         unsent && signal.kind === 'stage' && signal.escalation
           ? { ...signal, escalation: false, how: 'counterfactual' }
           : fixedBefore && signal.kind === 'resolution' && signal.resolved
-            ? { ...signal, resolved: false, how: 'other-procedure' }
+            ? { ...signal, resolved: false, how: 'other-business' }
             : signal,
       );
   });
@@ -231,6 +235,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
 /** An ending said with no subject of its own, or of "it", "this", "that": "all sorted from my end", "that has now been resolved". */
 const ENDED_REFERENT =
   /^(?:[-*\u2022\u00b7]\s*)?(?:(?:and|so|but|thanks|great)\s*,?\s*)?(?:(?:it|this|that|everything)\b[^.;]{0,20}?\b(?:resolved|sorted|fixed)|all sorted|sorted)\b/;
+/** Words that name the disagreement or its process: an ending said of them is the disagreement's, whatever came before. */
+const NAMES_THE_DISAGREEMENT = /\b(?:disagreement|dispute|escalation|challenge|agreement|stage|step|level|tier)\b/;
 /** A sentence that fixed something other than the disagreement: the minutes sorted, a fault with a link. */
 const FIXED_BEFORE = new RegExp(
   `\\b(?:sort(?:ing|ed)|fix(?:ing|ed)|amend(?:ing|ed)|correct(?:ing|ed)|tidy(?:ing)?) (?:out )?(?:the |those |these |my |our |your )?(?:minutes|notes|action log|record|link|invite|room|typo|spelling|date|chronology|paperwork)\\b|${OTHER_TROUBLE.source}`,
@@ -239,6 +245,10 @@ const FIXED_BEFORE = new RegExp(
 /** A line that starts with a stage's label: "- Stage 3 onwards – escalation goes to…", "Step 2: the managers meet". */
 const STAGE_LINE =
   /^(?:[-*\u2022\u00b7]\s*)?(?:stage|step|level|tier)s? (?:\d{1,2}|one|two|three|four|five|six|seven)(?: onwards| and (?:above|beyond))?\s*(?:-|:|\()/;
+
+/** The writer acting now, in a line of a list: "Stage 3: I am now escalating this to the Head of Service". */
+const ACTS_NOW =
+  /\b(?:i|we) (?:am|are) (?:now )?(?:escalating|referring|raising|taking|passing|moving)\b|\b(?:i|we) have (?:now )?(?:escalated|referred|raised|taken|passed|moved)\b/;
 
 /** A line announcing who was added to the thread, with their role: "+ Rebecca Lyle (my team manager)". */
 const ADDED_LINE = /^\+\s*[a-z][a-z .'-]{1,40}(?:\(|,|-)\s*(?:my|our|the|their|your)\b/;
@@ -417,6 +427,10 @@ function subjectSignals(subject: string, norm: string, policy: Policy, context: 
   return signals;
 }
 
+/** Words that say a disagreement is not over, or is moving: no form says otherwise. */
+const UNSETTLED =
+  /\b(?:not (?:yet )?(?:agreed|resolved|settled)|no agreement|still (?:disagree|do not agree|not)|(?:i|we) (?:still )?disagree|escalating (?:this|it|the matter)|(?:i|we) (?:am|are|have) (?:now )?(?:escalat|referr)\w*)\b/;
+
 const ATTACHING = /\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|complet(?:ed|ing)|find|sending|submit(?:ted|ting)?|here is|herewith)\b/;
 
 function formSignals(message: ReadableMessage, written: readonly Sentence[], policy: Policy, onCase: boolean): Signal[] {
@@ -451,8 +465,9 @@ function formSignals(message: ReadableMessage, written: readonly Sentence[], pol
       signals.push({ kind: 'stage', stage: form.stage, escalation: true, how: 'form', evidence: signal.evidence, strength: 'strong' });
     }
     if (signal.attached) signals.push({ kind: 'process', evidence: signal.evidence, strength: 'strong' });
-    // "Please find attached the WSCB Notification of an Escalation form": the form the policy has completed when it is resolved.
-    if (signal.attached && form.when === 'at-resolution' && onCase)
+    // "Please find attached the WSCB Notification of an Escalation form": the form the policy has completed when it is
+    // resolved, unless the text says it is not, or raises or moves the disagreement (the form's name invites it).
+    if (signal.attached && form.when === 'at-resolution' && onCase && !written.some((s) => UNSETTLED.test(s.norm)))
       signals.push({ kind: 'resolution', resolved: true, how: 'statement', evidence: signal.evidence, strength: 'strong' });
   }
   return signals;

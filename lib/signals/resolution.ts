@@ -124,13 +124,15 @@ const RESOLVED: RegExp[] = [
   /\b(?:describe|regard|consider|see)\w* (?:where we are|where things are|things|the position) as (?:now )?(?:resolved|settled|agreed)\b/,
 ];
 
+/** "No need to take this any further": the step declined. */
+const NO_NEED = String.raw`no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)`;
+/** The same, with what follows it, to take out of what a negation is looked for in. */
+const NO_FURTHER_G = new RegExp(String.raw`\b${NO_NEED}(?: any further| further)?\b`, 'g');
+
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
-const NO_FURTHER_G = new RegExp(
-  String.raw`\bno need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)(?: any further| further)?\b`,
-  'g',
+const NO_FURTHER = new RegExp(
+  String.raw`\b(?:${NO_NEED}|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)`,
 );
-const NO_FURTHER =
-  /\b(?:no need (?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)/;
 
 /** Words of an end said in other ways ("common ground", "draw a line under", "that's us done"): a resolution's and a relevant sentence's alike. */
 export const ENDING_WORDS = String.raw`shared position|common ground|reach|at odds|withdrawal|stand(?:s|ing)? down|one mind|same mind|where we|end of|line under|us done`;
@@ -148,12 +150,12 @@ const PARTIAL = new RegExp(
 /** "Provided" as a condition ("provided the meeting goes ahead"), not a verb ("the information she provided was…"). */
 const PROVIDED = String.raw`provid(?:ed|ing)(?= (?:that|it|this|the|we|they|you|he|she|there|our|your|their|i|all|both)\b)`;
 
+/** What the end waits on, just after its words: "happy to close once the plan is updated". */
+const WAITS_ON = new RegExp(String.raw`^[^:;-]{0,40}?\b(?:once|as soon as|when|until|${PROVIDED}|so long as|as long as)\b`);
 /**
  * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
  * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
  */
-/** What the end waits on, just after its words: "happy to close once the plan is updated". */
-const WAITS_ON = new RegExp(String.raw`^[^:;-]{0,40}?\b(?:once|as soon as|when|until|${PROVIDED}|so long as|as long as)\b`);
 const PROVISO = new RegExp(String.raw`\b(?:${PROVIDED}|${ON_TERMS}|so long as|as long as|on condition|on the understanding)\b`);
 
 /** Said by a record or another message: "the case note … saying our escalation was closed". */

@@ -187,7 +187,8 @@ function pairedSubjects(pieces: readonly string[]): string[] {
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] ?? '';
     const previous = out[out.length - 1];
-    if (previous !== undefined && /\b(?:you|he|she|they)$/.test(previous)) {
+    // Only a subject, bare or after its conjunction: "as you | and i…", "prefer that you | and i…", not "… back from you | and i am…".
+    if (previous !== undefined && /(?:^|\b(?:that|as|since|because|if|when|although|while|whilst) )(?:you|he|she|they)$/.test(previous)) {
       // "and i have…" in one piece, or "and" alone with "i have…" after it.
       if (/^and (?:i|we)\b/.test(piece)) {
         out[out.length - 1] = `${previous} ${piece}`;

@@ -48,7 +48,8 @@ export interface ResolutionSignal {
   kind: 'resolution';
   /** True for a statement that it is resolved; false for a negated, conditional, partial or quoted one. */
   resolved: boolean;
-  how: 'statement' | 'partial' | 'history' | 'other-procedure' | Blocked;
+  /** `other-business`: said of something the message fixed that is not the disagreement (the minutes, a link). */
+  how: 'statement' | 'partial' | 'history' | 'other-procedure' | 'other-business' | Blocked;
   evidence: string;
   strength: Strength;
 }

@@ -473,3 +473,47 @@ describe('what the reader does not take for a resolution', () => {
     expect(reading.review).not.toBeNull();
   });
 });
+
+describe('review of the fifth round: what the new rules must not catch', () => {
+  it.each([
+    ['we are worried this puts the baby at risk', false],
+    ['Mum has sent a letter of dissent to the conference chair.', false],
+    ['We are clear the threshold was met and the s47 was opened.', false],
+    ['we would like it to be reviewed at the next core group', false],
+    ['We are re-examining the decision and looking again at the decision.', true],
+  ])('%s raises a disagreement: %s', (text, raises) => {
+    expect(read(text, undefined, { policy: 'wiltshire' }).raisesDisagreement).toBe(raises);
+  });
+
+  it.each([
+    ['I did not hear back from you and I am now escalating this to stage 3.', '2', '3'],
+    ['I am escalating this to stage 3 as the step down is not appropriate.', '2', '3'],
+    [
+      'Stage 1: 3 March, I spoke to the SW.\nStage 2: 10 March, managers met.\nStage 3: I am now escalating this to the Head of Service.',
+      '2',
+      '4',
+    ],
+    ['This now needs to go over to the Head of Service for a decision.', '3', '4'],
+  ])('%s escalates to the stage after %s', (text, stage, to) => {
+    expect(read(text, stage).escalateTo).toBe(to);
+  });
+
+  it('a resolution named as such after the minutes were sorted still resolves', () => {
+    const text = 'Thanks for sorting the minutes. That has now been resolved at the stage 2 meeting and we are all in agreement.';
+    expect(read(text, '2').resolved).toBe(true);
+  });
+
+  it('the Notification form sent beside words that it is not over resolves nothing', () => {
+    const reading = readSignals(
+      {
+        newText: 'Please find attached the Notification of an Escalation form. We have still not agreed the plan.',
+        historyText: '',
+        cleanSubject: 'Stage 1',
+        attachments: [{ filename: 'WSCB Notification of an Escalation.docx', contentType: 'application/msword', size: 100 }],
+      },
+      builtInPolicy('wiltshire'),
+      { currentStage: '1' },
+    );
+    expect(reading.resolved).toBe(false);
+  });
+});
