@@ -17,6 +17,18 @@ const read = (newText: string, currentStage?: string, extra: { cleanSubject?: st
     { currentStage },
     { includeHistory: true },
   );
+/** A Wiltshire message on a case with the policy's Notification of an Escalation form attached. */
+const withNotificationForm = (newText: string, currentStage: string) =>
+  readSignals(
+    {
+      newText,
+      historyText: '',
+      cleanSubject: `Stage ${currentStage} - Child P`,
+      attachments: [{ filename: 'WSCB Notification of an Escalation - Child P.docx', contentType: 'application/msword', size: 1000 }],
+    },
+    builtInPolicy('wiltshire'),
+    { currentStage },
+  );
 const stageHows = (text: string, stage?: string, policy?: string) =>
   read(text, stage, policy ? { policy } : {})
     .signals.filter((s): s is StageSignal => s.kind === 'stage')
@@ -451,17 +463,7 @@ describe('what the reader does not take for a resolution', () => {
   });
 
   it('a Notification of an Escalation form sent on a case is its resolution (Wiltshire)', () => {
-    const reading = readSignals(
-      {
-        newText: 'Please find attached the completed form.',
-        historyText: '',
-        cleanSubject: 'Stage 2 - Child P',
-        attachments: [{ filename: 'WSCB Notification of an Escalation - Child P.docx', contentType: 'application/msword', size: 1000 }],
-      },
-      builtInPolicy('wiltshire'),
-      { currentStage: '2' },
-    );
-    expect(reading.resolved).toBe(true);
+    expect(withNotificationForm('Please find attached the completed form.', '2').resolved).toBe(true);
   });
 
   it('sends a list of what was and was not agreed to review', () => {
@@ -504,16 +506,7 @@ describe('review of the fifth round: what the new rules must not catch', () => {
   });
 
   it('the Notification form sent beside words that it is not over resolves nothing', () => {
-    const reading = readSignals(
-      {
-        newText: 'Please find attached the Notification of an Escalation form. We have still not agreed the plan.',
-        historyText: '',
-        cleanSubject: 'Stage 1',
-        attachments: [{ filename: 'WSCB Notification of an Escalation.docx', contentType: 'application/msword', size: 100 }],
-      },
-      builtInPolicy('wiltshire'),
-      { currentStage: '1' },
-    );
-    expect(reading.resolved).toBe(false);
+    const text = 'Please find attached the Notification of an Escalation form. We have still not agreed the plan.';
+    expect(withNotificationForm(text, '1').resolved).toBe(false);
   });
 });
