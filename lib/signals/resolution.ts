@@ -88,7 +88,9 @@ const RESOLVED: RegExp[] = [
   // agreement with the decision in dispute
   /\b(?:i|we)\s+(?:have\s+|now\s+|fully\s+|do\s+){0,2}(?:agree|agreed|accept|accepted)\s+(?:with\s+)?(?:your|the|their)\s+(?:decision|position|rationale|reasoning|view|assessment|conclusion|outcome|explanation)(?!\s+(?:for|about|on the)\b)/,
   // accepted final decisions
-  /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z']+\s+){0,3}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendation|ruling|determination|conclusion|findings)\b/,
+  /\baccept(?:s|ed|ing)?\s+(?:the|their|your|this|that)\s+(?:[a-z0-9']+\s+){0,4}?(?:final\s+|binding\s+)*(?:decision|outcome|recommendations?|ruling|determination|conclusion|findings)\b/,
+  // "the Trust and Children's Services have settled our disagreement": the disagreement itself named as settled
+  /\b(?:have|has|had)\s+(?:now\s+|finally\s+|successfully\s+){0,2}(?:resolved|settled|sorted(?: out)?)\s+(?:our|the|this|their) (?:professional )?(?:disagreement|dispute|differences?)\b/,
   /\b(?:both|all) (?:agencies|parties|partners|of us) (?:have )?(?:now )?(?:confirmed (?:that )?(?:they|we) )?accept(?:ed)? (?:this|that|it)\b/,
   /\b(?:this|that|which) (?:concludes|closes|ends|resolves|settles) (?:the|this|our) (?:escalation|process|matter|dispute|disagreement)\b/,
   // colloquial agreement: "all agreed now", "we are both happy with the plan"

@@ -147,6 +147,8 @@ describe('escalations: a stage bound to its verb or role', () => {
 
 describe('resolutions', () => {
   it.each([
+    "I'm writing to record that the Trust and Children's Services have settled our disagreement regarding M.",
+    "The Chief Executive accepts the Stage 7 panel Chair's final recommendations in full.",
     "thats sorted now from our end - reece has got an allocated sw (dawn i think?) and she's visiting monday.",
     'No need to take it any further, happy for this to be closed.',
     'You confirmed this addresses your concerns, so I am recording the professional disagreement as resolved at Stage 2.',

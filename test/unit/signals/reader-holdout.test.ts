@@ -16,9 +16,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * 91.1 % / 100 % / 0 %: the floor below.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.94,
+  accuracy: 0.943,
   escalationRecall: 0.933,
-  resolutionRecall: 0.911,
+  resolutionRecall: 0.933,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
