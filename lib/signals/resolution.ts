@@ -257,6 +257,9 @@ export function readResolution(
   if (
     // "no need to take it any further, happy for this to be closed": the step declined is the end, not its denial.
     scopeWords.NEGATION.test(before.replace(NO_FURTHER_G, ' ')) ||
+    // "I still don't think | we're in the same place on this": the belief denied in the clause before governs this one.
+    (before.trim() === '' &&
+      /\b(?:not|never)\s+(?:really |honestly |actually |quite )?(?:think|believe|feel|consider)(?: that)?\s*$/.test(earlier)) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
     /\b(?:not|never|un|yet to|still to|far from)\b/.test(words.replace(/\bnot disagree\b/, 'agree')) ||
     /^\s*(?:yet|at all)\b/.test(clause.slice(match.index + words.length)) ||

@@ -92,7 +92,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     pending = ENDS_IN_CONDITION.test(clause);
     // "We will refer this to stage 3 by Friday": a future step with a deadline is a warning, not a step taken.
     // "I'm escalating to Stage 3 - Mr Patel will contact your Team Manager by Friday": a dash starts another statement.
-    const dash = clause.indexOf(' - ');
+    // …and so does a colon: "we are going straight to step three: DI Harland will be contacting your manager by noon".
+    const dash = clause.search(/ - |: /);
     const lead = dash === -1 ? clause : clause.slice(0, dash);
     const deadline = /\b(?:will|shall|going to)\b/.test(lead) && DEADLINE.test(lead);
     // "Our Head of Service will be picking this up when she's back from leave": a step put off until then.

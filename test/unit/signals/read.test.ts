@@ -451,6 +451,7 @@ describe('the cheap first test before the disagreement patterns', () => {
 
 describe('what the reader does not take for a resolution', () => {
   it.each([
+    "I'm afraid I still dont think we're in the same place on this.",
     'Thanks so much for sorting the minutes so quickly!\n- all sorted from my end now.',
     'There was a fault with the Egress licence on my account. That has now been resolved and I have re-sent the chronology.',
     "You've put that the concerns were resolved following discussion with nursery, but we haven't resolved anything.",
@@ -498,6 +499,11 @@ describe('review of the fifth round: what the new rules must not catch', () => {
       '4',
     ],
     ['This now needs to go over to the Head of Service for a decision.', '3', '4'],
+    [
+      'With his agreement we are going straight to stage three: DI Harland will be contacting your manager this afternoon and has asked for a response by 12:00 tomorrow.',
+      '2',
+      '3',
+    ],
   ])('%s escalates to the stage after %s', (text, stage, to) => {
     expect(read(text, stage).escalateTo).toBe(to);
   });

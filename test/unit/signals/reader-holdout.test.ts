@@ -16,9 +16,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * 91.1 % / 100 % / 0 %: the floor below.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.943,
+  accuracy: 0.946,
   escalationRecall: 0.933,
-  resolutionRecall: 0.933,
+  resolutionRecall: 0.955,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
