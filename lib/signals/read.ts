@@ -83,7 +83,7 @@ const AGREE_TO_DIFFER =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -593,7 +593,12 @@ function summarise(
     signals.some((s) => s.kind === 'resolution' && s.how === 'question' && ASKS_RESOLVED.test(s.evidence.toLowerCase()))
   )
     review = 'ambiguous: the message asks whether the disagreement is resolved';
-  else if (highest === null && weakTargets.length > 0)
+  // With no case, a disagreement raised "practitioner to practitioner" names by its title the first stage, where it opens anyway.
+  else if (
+    highest === null &&
+    weakTargets.length > 0 &&
+    !(context.currentStage === undefined && raisesDisagreement && weakTargets.every((stage) => stage === policy.stages[0]?.id))
+  )
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
   // With no case, escalating one's concerns about a decision raises the disagreement at the first stage.
   else if (highest === null && !resolved && unstaged && !(raisesDisagreement && context.currentStage === undefined))

@@ -518,3 +518,12 @@ describe('review of the fifth round: what the new rules must not catch', () => {
     expect(withNotificationForm(text, '1').resolved).toBe(false);
   });
 });
+
+describe('openings named by the first stage’s title', () => {
+  it('a disagreement raised "practitioner to practitioner" opens at the first stage, not for review', () => {
+    const text = "I don't agree with the decision to step this down, and I'm raising this with you practitioner to practitioner.";
+    const reading = read(text, undefined, { policy: 'hull-east-riding' });
+    expect(reading.review).toBeNull();
+    expect(reading.raisesDisagreement).toBe(true);
+  });
+});

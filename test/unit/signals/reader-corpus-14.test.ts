@@ -8,7 +8,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * figures reached on it, a floor that only rises.
  */
 holdsItsFloor('fourteenth reader corpus', 'reader-corpus-14', 200, {
-  accuracy: 0.965,
+  accuracy: 0.975,
   escalationRecall: 1,
   resolutionRecall: 0.96,
   resolutionPrecision: 1,
