@@ -44,10 +44,9 @@ export function signatureStart(lines: readonly string[]): number {
     if (full.trim() === '') continue;
     // A sign-off, separator or device line is short: the patterns read no more than its start.
     const line = head(full, 120).trim();
-    if (DEVICE.test(line) || STANDARD_SEPARATOR.test(line)) return seenBody ? i : lines.length;
     // A rule above a letter pasted in ("-----" then "KINGSDOWN PRIMARY SCHOOL … Dear Ms Nandra, I am writing…"):
-    // a separator starts a signature only when no long line follows it.
-    if (SEPARATOR.test(line) && i >= lastLong) return seenBody ? i : lines.length;
+    // a separator other than "-- " starts a signature only when no long line follows it.
+    if (DEVICE.test(line) || STANDARD_SEPARATOR.test(line) || (SEPARATOR.test(line) && i >= lastLong)) return seenBody ? i : lines.length;
     const afterBreak = i === 0 || (lines[i - 1] ?? '').trim() === '';
     // "Please find below the draft notes … Kind regards, Kirsty" and then the notes: what was announced below is the body.
     if (seenBody && afterBreak && isClosing(line) && !(announced && i < lastLong)) return i;

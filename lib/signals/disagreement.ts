@@ -48,7 +48,7 @@ export function disagreementEnd(clause: string): number | null {
   const raised = RAISED.exec(clause);
   if (
     raised &&
-    !/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, raised.index - 40), raised.index)) &&
+    !deniedBefore(clause, raised.index) &&
     // "because she disagrees with the social worker's decision": a family member's view reported, not the writer's.
     !FAMILY.test(raised[0])
   )
@@ -56,6 +56,11 @@ export function disagreementEnd(clause: string): number | null {
   const match = DISAGREEMENT.exec(clause);
   if (!match) return null;
   return raisesByAgreementWords(clause, match) ? match.index + match[0].length : null;
+}
+
+/** "not", "never" or "no" within two words before `index`. */
+function deniedBefore(clause: string, index: number): boolean {
+  return /\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, index - 40), index));
 }
 
 function raisesByAgreementWords(clause: string, match: RegExpExecArray): boolean {
@@ -67,7 +72,7 @@ function raisesByAgreementWords(clause: string, match: RegExpExecArray): boolean
   )
     return false;
   // "We don't have a disagreement at the moment": denied before the words.
-  if (/\b(?:not|never|no)\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 40), match.index))) return false;
+  if (deniedBefore(clause, match.index)) return false;
   const words = match[0];
   if (/\b(?:disagree|challeng|dispute|contest|object|unhappy|dissatisfied|disagreement|difference)/.test(words))
     return !/\b(?:not|never|no longer)\b/.test(words) || /\b(?:not|never) (?:agree|accept|happy|satisfied|comfortable)/.test(words);

@@ -34,7 +34,7 @@ export interface ReadOptions {
 
 /** No signal but a frame can come from a sentence without one of these (or a stage word or role). */
 const RELEVANT = new RegExp(
-  String.raw`escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|reconsider|not feel|not believe|comfortable|managed to|threshold|${ENDING_WORDS}|${DISAGREEMENT_HINT_WORDS}`,
+  String.raw`escalat|refer|rais|pass|tak|took|mov|progress|proceed|bring|brought|forward|step|submit|invok|initiat|trigger|go|went|push|elevat|hand|enter|pick|ask|resol|settl|understanding|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|further|conclud|consensus|compromise|put to bed|way forward|happy|disagree|challeng|disput|contest|object|dissent|professional|unhappy|difference|complete|concern|worried|uneasy|same page|same place|aligned|${ENDING_WORDS}|${DISAGREEMENT_HINT_WORDS}`,
 );
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
@@ -169,10 +169,11 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const cleanSubject = message.cleanSubject.slice(0, MAX_SUBJECT_CHARS);
   const subject = normalise(cleanSubject);
   // "- Stage 1 – speak to the worker… - Stage 2 – … - Stage 3 onwards – escalation goes to…": the ladder set out, line by line.
-  const ladder = written.filter((sentence) => STAGE_LINE.test(sentence.norm)).length >= 3;
+  const stageLines = written.map((sentence) => STAGE_LINE.test(sentence.norm));
+  const ladder = stageLines.filter(Boolean).length >= 3;
   written.forEach((sentence, i) => {
     const read =
-      ladder && STAGE_LINE.test(sentence.norm) && !ACTS_NOW.test(sentence.norm)
+      ladder && stageLines[i] && !ACTS_NOW.test(sentence.norm)
         ? sentenceSignals(sentence, policy, context).map((s): Signal =>
             s.kind === 'stage' ? { ...s, escalation: false, how: 'ladder', strength: 'weak' } : s,
           )

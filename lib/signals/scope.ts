@@ -147,8 +147,12 @@ const ENDS_IN_CONDITION =
   /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b)|in the absence of)\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
-const POLITE_REQUEST =
-  /\b(?:i|we) (?:would|should) (?:be (?:very |most |really )?(?:grateful|glad|thankful)|(?:really )?appreciate(?: it)?) if (?:you|someone|somebody|it|this|that|(?:the|this|that|your|our) (?:[a-z-]+ ){0,2}?[a-z-]+) (?:would|could|can|will)\b/;
+/** Who or what is asked, after "if": "you", "someone", "this decision", "your team manager". */
+const ASKED_OF = String.raw`(?:you|someone|somebody|it|this|that|(?:the|this|that|your|our) (?:[a-z-]+ ){0,2}?[a-z-]+)`;
+
+const POLITE_REQUEST = new RegExp(
+  String.raw`\b(?:i|we) (?:would|should) (?:be (?:very |most |really )?(?:grateful|glad|thankful)|(?:really )?appreciate(?: it)?) if ${ASKED_OF} (?:would|could|can|will)\b`,
+);
 
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
 const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
@@ -157,8 +161,7 @@ const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|di
 const POLITE_HEAD =
   /\b(?:i|we|and) (?:would|should|will) (?:be (?:very |most |really )?(?:grateful|glad|thankful|obliged)|(?:really )?appreciate(?: it)?)$/;
 /** "if you could…", "if this decision could be looked at again": what is asked, after the politeness. */
-const ASKED =
-  /^if (?:you|someone|somebody|it|this|that|(?:the|this|that|your|our) (?:[a-z-]+ ){0,2}?[a-z-]+) (?:would|could|can|will|might)\b/;
+const ASKED = new RegExp(String.raw`^if ${ASKED_OF} (?:would|could|can|will|might)\b`);
 
 /** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
 const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
