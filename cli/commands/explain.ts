@@ -155,6 +155,7 @@ function describeSignal(signal: Signal, policy: Policy): string {
         mention: 'mentions',
         'after-failed': 'names as failed the stage before',
         'writer-manages': "is written by the practitioner's manager, at the line manager's stage:",
+        'writer-role': 'is written by someone in a role the policy gives',
         role: 'escalates (to a role the policy gives it) to',
         next: "escalates (to 'the next stage') to",
         past: 'mentions, in the past or of another case,',

@@ -10,7 +10,7 @@ import { quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|(?:request|arrang|conven|call|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|came up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|(?:request|arrang|conven|call|set(?:ting)? up|ask(?:ing|ed)? for|get(?:ting)?|book(?:ing)?)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -31,7 +31,7 @@ const STANDING =
 const LABEL_AFTER =
   /^\s*[-:(]?\s*(?:formal\s+)?(?:escalation|referral|meeting|challenge|disagreement|dispute|resolution meeting|discussion)\b/;
 const LABEL_BEFORE =
-  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as|current|now at|(?:resolution |escalation )?(?:policy|protocol|process))\s*[-:(]?\s*$/;
+  /\b(?:escalation|referral|escalation (?:to|at)|re|subject|treat (?:this|it) as|log (?:this|it) as|record (?:this|it) as|current|now at|(?:resolution |escalation )?(?:policy|protocol|process)|status|(?:current |escalation )(?:stage|step|level))\s*[-:(]?\s*$/;
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
@@ -131,6 +131,15 @@ export function readEscalation(
     )
   )
     return target.how === 'name' ? [{ kind: 'mention', stage: target.stage, anchor: target.how }] : [];
+  // "I've copied in my team manager, Daniel Okafor, for information so he's aware": copied for information, not raised with.
+  if (
+    target.how === 'role' &&
+    /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your |my )?$/.test(
+      clause.slice(Math.max(0, target.index - 30), target.index),
+    ) &&
+    FOR_INFORMATION.test(clause.slice(target.index, target.index + 120))
+  )
+    return [];
   // "I'm raising it with you formally, with Joanne (my team leader) and the partnership copied in": copied, not raised with.
   if (
     target.how === 'role' &&
@@ -147,11 +156,17 @@ export function readEscalation(
   return [{ kind: 'staged', stage: target.stage, anchor: target.how, ...(blocked ? { blocked } : {}), ...(standing ? { standing } : {}) }];
 }
 
+/** Copied so that someone knows, not to act: "for information", "so he's aware", "FYI". */
+const FOR_INFORMATION =
+  /\b(?:for (?:info|information|awareness|visibility|oversight)|fyi|so (?:that )?(?:s?he|they) (?:is|are) (?:aware|sighted|in the loop))\b/;
+
 /** Copied in after the role: "(my team leader) and the partnership copied in". */
 const COPIED_AFTER = /^[^.;]{0,60}?\b(?:copied in|cc'?d in|in copy|copied into this)\b/;
 
 /** A stage's meeting that failed. */
 const ENDED_WITHOUT = /\b(?:ended|finished|concluded|closed|broke up) (?:without|with no) (?:agreement|resolution|a resolution)\b/;
+/** The same, as a clause of its own before a comma. */
+const ENDED_WITHOUT_AND_COMMA = new RegExp(`${ENDED_WITHOUT.source}[^,;]{0,60}[,;]`, 'g');
 
 const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
 
@@ -238,15 +253,29 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
 
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
 const REQUESTED =
-  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\bplease\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b/;
+  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b/;
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
 const HEARSAY =
   /\b(?<!\b(?:i|we) )(?:telling|told|tells|saying|says|said|claims?|claiming|heard|hearing|suggest(?:s|ed|ing)?|reads?|states?|stated|records?|recorded|mention(?:s|ed)?) (?:[a-z']+ ){0,3}?(?:that )?(?:[a-z']+ ){0,4}?$/;
 
+/** Someone on the writer's own side telling what they did. */
+const OWN_SIDE_TOLD =
+  /\b(?:my|our) (?:[a-z-]+ ){0,2}(?:manager|lead|head|director|supervisor|dsl|sergeant|sgt|di|inspector|team leader)(?: [a-z]+)? (?:has )?(?:told|tells|said|says|confirmed|confirms)\b[^.;]{0,40}\b(?:she|he|they) (?:has|have) (?:now |just )?$/;
+
 /** "We understand from the family's social worker that a Step 4 referral has been made": heard from someone else. */
 const HEARD_FROM =
   /\b(?:understand|gather|hear|heard|learnt|learned|been told|been informed) (?:from|by) (?!(?:the |our |your )?(?:[a-z0-9']+ ){0,3}(?:policy|appendix|guidance|protocol|procedure|flowchart|website|form)\b)[^.;,]{0,80}$/;
+
+/** The judgement that the step is due: "I think we need to", "she agrees it should", "we both feel this has to". */
+const DECIDED =
+  /\b(?:i|we|she|he|they|[a-z]+ and i)\s+(?:both\s+|all\s+|now\s+)?(?:think|believe|feel|agree|agrees|are agreed|am clear|are clear|have agreed|has agreed)(?: that)?\s+(?:this|it|we|the (?:matter|case|disagreement|dispute))\s+(?:now\s+)?(?:needs?|has|have|should|must)\s+(?:to\s+)?(?:now\s+)?$/;
+
+/** The case as what needs to move: "this one needs to", "the matter now needs to be". */
+const DUE_NOW = /\b(?:it|this|this one|the matter|the case)\s+(?:now\s+|really\s+)?needs\s+to\s+(?:be\s+)?$/;
+
+/** A request for the step withdrawn: "withdraws its request for the matter to go to…". */
+const WITHDRAWN = /\bwithdr(?:aw|aws|ew|awn|awing) (?:its|our|my|the|their|his|her|this) (?:request|referral|escalation)\b/;
 
 /** Why the movement at `verbIndex` is not happening now, if it is not. */
 function blockedBy(
@@ -274,9 +303,12 @@ function blockedBy(
   if (scope.conditional) return 'conditional';
   // "we are not able to leave it here and will have to take this further": a negation of the verb before "and" is not this verb's.
   // "- not resolved between us, escalated to Step 3": a negated participle before the comma is its own.
+  // "following yesterday's call, which ended without agreement, the matter has now been escalated": the failure is its own.
   const own = /\bnot (?:been )?(?:resolved|agreed|settled|sorted)\b[^,]*,\s*$/.test(before)
     ? ''
-    : before.replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
+    : before
+        .replace(ENDED_WITHOUT_AND_COMMA, ' ')
+        .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
   if (
     scopeWords.NEGATION.test(own) ||
     /^\s*\w+\s+(?:is |was )?not\b/.test(clause.slice(verbIndex)) ||
@@ -284,21 +316,34 @@ function blockedBy(
     /^(?:a |an )?(?:referral|escalation)\b[^,;]{0,60}?\b(?:is|was|will be) (?:not|no longer) (?:needed|required|necessary|warranted)\b/.test(
       clause.slice(verbIndex),
     ) ||
-    /\bno (?:escalation|referral)\b/.test(around)
+    /\bno (?:escalation|referral)\b/.test(around) ||
+    // "The Trust withdraws its request for the matter to go to director level": a step asked for, then withdrawn.
+    WITHDRAWN.test(around)
   )
     return 'negated';
   if (scope.counterfactual) return 'counterfactual';
   // 'Item 3 reads "the disagreement was escalated to Heads of Service"', 'you\'d heard ASC had "taken this to managers"':
   // words quoted, or a claim heard, are someone else's, not the step the writer reports.
-  if (quoted(clause, verbIndex) || HEARSAY.test(before) || HEARD_FROM.test(before)) return 'past';
+  // "my manager Donna told me first thing that she has now escalated this": our own side telling what it did.
+  if (quoted(clause, verbIndex) || (HEARSAY.test(before) && !OWN_SIDE_TOLD.test(before)) || HEARD_FROM.test(before)) return 'past';
   // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
   if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index))) return 'modal';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
-  const polite = /\b(?:i|we) would\s*$/.test(before) && /^(?:ask|request)/.test(clause.slice(verbIndex));
+  const polite =
+    /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&
+    /^(?:ask|request)/.test(clause.slice(verbIndex));
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
   const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
-  if (!announced && !requested && scopeWords.MODAL.test(polite ? asked.replace(/would\s*$/, '') : asked)) return 'modal';
+  // "So I think this needs to go to step three now", "Rebecca and I agree this needs to go straight to Stage Four": a
+  // judgement made that the step is due, with no hedge and no later day, is the step decided.
+  // "This one needs to go up to Stage 5 today": the step due now.
+  const decided =
+    (DECIDED.test(before) || (DUE_NOW.test(before) && /\b(?:now|today|immediately|urgently|straight away|without delay)\b/.test(clause))) &&
+    !scopeWords.MODAL.test(before.replace(DECIDED, ' ').replace(DUE_NOW, ' ')) &&
+    !scopeWords.FUTURE_DAY.test(clause);
+  if (!announced && !requested && !decided && scopeWords.MODAL.test(polite ? asked.replace(/would(?: [a-z]+)?\s*$/, '') : asked))
+    return 'modal';
   if (scope.past) return 'past';
   return undefined;
 }

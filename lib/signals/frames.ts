@@ -53,7 +53,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'minutes',
-    /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:for|from))\b/,
+    /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:from|for absence|(?:received|given|sent) (?:from|for))|apologies(?=:))\b/,
   ],
   [
     'figures',
@@ -73,7 +73,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resolution|escalation|dispute|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review|policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review|policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',

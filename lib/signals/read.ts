@@ -38,7 +38,7 @@ const RELEVANT = new RegExp(
 );
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
-const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon))\b/;
+const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon)|will|shall|(?:is|are|am) going to)\b/;
 
 /** The subject rules read at most this much of a subject (RFC 5322 lines stop at 998 characters). */
 const MAX_SUBJECT_CHARS = 1000;
@@ -62,7 +62,7 @@ function lineManagerStage(policy: Policy): string | undefined {
 
 /** A stance against something decided: surprise, disappointment, worry, a request to look again. */
 const STANCE =
-  /\b(?:(?:do|does) not (?:think|feel|believe|consider) (?:this|that|it|the [a-z -]{1,30}) (?:is|was) (?:right|appropriate|safe|proportionate|correct|enough|the right|justified)|(?:is|was) not (?:the right|appropriate|safe|proportionate|justified)|(?:surprised|disappointed|concerned|worried|alarmed|uneasy) (?:by|at|about|with|that)|look again at|revisit|(?:am|are) questioning)\b/;
+  /\b(?:(?:do|does) not (?:think|feel|believe|consider) (?:this|that|it|the [a-z -]{1,30}) (?:is|was) (?:right|appropriate|safe|proportionate|correct|enough|the right|justified)|(?:is|was) not (?:the right|appropriate|safe|proportionate|justified)|(?:surprised|disappointed|concerned|worried|alarmed|uneasy) (?:by|at|about|with|that)|look again at|revisit|(?:am|are) questioning|(?:does|do|did) not (?:agree|accept) (?:with )?(?:that|this|the|their|your) [^.;]{0,200}?\b(?:neither|nor) (?:do|did|can|could) (?:i|we))\b/;
 const DECIDED = /\b(?:decision|outcome|threshold|closure|closing|nfa|no further action|step(?:ping)?[- ]down|stepped down|discharge)\b/;
 
 /** The sentence after a step that says it was never taken: "It's still sitting in my drafts", "I haven't sent it". */
@@ -72,18 +72,37 @@ const UNSENT =
 /** What names the writer's own role: "makes me the", "I am the", "as". */
 const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
+/** The writer introducing themselves and writing: "I'm the Named Nurse … and I'm writing to you". */
+const WRITES_TO_YOU =
+  /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b/;
+/** …and taking the case up in that role. */
+const TAKES_UP =
+  /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b/;
+
+/** The stage of the role the writer says is theirs ("I am the …"), the first named. */
+function writersRole(norm: string, policy: Policy): string | null {
+  const own = stageAnchors(norm, policy).find(
+    (a) => a.how === 'role' && /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?(?:[a-z-]+ ){0,3}$/.test(norm.slice(0, a.index)),
+  );
+  return own?.stage ?? null;
+}
+
+/** The sentence after an ending that puts it on another case: "That was a separate matter." */
+const SEPARATE_MATTER =
+  /^(?:that|this|it|which) (?:was|is) (?:a |an |an entirely |a completely |a quite )?(?:sep[ae]rate|different|unrelated|other) (?:matter|case|issue|disagreement|dispute|child|family|referral)\b/;
+
 /** A stage that has failed: its people could not agree. */
 const FAILED =
   /\b(?:(?:ended|finished|concluded) (?:without|with no) (?:agreement|resolution)|not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b/;
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+|[a-z]\.?'s (?:[a-z-]+ ){0,2}[a-z-]+|(?:his|her|their) (?:[a-z-]+ ){0,2}[a-z-]+)(?: one)? differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -105,7 +124,9 @@ function agreesInPart(norm: string): boolean {
     if (marks % 2 === 1) continue;
     const before = norm.slice(Math.max(0, match.index - 40), match.index);
     if (
-      /\b(?:not|nor|never|no|if|unless|rather|hope|hoping|whether|would have|could have|might have)\b(?:\s+[a-z']+){0,3}\s*$/.test(before)
+      /\b(?:not|nor|never|no|nothing|none|neither|if|unless|rather|hope|hoping|whether|would have|could have|might have)\b(?:\s+[a-z']+){0,3}\s*$/.test(
+        before,
+      )
     )
       continue;
     // "Shaun has agreed to read the school's records": agreeing to do something, not to any part of the disagreement.
@@ -122,7 +143,7 @@ function agreesInPart(norm: string): boolean {
  * A careful officer would not close the case on it, nor leave it unread: for the partnership to look at.
  */
 const QUALIFIED =
-  /\b(?:(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
+  /\b(?:(?:addresses|resolves|settles|deals with|sorts out|answers) (?:one|part|some) of (?:the |our )?(?:two |three |\d )?(?:issues|points|concerns|questions|matters)\b|(?:accept|agree(?: to| with)?|content with|happy with|ok with|okay with|go along with|live with) (?:the|this|that|your) (?:[a-z-]+ ){0,2}?(?:decision|plan|step-?down|outcome|position|arrangements?|proposal|approach|closure|nfa)\b[^.;]{0,100}?\b(?:for now|for the time being|for the moment)|stand(?:ing)? (?:down|back) (?:the|this|my|our) (?:escalation|challenge|dispute|disagreement)\b[^.;]{0,60}?\b(?:for now|for the time being|for the moment)|(?:ok|okay|content|happy|prepared|willing) to (?:leave it|leave things|let (?:it|this) (?:run|rest|lie))\b[^.;]{0,40}?\b(?:for now|for the time being|for the moment)|(?:nearly|almost|partly|partially|mostly) there|broadly (?:content|happy|satisfied|in agreement|agreed?))\b/;
 
 /** Items of a list of what was agreed and what was not. */
 const AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:agreed|accepted)\s*(?:-|:|$)/;
@@ -159,7 +180,11 @@ const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for th
 
 /** "Could you add this to the resolution log", "please log that I had a stage 1 conversation", "for your records". */
 const LOG_REQUEST =
-  /\b(?:(?:please )?(?<!(?:'s|the|a|an|on) )(?:log|record|note)(?: this| that| it)?(?: down)? (?:that|as|on|in|for)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+  /\b(?:(?:please )?(?<!(?:'s|the|a|an|on) )(?:log|record|note)(?: this| that| it| these| them)?(?: down)? (?:that|as|on|in|for|against)\b|log (?:the )?(?:attached|enclosed)\b|add (?:this|the following|it) to (?:the|your|our|the partnership's) (?:resolution |escalation )?(?:log|records?|tracker|register)|log (?:a|an|the|this|our|my) (?:formal )?(?:escalation|professional disagreement|disagreement|dispute|challenge)\b|(?:for|to|on) (?:the|your|the partnership's) (?:resolution |escalation )?(?:log|records|tracker|register)\b|for (?:the|your) (?:log|records)\b)/;
+
+/** A request put as a question: "could you log…", "please can you add this to…". */
+const ASKED_TO_LOG =
+  /^(?:[a-z]+, )?(?:please )?(?:could|can|would|will) (?:you|someone|somebody|the partnership|your team) (?:please )?(?:log|record|note|add)\b/;
 
 /** Message + policy (+ the case's stage) → the signals of the resolution process, with evidence. */
 export function readSignals(message: ReadableMessage, policy: Policy, context: CaseContext = {}, options: ReadOptions = {}): Reading {
@@ -187,11 +212,13 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       ENDED_REFERENT.test(sentence.norm) &&
       !NAMES_THE_DISAGREEMENT.test(sentence.norm) &&
       FIXED_BEFORE.test(written[i - 1]?.norm ?? '');
+    // "…the disagreement about Mia's older brother was resolved at Stage 1. | That was a separate matter.": another case's end.
+    const separate = SEPARATE_MATTER.test(written[i + 1]?.norm ?? '');
     for (const signal of read)
       signals.push(
         unsent && signal.kind === 'stage' && signal.escalation
           ? { ...signal, escalation: false, how: 'counterfactual' }
-          : fixedBefore && signal.kind === 'resolution' && signal.resolved
+          : (fixedBefore || separate) && signal.kind === 'resolution' && signal.resolved
             ? { ...signal, resolved: false, how: 'other-business' }
             : signal,
       );
@@ -227,7 +254,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   return summarise(distinct(signals), policy, context, subject, {
     sentencesAsk: written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,
-    logRequest: LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm)),
+    // "…or is it enough to note it in our own log?": how to keep one's own log, asked; "Could you log these…?" asks it done.
+    logRequest: LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm) && (!s.question || ASKED_TO_LOG.test(s.norm))),
     countsAs: written.some((s) => s.question && COUNTS_AS.test(s.norm)),
     recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
   });
@@ -277,6 +305,18 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   // disagreement writes at the stage the policy gives a line manager.
   const manages = !sentence.question && frames.length === 0 && MANAGES.test(sentence.norm) ? lineManagerStage(policy) : undefined;
   if (manages) signals.push({ kind: 'stage', stage: manages, escalation: false, how: 'writer-manages', evidence, strength: 'strong' });
+  // "I'm the Named Nurse for Safeguarding Children … and I'm writing to you directly about the decision": the writer
+  // takes it up in a role the policy gives a stage, and writes at that stage.
+  // "I'm the Service Manager for the North Locality and I'm picking this up from Jess": the case taken up in that role.
+  const takesUp = TAKES_UP.test(sentence.norm);
+  const role =
+    !sentence.question && frames.length === 0 && (takesUp || WRITES_TO_YOU.test(sentence.norm)) ? writersRole(sentence.norm, policy) : null;
+  if (role)
+    signals.push(
+      takesUp
+        ? { kind: 'stage', stage: role, escalation: true, how: 'role', evidence, strength: 'strong' }
+        : { kind: 'stage', stage: role, escalation: false, how: 'writer-role', evidence, strength: 'strong' },
+    );
   // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
   if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
@@ -299,10 +339,11 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             counterfactual: scope.counterfactual || next.counterfactual,
           }
         : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
-    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
+    // Another case's past is the rest of the sentence's: "a similar disagreement back in 2024, and that one was resolved"
+    // (but not what came before it: "I'm withdrawing the challenge - I didn't have the information at the time").
     const resolution = readResolution(
       clause,
-      { ...scope, past: scope.past || sentencePast },
+      { ...scope, past: scope.past || scopes.slice(0, i).some((s) => s.past) },
       sentence.question,
       sentence.clauses.slice(i + 1, i + 4),
       sentence.clauses.slice(Math.max(0, i - 3), i).join(' '),
@@ -530,6 +571,9 @@ interface MessageTraits {
   recordsOnly: boolean;
 }
 
+/** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
+const COMPLETED_FORM = /\b(?:completed|signed|finished|final|notification) (?:[a-z0-9-]+ ){0,4}?(?:forms?|proformas?)\b/;
+
 function summarise(
   signals: Signal[],
   policy: Policy,
@@ -537,12 +581,16 @@ function summarise(
   subject: string,
   { sentencesAsk, mixed, logRequest, countsAs, recordsOnly }: MessageTraits,
 ): Reading {
-  const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation);
+  const resolutions = signals.filter((s) => s.kind === 'resolution' && s.how !== 'history');
+  const resolved = resolutions.some((s) => s.kind === 'resolution' && s.resolved);
+  // "Both agencies are content that the disagreement is resolved. The completed form will go to the TWSP Partnership
+  // Manager": the form completed at the end goes where the policy keeps its records, and moves nothing.
+  const escalations = signals.filter(
+    (s): s is StageSignal => s.kind === 'stage' && s.escalation && !(resolved && COMPLETED_FORM.test(s.evidence.toLowerCase())),
+  );
   const strong = escalations.filter((s) => s.strength === 'strong');
   const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
   const phraseTargets = new Set(strong.filter((s) => s.how === 'phrase').map((s) => s.stage));
-  const resolutions = signals.filter((s) => s.kind === 'resolution' && s.how !== 'history');
-  const resolved = resolutions.some((s) => s.kind === 'resolution' && s.resolved);
   const partial = resolutions.some((s) => s.kind === 'resolution' && s.how === 'partial');
   const unstaged = signals.some((s) => s.kind === 'escalation');
   const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');
@@ -551,7 +599,9 @@ function summarise(
     signals
       .filter(
         (s): s is StageSignal =>
-          s.kind === 'stage' && (s.how === 'mention' || s.how === 'after-failed' || s.how === 'writer-manages') && s.strength === 'strong',
+          s.kind === 'stage' &&
+          (s.how === 'mention' || s.how === 'after-failed' || s.how === 'writer-manages' || s.how === 'writer-role') &&
+          s.strength === 'strong',
       )
       .map((s) => s.stage),
     policy,
@@ -602,7 +652,13 @@ function summarise(
   )
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;
   // With no case, escalating one's concerns about a decision raises the disagreement at the first stage.
-  else if (highest === null && !resolved && unstaged && !(raisesDisagreement && context.currentStage === undefined))
+  // …and so is one beside a stage the case has already reached ("on the phone with your duty manager … I'm taking this higher").
+  else if (
+    (highest === null || (context.currentStage !== undefined && !above(highest))) &&
+    !resolved &&
+    unstaged &&
+    !(raisesDisagreement && context.currentStage === undefined)
+  )
     review = 'ambiguous: an escalation that names no stage';
   else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
     review = 'reports where a disagreement stands but raises none: no case to open without one';

@@ -45,16 +45,20 @@ const RESOLVED: RegExp[] = [
   /\b(?:this|it|the (?:case|escalation|matter|disagreement|dispute))\s+can\s+(?:now\s+)?be\s+closed\b/,
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
-  /\b(?:consider|treat|mark|regard|call|record)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  // "The disagreement … is therefore regarded as resolved by both agencies"
+  /\b(?:is|are|was|were|be|been|being)\s+(?:now\s+|therefore\s+|jointly\s+){0,2}(?:regarded|considered|treated|recorded|logged|marked)\s+as\s+(?:now\s+)?(?:resolved|closed|settled|concluded)\b/,
+  /\b(?:consider|treat|mark|regard|call|record|log)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?(?: between (?:us|our (?:teams|agencies|services)))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
-  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it)\s+(?:now\s+)?(?:needs?|should|must|will|has to|is going)\b)/,
+  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would)\b|\s+(?:were\s+)?escalat)/,
   // in agreement about the matter itself: "we are now in agreement about the plan"
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   // "I don't disagree with the decision any more", "we no longer disagree"
   /\b(?:i|we) (?:(?:do|does) not disagree\b[^.;]{0,60}?\bany ?more|no longer disagree)\b/,
   // "that resolves it for us", "this brings the disagreement to a close"
+  // "The resolution meeting has settled this", "the call resolved it".
+  /\b(?:meeting|discussion|call|conversation|panel|decision) (?:has |have )?(?:now )?(?:settled|resolved) (?:this|it|matters|(?:the|our) (?:matter|disagreement|dispute|issue))\b/,
   /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters|(?:the|our) (?:professional )?(?:disagreement|dispute|difference(?: of (?:opinion|view))?|matter|escalation|challenge))\b/,
   /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter|differences?|difference of (?:opinion|view)) to (?:a close|an end|a conclusion)\b/,
   // every side satisfied: "Both parties are now satisfied"
@@ -67,7 +71,7 @@ const RESOLVED: RegExp[] = [
   /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
   // "we accept it in full": the decision just named
   /\b(?:i|we|the \w+) (?:now |fully |therefore )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
-  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|shared understanding|common understanding|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:local|full|shared|amicable|final|mutual|proper)\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|shared understanding|common understanding|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
   /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found|achieved)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
@@ -141,7 +145,7 @@ export const ENDING_WORDS = String.raw`shared position|common ground|reach|at od
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT = new RegExp(
-  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
+  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|closing|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
 );
 
 /** Resolved in part, or with a reservation: the partnership should look. */
@@ -175,6 +179,10 @@ function lastBoundary(before: string): number {
     at = match.index + match[0].length;
   return at;
 }
+
+/** What a disagreement is about, put as a question: "the disagreement about whether…", "the dispute over how…". */
+const EMBEDDED_QUESTION =
+  /(?<=\b(?:disagreement|dispute|difference|question|issue|opinion|opinions|views?))\s+(?:about|over|as to|regarding|concerning|on)\s+(?:whether|if|how|why|who|when)\b/;
 
 export interface ResolutionReading {
   resolved: boolean;
@@ -215,7 +223,16 @@ export function readResolution(
   const reported = /^.*\b(?:confirm|say|let you know|report|inform you|advise|update you|glad to say|pleased to say|note)(?: that)?\b/.exec(
     clause.slice(0, match.index),
   );
-  const before = clause.slice(reported ? reported[0].length : 0, match.index);
+  // "the disagreement about whether the incident should have gone to a strategy discussion was resolved this morning":
+  // what the disagreement was about is a question of its own, and its "should have" governs nothing here (a "not"
+  // after it still does: "the disagreement about whether the threshold is met has not been settled").
+  // "I don't think it would be right to say there's no disagreement left": the saying denied.
+  if (reported && /\b(?:not|never|wrong|premature|too (?:early|soon))\b/.test(reported[0])) return { resolved: false, how: 'negated' };
+  const said = clause.slice(reported ? reported[0].length : 0, match.index);
+  const about = EMBEDDED_QUESTION.exec(said);
+  const before = about
+    ? said.slice(0, about.index) + said.slice(about.index).replace(/\b(?:should|would|could|might|may|must|ought to)(?: have)?\b/g, ' ')
+    : said;
   // Modality governs its own verb phrase: "the case will be heard at MARAC, and the DASH question is no longer
   // in dispute" — only the words since the last comma, colon or coordinated new subject carry it.
   const words = match[0];
@@ -232,7 +249,10 @@ export function readResolution(
   // 'The "happy that this is now closed" was meant for another case': words in quotation marks are quoted, not said.
   if (RELAYED.test(before) || quoted(clause, match.index)) return { resolved: false, how: 'past' };
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
-  if (aboutSomethingElse(clause, match.index, words) || pronounForOtherBusiness(clause, match.index, earlier)) return null;
+  // Its subject is the disagreement, not what the disagreement was about.
+  const lead = about ? `${clause.slice(0, match.index - said.length + about.index)} ` : clause.slice(0, match.index);
+  if (aboutSomethingElse(lead + clause.slice(match.index), lead.length, words) || pronounForOtherBusiness(clause, match.index, earlier))
+    return null;
   // "She has asked to keep seeing the counsellor, which we've agreed": what was agreed is what "which" stands for.
   if (/\bwhich\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 30), match.index))) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
@@ -247,8 +267,20 @@ export function readResolution(
   // its words ("for now", "part of") qualify the plan, not the resolution.
   const end = match.index + words.length;
   const content = /^\s*[:-]/.exec(clause.slice(end));
+  // "great, that's settled then: Tuesday 21st at 9.30, room 2.14": a day, a time or a place settled.
+  const following = clause.slice(end).trim() || (rest[0] ?? '');
+  if (
+    /^\s*(?:then\s*)?[:-]\s*(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\b|(?:at\s+)?\d{1,2}(?:[.:]\d{2}|am|pm))/.test(
+      following,
+    )
+  )
+    return null;
   const head = content ? clause.slice(0, end) : clause;
-  const counterfactual = content ? scopeWords.COUNTERFACTUAL.test(head) : scope.counterfactual;
+  const counterfactual = content
+    ? scopeWords.COUNTERFACTUAL.test(head)
+    : about
+      ? scopeWords.COUNTERFACTUAL.test(`${before} ${clause.slice(match.index)}`)
+      : scope.counterfactual;
   if (question) return { resolved: false, how: 'question' };
   // "send the form when a disagreement is resolved": a time clause says when, not that it has.
   if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether|while|whilst)\s+(?:[a-z']+\s+){0,4}$/.test(before))
@@ -281,9 +313,12 @@ export function readResolution(
     // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
     !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words)) &&
     // "I'd regard this as resolved at Stage 4": a view given, not a wish.
-    !/\b(?:i|we) (?:would|will|shall) (?:now )?(?:regard|consider|treat|call|mark)\b/.test(clause)
+    !/\b(?:i|we) (?:would|will|shall) (?:now )?(?:regard|consider|treat|call|mark)\b/.test(clause) &&
+    // "Could the partnership please log the disagreement as resolved": the partnership asked to record the end.
+    !/\b(?:could|can|would|will) (?:you|the partnership|someone|your team) (?:please )?(?:log|record|mark|note|treat|close)\b/.test(clause)
   )
-    return { resolved: false, how: 'modal' };
+    // "Health would be content to close this matter provided the practice is invited…": an end offered on terms.
+    return { resolved: false, how: PROVISO.test(clause.slice(match.index)) ? 'partial' : 'modal' };
   if (
     /\b(?:within|by|in) (?:\d+|five|ten|two|three) (?:working )?days\b|\bby (?:friday|monday|tuesday|wednesday|thursday|next week|the end of)\b/.test(
       clause,

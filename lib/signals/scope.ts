@@ -32,7 +32,7 @@ const MODAL =
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
-  /^(?:[-*\u2022\u00b7]\s*)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[-:]|\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
+  /^(?:[-*\u2022\u00b7]\s*)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[-:]|\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|at the time(?! of)|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
@@ -155,7 +155,8 @@ const POLITE_REQUEST = new RegExp(
 );
 
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
-const PURPOSE = /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)) (?:can|could|will|would|may|might)\b/;
+const PURPOSE =
+  /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)|(?:our|their|your|my|the) (?:[a-z-]+ ){0,2}[a-z-]+) (?:can|could|will|would|may|might)\b/;
 
 /** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
 const POLITE_HEAD =
@@ -163,8 +164,12 @@ const POLITE_HEAD =
 /** "if you could…", "if this decision could be looked at again": what is asked, after the politeness. */
 const ASKED = new RegExp(String.raw`^if ${ASKED_OF} (?:would|could|can|will|might)\b`);
 
-/** An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…". */
-const OFFERED = /\b(?:offered|volunteered|planned|intended|meant|hoped) to\b/;
+/**
+ * An offer or a plan that a "but" then sets aside: "the Chief Superintendent had offered to…, but…", "I was minded to ask our
+ * Director…, but", "I had a Stage 4 referral ready to go…, but".
+ */
+const OFFERED =
+  /\b(?:(?:offered|volunteered|planned|intended|meant|hoped|minded|inclined) to|had (?:[a-z0-9-]+ ){1,4}?(?:ready|drafted|prepared|written)(?: to go)?)\b/;
 
 /** A future step that waits for someone's return or another event: "will pick this up when she is back". */
 const DEFERRED =

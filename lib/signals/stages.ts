@@ -96,7 +96,10 @@ function pluralOf(name: string): string | null {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log|records?|files?|information)\b/;
+  /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log|records?|files?|information)\b)/;
+
+/** What follows a stage's name when its business is meant: its possessive, or a copy it is sent. */
+const NAME_BUSINESS = /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'s\b)/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every
@@ -123,8 +126,8 @@ const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children
 /** What sends a document: "please find attached the school's formal", "I enclose our". */
 const SENT = /\b(?:attach(?:ed|ing)?|enclos(?:e|ed|ing)|please find|here is|sending)\b[^.;]{0,40}$/;
 
-/** The head of a named service: "Head of Children's Community Services", "Head of Adult Social Care Services". */
-const HEAD_OF_A_SERVICE = /\bheads? of (?:[a-z'&-]+ ){1,3}?services?\b/g;
+/** The head of a named service: "Head of Children's Community Services", "Head of the Public Protection Department". */
+const HEAD_OF_A_SERVICE = /\bheads? of (?:the )?(?:[a-z'&-]+ ){1,3}?(?:services?|department)\b/g;
 
 /** "the next stage", "next step", "the next management tier", "next level up", "up a tier", "up a level". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b|\bup (?:a|one) (?:management )?(?:stage|step|tier|level)\b/g;
@@ -162,6 +165,10 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     const stage = String(NUMBER_WORDS[raw] ?? Number(raw));
     if (!free(match.index, match.index + match[0].length)) continue; // "tier 3 manager" is a role
     if (GRADES_OTHER.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
+    // "CAMHS Tier 4 referral": the service's grade, named before it.
+    // "this is at least Level 3": a level of need met, not a stage.
+    if (/\b(?:camhs|dbs|opel|nhs|at least|at most|meets?|met|exceeds?)\s*$/.test(clause.slice(Math.max(0, match.index - 10), match.index)))
+      continue;
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }
   for (const match of each(v.ordinal, clause)) {
@@ -173,6 +180,8 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     for (const match of each(v.names, clause)) {
       const stage = v.nameStage.get(match[0]);
       if (!stage || !free(match.index, match.index + match[0].length)) continue;
+      // "under the partnership's resolution policy", "so the Partnership has a copy": the body's business, not the body.
+      if (NAME_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
       // "the pre-escalation stage", "the Practitioner to practitioner step": a name said to be a stage is as good as its number.
       // "Please find attached the school's formal letter of dissent": the stage's own instrument, sent.
       const named =

@@ -15,7 +15,9 @@ export interface StageSignal {
    * escalation: `phrase` (a verb bound to a number), `role` (to a role the policy gives the stage),
    * `next` ("the next stage"), `subject`, `form`; no escalation: `mention`, `history`,
    * `other-procedure` (a complaint's or an appeal's stage), `after-failed` (the stage after one named as
-   * having failed: "our team managers have discussed it and are not in agreement"), `ladder` (a line of a list
+   * having failed: "our team managers have discussed it and are not in agreement"), `writer-manages` (the writer
+   * manages the practitioner), `writer-role` (the writer holds a role the policy gives a stage: "I'm the Named
+   * Nurse … and I'm writing to you about…"), `ladder` (a line of a list
    * that sets out the policy's stages one by one), or why it was blocked.
    */
   how:
@@ -27,6 +29,7 @@ export interface StageSignal {
     | 'mention'
     | 'after-failed'
     | 'writer-manages'
+    | 'writer-role'
     | 'history'
     | 'other-procedure'
     | 'ladder'

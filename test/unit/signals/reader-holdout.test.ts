@@ -1,24 +1,18 @@
 import { holdsItsFloor } from '../../support/reader-floor.js';
 
 /**
- * The held-out corpus (test/fixtures/reader-corpus-holdout/README.md): 300 messages written on
- * 2026-12-01 for issue 14 by five writers who saw neither this code nor the other corpora, never
- * used to tune the reader. It measures how the reader generalises. Until it meets the issue's
- * goals, it is held to what was measured on it, so the reader can only get better on it. First
- * measured (the reader of stop 21): accuracy 85.0 %, escalation recall 86.7 %, resolution recall
- * 86.7 %, resolution precision 88.6 % (5 false resolutions), unrelated acted on 0 %. After
- * resolutions were bound to what they are said of (lib/signals/topic.ts) and warnings with
- * deadlines read as conditions, 86.0 % / 86.7 % / 80.0 % / 100 % / 0 %; after tuning on a fourth
- * corpus written for the hard categories, 89.7 %; after log requests went to review, 90.3 %; after
- * a fifth tuning corpus, 90.7 % / 91.1 % / 88.9 % / 100 % / 0 %; after a sixth and a seventh
- * (roles, qualified resolutions, resolutions as people say them), 92.7 % / 93.3 % / 91.1 % / 100 % /
- * 0 %; after an eighth and a ninth (openings without the process's words; traps), 93.0 % / 93.3 % /
- * 91.1 % / 100 % / 0 %: the floor below.
+ * The held-out corpus (test/fixtures/reader-corpus-holdout/README.md): 300 messages written on 2026-12-01 for
+ * issue 14 by five writers who saw neither this code nor the other corpora, to the brief of the held-out corpus
+ * before it (now the sixteenth tuning corpus), never used to tune the reader. It measures how the reader
+ * generalises. First measured (with the rules of the sixteenth corpus's round): accuracy 95.7 %, escalation
+ * recall 97.8 %, resolution recall 93.3 %, resolution precision 97.7 % (one false resolution), unrelated acted
+ * on 0 %. After corpora 17 and 18 (stages moving; endings): 96.0 % / 97.8 % / 93.3 % / 100 % / 0 %. Until it
+ * meets the issue's goals, it is held to what was measured on it, so the reader can only get better on it.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.946,
-  escalationRecall: 0.933,
-  resolutionRecall: 0.955,
+  accuracy: 0.96,
+  escalationRecall: 0.977,
+  resolutionRecall: 0.933,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
