@@ -10,7 +10,7 @@ import { quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|came up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|(?:request|arrang|conven|call|set(?:ting)? up|ask(?:ing|ed)? for|get(?:ting)?|book(?:ing)?)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at)\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the matter|the dispute|the disagreement) (?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -211,7 +211,14 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   const after = clause.slice(target.index + target.text.length);
   const before = clause.slice(Math.max(0, target.index - 30), target.index);
   // "The stage 3 discussion … on 10 March ended without agreement": a stage that failed, not one the message moves to.
-  if (target.how === 'number' && (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before)) && !ENDED_WITHOUT.test(after)) return target.index;
+  // "DS Shaw's note of the Stage 2 discussion is attached": a record of that stage, not a move to it.
+  if (
+    target.how === 'number' &&
+    (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before)) &&
+    !ENDED_WITHOUT.test(after) &&
+    !/\b(?:notes?|record|minutes|summary|write-?up) (?:of|from) (?:the|our|my|your|their)\s*$/.test(before)
+  )
+    return target.index;
   // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
   const prefix = clause.slice(Math.max(0, target.index - 10), target.index);
   const ofProcess = /^\s*(?:of (?:the|our|this) [a-z ]{0,40}(?:protocol|policy|process|procedure|guidance)|\))/.test(after);
@@ -269,7 +276,7 @@ const HEARD_FROM =
 
 /** The judgement that the step is due: "I think we need to", "she agrees it should", "we both feel this has to". */
 const DECIDED =
-  /\b(?:i|we|she|he|they|[a-z]+ and i)\s+(?:both\s+|all\s+|now\s+)?(?:think|believe|feel|agree|agrees|are agreed|am clear|are clear|have agreed|has agreed)(?: that)?\s+(?:this|it|we|the (?:matter|case|disagreement|dispute))\s+(?:now\s+)?(?:needs?|has|have|should|must)\s+(?:to\s+)?(?:now\s+)?$/;
+  /\b(?:i|we|she|he|[a-z]+ and i)\s+(?:both\s+|all\s+|now\s+)?(?:think|believe|feel|agree|agrees|are agreed|am clear|are clear|have agreed|has agreed)(?: that)?\s+(?:this|it|we|the (?:matter|case|disagreement|dispute))\s+(?:now\s+)?(?:needs?|has|have|should|must)\s+(?:to\s+)?(?:now\s+)?$/;
 
 /** The case as what needs to move: "this one needs to", "the matter now needs to be". */
 const DUE_NOW = /\b(?:it|this|this one|the matter|the case)\s+(?:now\s+|really\s+)?needs\s+to\s+(?:be\s+)?$/;
@@ -326,6 +333,13 @@ function blockedBy(
   // words quoted, or a claim heard, are someone else's, not the step the writer reports.
   // "my manager Donna told me first thing that she has now escalated this": our own side telling what it did.
   if (quoted(clause, verbIndex) || (HEARSAY.test(before) && !OWN_SIDE_TOLD.test(before)) || HEARD_FROM.test(before)) return 'past';
+  // "what we escalated - that J. should be referred…", "the question we actually escalated was whether…": the matter, named by its step.
+  if (
+    /\b(?:what|the (?:question|issue|matter|point|concern|thing|decision)(?: that)?) (?:we|i|you|they) (?:actually |originally |first |initially )?(?:have |had )?$/.test(
+      before,
+    )
+  )
+    return 'past';
   // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
   if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index))) return 'modal';
@@ -340,8 +354,12 @@ function blockedBy(
   // "This one needs to go up to Stage 5 today": the step due now.
   const decided =
     (DECIDED.test(before) || (DUE_NOW.test(before) && /\b(?:now|today|immediately|urgently|straight away|without delay)\b/.test(clause))) &&
+    // "They believe this needs to go to Stage 3 now": someone else's view.
+    !/\b(?:they|you|he|she)\s+(?:[a-z]+\s+)?(?:believes?|thinks?|feels?|says?|said|suggests?|suggested)\b/.test(before) &&
     !scopeWords.MODAL.test(before.replace(DECIDED, ' ').replace(DUE_NOW, ' ')) &&
-    !scopeWords.FUTURE_DAY.test(clause);
+    !scopeWords.FUTURE_DAY.test(clause) &&
+    // "I think this should go to Stage 3 if we have not agreed by Friday": a step due only on a condition.
+    !/\b(?:if|unless|provided|once|until|failing)\b/.test(clause.slice(verbIndex));
   if (!announced && !requested && !decided && scopeWords.MODAL.test(polite ? asked.replace(/would(?: [a-z]+)?\s*$/, '') : asked))
     return 'modal';
   if (scope.past) return 'past';

@@ -38,7 +38,8 @@ const RELEVANT = new RegExp(
 );
 
 /** The writer acting now: such a clause is not part of another case's story told in the same sentence. */
-const WRITER_NOW = /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:now|today|this (?:morning|afternoon)|will|shall|(?:is|are|am) going to)\b/;
+const WRITER_NOW =
+  /\b(?:i|we) (?:am|are|have|will|shall)\b|\b(?:she|he|they) (?:will|shall)\b|\b(?:now|today|this (?:morning|afternoon)|(?:is|are|am) going to)\b/;
 
 /** The subject rules read at most this much of a subject (RFC 5322 lines stop at 998 characters). */
 const MAX_SUBJECT_CHARS = 1000;
@@ -74,22 +75,34 @@ const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/
 
 /** The writer introducing themselves and writing: "I'm the Named Nurse … and I'm writing to you". */
 const WRITES_TO_YOU =
-  /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b/;
+  /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b/;
 /** …and taking the case up in that role. */
 const TAKES_UP =
-  /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b/;
+  /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b/;
 
 /** The stage of the role the writer says is theirs ("I am the …"), the first named. */
 function writersRole(norm: string, policy: Policy): string | null {
   const own = stageAnchors(norm, policy).find(
-    (a) => a.how === 'role' && /^(?:[a-z]+ )?i am (?:(?:the|a|an|one of the) )?(?:[a-z-]+ ){0,3}$/.test(norm.slice(0, a.index)),
+    (a) =>
+      a.how === 'role' &&
+      // "I am the Head of Service's PA": someone else's role.
+      !/^'s\b/.test(norm.slice(a.index + a.text.length)) &&
+      /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$/.test(
+        norm.slice(0, a.index),
+      ),
   );
   return own?.stage ?? null;
 }
 
 /** The sentence after an ending that puts it on another case: "That was a separate matter." */
 const SEPARATE_MATTER =
-  /^(?:that|this|it|which) (?:was|is) (?:a |an |an entirely |a completely |a quite )?(?:sep[ae]rate|different|unrelated|other) (?:matter|case|issue|disagreement|dispute|child|family|referral)\b/;
+  /^(?:that|which) was (?:a |an |an entirely |a completely |a quite )?(?:sep[ae]rate|different|unrelated|other) (?:matter|case|issue|disagreement|dispute|child|family|referral)\b/;
+/** An ending said of "it", "that" or "which", in the past. */
+const PRONOUN_ENDED =
+  /^(?:(?:and|so|but)\s+)?(?:it|this|that|which)\b[^.;]{0,30}?\b(?:was|were|had been|got)\s+(?:[a-z]+\s+)?(?:resolved|settled|sorted|closed)\b/;
+
+/** Verbs that tell a step already tried: "raised this with", "discussed it", "spoke to". */
+const TRIED = /\b(?:raised|discussed|spoke|met|talked|took|escalated|went)\b/;
 
 /** A stage that has failed: its people could not agree. */
 const FAILED =
@@ -97,7 +110,7 @@ const FAILED =
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
 const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+|[a-z]\.?'s (?:[a-z-]+ ){0,2}[a-z-]+|(?:his|her|their) (?:[a-z-]+ ){0,2}[a-z-]+)(?: one)? differently\b/;
+  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) |\byou |\bthey )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b|\bwe (?:both )?(?:see|view) (?:[a-z]\.?'s|his|her|their) (?:[a-z-]+ ){0,2}[a-z-]+ differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
@@ -163,10 +176,11 @@ const ASKING =
 
 /**
  * A subject that says the disagreement ended: "Resolved at Stage 2 – Baby M", "CLOSED - step 3 dispute", "Outcome: resolved",
- * or the word added at its end when the thread's subject is changed: "Baby N - escalation - stage 2 - RESOLVED thank you".
+ * or the word added at its end when the thread's subject is changed: "Baby N - escalation - stage 2 - RESOLVED thank you",
+ * "… - RESOLVED, conference being convened", "… - RESOLVED - minutes attached" (never with a condition or a part after it).
  */
 const RESOLVED_SUBJECT =
-  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)|\s[-:|(]\s*(?:now )?(?:resolved|settled|concluded|(?:all )?sorted(?: now)?)(?: at (?:stage|step|level|tier) [a-z0-9]+)?(?:[\s,-]*(?:(?:many )?thanks|thank you)?[\s!.)]*$|\s*[,;-]\s*(?:(?:all |now )?agreed|no further|nfa|closed)\b[^?]*$)/;
+  /^(?:(?:outcome|update|status)\s*[:-]\s*)?(?:resolved|settled|closed|concluded|agreed outcome)(?: at (?:stage|step|level|tier) [a-z0-9]+)?\s*(?:[-:\u2013(]|$)|\s[-:|(]\s*(?:now )?(?:resolved|settled|concluded|(?:all )?sorted(?: now)?)(?: at (?:stage|step|level|tier) [a-z0-9]+)?(?:[\s,-]*(?:(?:many )?thanks|thank you)?[\s!.)]*$|\s*[,;-]\s*(?:(?:all |now )?agreed|no further|nfa|closed)\b[^?]*$|\s*[,;-]\s*(?![^?]*\b(?:not|unresolved|if|when|once|unless|until|pending|partly|partially|part|in part)\b)[^?]{1,60}$)/;
 
 /** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
@@ -213,7 +227,11 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       !NAMES_THE_DISAGREEMENT.test(sentence.norm) &&
       FIXED_BEFORE.test(written[i - 1]?.norm ?? '');
     // "…the disagreement about Mia's older brother was resolved at Stage 1. | That was a separate matter.": another case's end.
-    const separate = SEPARATE_MATTER.test(written[i + 1]?.norm ?? '');
+    // "…a professional disagreement in 2024, when the health visitor escalated to Stage 4. | It was settled by the Heads of
+    // Service at the time": the one the sentence before told of.
+    const separate =
+      SEPARATE_MATTER.test(written[i + 1]?.norm ?? '') ||
+      (i > 0 && PRONOUN_ENDED.test(sentence.norm) && scopeWords.PAST.test(written[i - 1]?.norm ?? ''));
     for (const signal of read)
       signals.push(
         unsent && signal.kind === 'stage' && signal.escalation
@@ -339,11 +357,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             counterfactual: scope.counterfactual || next.counterfactual,
           }
         : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
-    // Another case's past is the rest of the sentence's: "a similar disagreement back in 2024, and that one was resolved"
-    // (but not what came before it: "I'm withdrawing the challenge - I didn't have the information at the time").
+    // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
     const resolution = readResolution(
       clause,
-      { ...scope, past: scope.past || scopes.slice(0, i).some((s) => s.past) },
+      { ...scope, past: scope.past || sentencePast },
       sentence.question,
       sentence.clauses.slice(i + 1, i + 4),
       sentence.clauses.slice(Math.max(0, i - 3), i).join(' '),
@@ -401,7 +418,25 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     DECIDED.test(sentence.norm)
   )
     signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
-  if (frames.length === 0 && !sentence.question && !signals.some((s) => s.kind === 'stage') && FAILED.test(sentence.norm)) {
+  // "DS Shaw raised this with Hannah Okafor at Stage 2 on 10 March and they were not able to reach agreement": a stage
+  // told as tried and failed, before the words that say so, is the story, not a step taken now.
+  const failedAt = frames.length === 0 && !sentence.question ? FAILED.exec(sentence.norm)?.index : undefined;
+  let told = false;
+  if (failedAt !== undefined && signals.some((s) => s.kind === 'stage') && TRIED.test(sentence.norm.slice(0, failedAt))) {
+    const anchors = stageAnchors(sentence.norm, policy);
+    const last = anchors[anchors.length - 1];
+    // "…at Stage 2 on 10 March and they were not able to reach agreement", not "I've escalated - step 2 - as we couldn't agree".
+    told =
+      last !== undefined &&
+      last.index < failedAt &&
+      /\band\b/.test(sentence.norm.slice(last.index, failedAt)) &&
+      !/\b(?:as|because|since|so)\b/.test(sentence.norm.slice(last.index, failedAt));
+    if (told)
+      signals.forEach((s, i) => {
+        if (s.kind === 'stage') signals[i] = { ...s, escalation: false, how: 'mention' };
+      });
+  }
+  if (failedAt !== undefined && (told || !signals.some((s) => s.kind === 'stage'))) {
     // "Your Team Manager and ours have discussed it and are not in agreement", "not resolved at senior manager
     // level": the stage those roles hold has failed, so a disagreement raised now starts at the one after it.
     const failed = highestOf(
@@ -574,6 +609,9 @@ interface MessageTraits {
 /** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
 const COMPLETED_FORM = /\b(?:completed|signed|finished|final|notification) (?:[a-z0-9-]+ ){0,4}?(?:forms?|proformas?)\b/;
 
+/** A form named: "the form", "Appendix 3", "the proforma". */
+const FORM_WORD = /\b(?:forms?|proformas?|appendix \w+)\b/;
+
 function summarise(
   signals: Signal[],
   policy: Policy,
@@ -585,8 +623,17 @@ function summarise(
   const resolved = resolutions.some((s) => s.kind === 'resolution' && s.resolved);
   // "Both agencies are content that the disagreement is resolved. The completed form will go to the TWSP Partnership
   // Manager": the form completed at the end goes where the policy keeps its records, and moves nothing.
+  // "…that's it done and dusted - I'll fill in the Resolution of Issues bit on the form and send it on to the Partnership
+  // Manager": the same, in the sentence that ends it.
+  const ending = new Set(resolutions.filter((s) => s.kind === 'resolution' && s.resolved).map((s) => s.evidence));
   const escalations = signals.filter(
-    (s): s is StageSignal => s.kind === 'stage' && s.escalation && !(resolved && COMPLETED_FORM.test(s.evidence.toLowerCase())),
+    (s): s is StageSignal =>
+      s.kind === 'stage' &&
+      s.escalation &&
+      !(
+        resolved &&
+        (COMPLETED_FORM.test(s.evidence.toLowerCase()) || (ending.has(s.evidence) && FORM_WORD.test(s.evidence.toLowerCase())))
+      ),
   );
   const strong = escalations.filter((s) => s.strength === 'strong');
   const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];

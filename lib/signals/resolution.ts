@@ -46,19 +46,38 @@ const RESOLVED: RegExp[] = [
   /\b(?:please\s+)?close\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\s+(?:one\s+)?(?:off|down|now)\b/,
   /\bplease close (?:the|this) (?:escalation|case|disagreement|dispute)\b/,
   // "The disagreement … is therefore regarded as resolved by both agencies"
-  /\b(?:is|are|was|were|be|been|being)\s+(?:now\s+|therefore\s+|jointly\s+){0,2}(?:regarded|considered|treated|recorded|logged|marked)\s+as\s+(?:now\s+)?(?:resolved|closed|settled|concluded)\b/,
-  /\b(?:consider|treat|mark|regard|call|record|log)(?:ing)?\s+(?:it|(?:this|the|our|that)(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?(?: between (?:us|our (?:teams|agencies|services)))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:closed|resolved|concluded|settled|sorted|over|ended)\b/,
+  /\b(?:(?:disagreement|dispute|differences?(?: of (?:opinion|view))?|challenge|escalation)\b[^.;]{0,120}?|(?:this|it|that) )(?:is|are|was|were|has been|have been|be|been|being)\s+(?:now\s+|therefore\s+|jointly\s+){0,2}(?:regarded|considered|treated|recorded|logged|marked)\s+as\s+(?:now\s+)?(?:resolved|closed|settled|concluded)\b/,
+  // "consider my challenge withdrawn", "treating our stage 2 disagreement as done with", "treat the practice's disagreement as at an end"
+  /\b(?:consider|treat|mark|regard|call|record|log)(?:s|ing|ed)?\s+(?:it|(?:this|the|our|that|my|(?:the |our )?[a-z]+'s)(?: (?:stage|step|level) [a-z0-9]+)?(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?(?: between (?:us|our (?:teams|agencies|services)))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:partly |partially |largely |mostly |only )?(?:closed|resolved|concluded|settled|sorted|over|ended|done(?: with)?|finished|at an end)\b/,
+  // "consider my challenge withdrawn": the challenge itself, not a step threatened ("treat that as withdrawn")
+  /\b(?:consider|treat|regard)(?:s|ing|ed)?\s+(?:my|our|the|this|[a-z]+'s) (?:challenge|escalation|dispute|disagreement|objection|dissent)\s+(?:as\s+)?withdrawn\b/,
+  // "the school will regard the concerns in our Appendix 3 form as met"
+  /\b(?:regard|consider|treat)(?:s|ing)? (?:the|our|my) concerns? (?:[a-z0-9 ]{0,40}? )?as (?:now )?(?:met|addressed|answered|resolved|satisfied)\b/,
+  // "you can take that as the end of it", "it's the end of the disagreement as far as we're concerned"
+  /\b(?:take|treat) (?:that|this|it) as the end of (?:it|the matter|this|the disagreement|the dispute|our challenge)\b|\b(?:that|it|this) is the end of (?:the|this|our) (?:disagreement|dispute|matter|escalation|challenge)\b/,
+  // colloquial: "that's it done and dusted", "we're all squared away on that", "were sorted between the two of us"
+  /\b(?:done and dusted|(?:we are|were|we|that is|that|all) (?:all )?squared away)\b/,
+  // "school is happy with where Children's Services have landed", "I've got no problem with that decision now"
+  /\b(?:happy|content|comfortable) with where (?:[a-z']+ ){1,3}(?:have |has )?landed\b|\bno (?:problem|issue) with (?:that|the|your|this) (?:decision|outcome|plan)\b(?=[^.;]{0,40}\b(?:now|then|sorted|so)\b)/,
+  // "as far as im concerned were sorted between the two of us": "we're" typed as "were", so read from "sorted"
+  /(?<=\b(?:we are|were) (?:all )?)sorted between (?:us|the two of us|ourselves)\b/,
+  // "we can stand it down at stage 2", "I've told Owain to stand the escalation down"
+  /\bstand(?:s|ing)? (?:it|this|the (?:escalation|challenge|dispute|disagreement|matter)|our (?:escalation|challenge)) down\b/,
+  // "the resolution process for this family has been brought to a close"
+  /\b(?:has|have) (?:now )?been brought to (?:a close|an end|a conclusion)\b/,
+  // "the dispute about whether we'd treat the family as priority need is done"
+  /\b(?:disagreement|dispute|difference of (?:opinion|view)|challenge)\b[^.;]{0,120}?\b(?:is|are|was) (?:now |therefore |effectively )?(?:done(?: with)?|over(?!\s+(?:the|whether|what|how|a|an|his|her|their|its|who|which|why|when|where|this|that)\b)|finished|at an end|behind us)\b/,
   /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
-  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would)\b|\s+(?:were\s+)?escalat)/,
+  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would)\b|\s+(?:were\s+)?escalat|\s+(?:(?:a|the) (?:date|time|day|venue|room|slot)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)\b)/,
   // in agreement about the matter itself: "we are now in agreement about the plan"
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   // "I don't disagree with the decision any more", "we no longer disagree"
   /\b(?:i|we) (?:(?:do|does) not disagree\b[^.;]{0,60}?\bany ?more|no longer disagree)\b/,
   // "that resolves it for us", "this brings the disagreement to a close"
   // "The resolution meeting has settled this", "the call resolved it".
-  /\b(?:meeting|discussion|call|conversation|panel|decision) (?:has |have )?(?:now )?(?:settled|resolved) (?:this|it|matters|(?:the|our) (?:matter|disagreement|dispute|issue))\b/,
+  /\b(?:meeting|discussion|call|conversation|panel|decision) (?:has |have )?(?:now )?(?:settled|resolved) (?:this|it|matters|(?:the|our) (?:matter|disagreement|dispute|issue))\b(?! (?:of|about|with|over|around|regarding|for)\b)/,
   /\b(?:that|this|which) (?:resolves|settles|ends|closes) (?:it|this|things|matters|(?:the|our) (?:professional )?(?:disagreement|dispute|difference(?: of (?:opinion|view))?|matter|escalation|challenge))\b/,
   /\bbrings? (?:the|this|our) (?:disagreement|dispute|escalation|matter|differences?|difference of (?:opinion|view)) to (?:a close|an end|a conclusion)\b/,
   // every side satisfied: "Both parties are now satisfied"
@@ -135,6 +154,9 @@ const NO_NEED = String.raw`no need (?:to|for us to) (?:take|escalate|pursue) (?:
 /** The same, with what follows it, to take out of what a negation is looked for in. */
 const NO_FURTHER_G = new RegExp(String.raw`\b${NO_NEED}(?: any further| further)?\b`, 'g');
 
+/** Words set off between dashes inside a clause. */
+const ASIDE = / - (?:(?! - ).){1,160} - | \([^()]{0,160}\)/g;
+
 /** Resolutions that are negative in form: "no need to take this any further", "I won't be taking this further". */
 const NO_FURTHER = new RegExp(
   String.raw`\b(?:${NO_NEED}|(?:will|shall|do|are|does) not (?:(?:intend|plan|wish|want|need) to )?(?:be )?(?:tak(?:e|ing)|escalat(?:e|ing)|pursu(?:e|ing)) (?:(?:this|our|my) (?:escalation|challenge|disagreement|dispute|matter)|this|it|that|things|the matter|the (?:disagreement|dispute|escalation|challenge)|our concerns?))(?:\s+(?:any\s+)?(?:further|higher))?\b|\bno further action (?:is )?(?:needed|required|necessary) under the (?:escalation|resolution|dispute)`,
@@ -145,7 +167,7 @@ export const ENDING_WORDS = String.raw`shared position|common ground|reach|at od
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT = new RegExp(
-  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|closing|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
+  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|closing|done|squared|landed|stand|problem|brought to|regard|consider|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
 );
 
 /** Resolved in part, or with a reservation: the partnership should look. */
@@ -157,7 +179,9 @@ const PARTIAL = new RegExp(
 const PROVIDED = String.raw`provid(?:ed|ing)(?= (?:that|it|this|the|we|they|you|he|she|there|our|your|their|i|all|both)\b)`;
 
 /** What the end waits on, just after its words: "happy to close once the plan is updated". */
-const WAITS_ON = new RegExp(String.raw`^[^:;-]{0,40}?\b(?:once|as soon as|when|until|${PROVIDED}|so long as|as long as)\b`);
+const WAITS_ON = new RegExp(
+  String.raw`^[^:;-]{0,40}?\b(?:once|as soon as|when|until|${PROVIDED}|so long as|as long as|on (?:the )?condition)\b(?! (?:we|they|i|you|both|all) (?:[a-z]+ )?(?:met|spoke|talked|had|was|were|did|agreed|got|sat)\b)`,
+);
 /**
  * A resolution given on terms: "provided the meeting goes ahead, I'm content to regard this as sorted", "the ICB
  * accepts the decision, subject to written confirmation". Agreed, but not yet: for the partnership to look at.
@@ -228,6 +252,8 @@ export function readResolution(
   // after it still does: "the disagreement about whether the threshold is met has not been settled").
   // "I don't think it would be right to say there's no disagreement left": the saying denied.
   if (reported && /\b(?:not|never|wrong|premature|too (?:early|soon))\b/.test(reported[0])) return { resolved: false, how: 'negated' };
+  // "…before I go back to Andrea and say we're agreed": the saying still to come.
+  if (reported && /\b(?:before|until|unless|if|once)\b/.test(reported[0])) return { resolved: false, how: 'conditional' };
   const said = clause.slice(reported ? reported[0].length : 0, match.index);
   const about = EMBEDDED_QUESTION.exec(said);
   const before = about
@@ -239,20 +265,28 @@ export function readResolution(
   // A match that starts at a dash or a colon starts a verb phrase of its own.
   const own = /^[-:]/.test(words) ? '' : before.slice(lastBoundary(before));
   // The family, the child or a court accepting or agreeing is no end of the professionals' disagreement.
-  if (
-    /\b(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.test(
+  // "the resolution process for this family has been brought to a close": the family named after "for" is no subject.
+  const family =
+    /(?:^|\s)(?:([a-z]+)\s+(?:this\s+|the\s+|that\s+|their\s+)?)?(?:family|mum|mother|dad|father|parents?|carers?|child|young person|grandparents?|court|judge|patient|resident|he|she)\s+(?:has\s+|have\s+|had\s+|now\s+|also\s+){0,2}$/.exec(
       clause.slice(Math.max(0, match.index - 40), match.index),
-    )
-  )
-    return null;
+    );
+  if (family && !/^(?:for|of|with|about|regarding|concerning|on|to|by)$/.test(family[1] ?? '')) return null;
   // "the case note on the shared record saying our escalation was closed": what a record or someone else says, not the writer.
   // 'The "happy that this is now closed" was meant for another case': words in quotation marks are quoted, not said.
   if (RELAYED.test(before) || quoted(clause, match.index)) return { resolved: false, how: 'past' };
   // "The IT issue is resolved", "we reached agreement on the interpreter booking": other business.
   // Its subject is the disagreement, not what the disagreement was about.
   const lead = about ? `${clause.slice(0, match.index - said.length + about.index)} ` : clause.slice(0, match.index);
-  if (aboutSomethingElse(lead + clause.slice(match.index), lead.length, words) || pronounForOtherBusiness(clause, match.index, earlier))
-    return null;
+  // "…were sorted between the two of us": said of the two of us, whatever stands before it.
+  const ofUs = /^sorted between\b/.test(words);
+  if (
+    !ofUs &&
+    (aboutSomethingElse(lead + clause.slice(match.index), lead.length, words) || pronounForOtherBusiness(clause, match.index, earlier))
+  ) {
+    // "the referral was accepted on review and the difference between our two services was resolved": read on after it.
+    const further = clause.slice(match.index + words.length);
+    return /\b(?:and|but|so)\b/.test(further) ? readResolution(further, scope, question, rest, earlier) : null;
+  }
   // "She has asked to keep seeing the counsellor, which we've agreed": what was agreed is what "which" stands for.
   if (/\bwhich\s+(?:[a-z]+\s+){0,2}$/.test(clause.slice(Math.max(0, match.index - 30), match.index))) return null;
   // "Agreed, Tuesday works", "Agreed - I will send the chronology": a bare word of assent followed by what is
@@ -270,7 +304,7 @@ export function readResolution(
   // "great, that's settled then: Tuesday 21st at 9.30, room 2.14": a day, a time or a place settled.
   const following = clause.slice(end).trim() || (rest[0] ?? '');
   if (
-    /^\s*(?:then\s*)?[:-]\s*(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)?\b|(?:at\s+)?\d{1,2}(?:[.:]\d{2}|am|pm))/.test(
+    /^\s*(?:then\s*)?[:-]\s*(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:at\s+)?\d{1,2}(?:[.:]\d{2}|\s?am\b|\s?pm\b))/.test(
       following,
     )
   )
@@ -288,7 +322,10 @@ export function readResolution(
     return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) && !/\bwould\b/.test(clause) ? 'partial' : 'conditional' };
   if (
     // "no need to take it any further, happy for this to be closed": the step declined is the end, not its denial.
-    scopeWords.NEGATION.test(before.replace(NO_FURTHER_G, ' ')) ||
+    // "What I'm not able to do – having gone back through our logs – is … tell you that the school regards the matter as resolved".
+    /\bwhat (?:i|we) (?:am|are|was|were) (?:not|never|unable) (?:able |going |prepared |willing )?to do\b/.test(`${earlier} ${before}`) ||
+    // "the issue I raised - the decision not to convene a strategy discussion - has been resolved": an aside between dashes names the issue.
+    scopeWords.NEGATION.test(before.replace(NO_FURTHER_G, ' ').replace(ASIDE, ' ')) ||
     // "I still don't think | we're in the same place on this": the belief denied in the clause before governs this one.
     (before.trim() === '' &&
       /\b(?:not|never)\s+(?:really |honestly |actually |quite )?(?:think|believe|feel|consider)(?: that)?\s*$/.test(earlier)) ||

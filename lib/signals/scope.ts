@@ -9,7 +9,7 @@ export type Scope = 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 
 
 /** Words that deny what follows them in their clause. */
 const NEGATION =
-  /\b(?:not|never|nobody|no one|no-one|none of us|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain)\b/;
+  /\b(?:not|never|nobody|no one|no-one|none of us|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain|nothing (?:more |further |else )?to)\b/;
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
@@ -32,7 +32,7 @@ const MODAL =
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
-  /^(?:[-*\u2022\u00b7]\s*)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[-:]|\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|at the time(?! of)|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
+  /^(?:[-*\u2022\u00b7]\s*)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[-:]|\b(?:ago|back in|previously|(?:last|previous|the (?:spring|summer|autumn)) term|(?:our|the|my) previous (?:dsl|manager|head|headteacher|social worker|sw|worker|team manager)|in the past|last (?:year|time|month)|(?:the|a) last case|cases? like this|earlier this year|historic(?:al(?:ly)?)?|similar|another (?:case|family|child|disagreement|dispute|matter)|that one|that case|the other case|other (?:case|family|cases)|a previous|a prior|the previous (?:case|family|disagreement|dispute|escalation|matter)|previous (?:case|cases|disagreements?|disputes?|escalations?)|before (?:christmas|summer|easter)|had (?:been )?(?:escalated|resolved|raised|referred|moved|agreed|closed|settled)|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:20\d\d|last)|in 20\d\d|(?:the|that|a|our) 20\d\d (?:[a-z]+ )?(?:dispute|disagreement|case|escalation|matter))\b/;
 
 /** A plan abandoned or a step not taken: "I was going to escalate…, but", "should now be …, but". */
 const COUNTERFACTUAL =
@@ -117,10 +117,26 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
       ((modal || future || OFFERED.test(clause)) && /^(?:but|however)\b/.test(next) && !/^but (?:i|we) (?:am|are|have)\b/.test(next));
-    const own = { negated: NEGATION.test(clause), conditional, modal, past: PAST.test(clause), counterfactual };
+    // "…before I go back to Andrea and say | we're agreed": what is to be said is governed as the saying is.
+    const saying = /\b(?:say|tell (?:you|them|her|him|everyone)|confirm|report|write back)(?: that)?$/.test(clauses[i - 1] ?? '')
+      ? scopes[i - 1]
+      : undefined;
+    const own = {
+      negated: NEGATION.test(clause) || saying?.negated === true,
+      conditional: conditional || saying?.conditional === true,
+      modal: modal || saying?.modal === true,
+      past: PAST.test(clause),
+      counterfactual: counterfactual || saying?.counterfactual === true,
+    };
     // "To be clear where we are: | if the strategy discussion goes ahead, | and …, | we can treat this as resolved": a
     // condition after a clause with no verb of its own to govern looks forward to the consequence after it.
-    if (opens && (openingCondition || (i > 0 && !CONSEQUENCE.test(clauses[i - 1] ?? '') && !MODAL.test(clauses[i - 1] ?? ''))))
+    // "contact supervised, | until the risk assessment is completed - | so the escalation is closed": a time limit on what
+    // was agreed is no condition waiting for its consequence; only a real condition ("if", "unless", "provided") is.
+    if (
+      opens &&
+      (openingCondition ||
+        (i > 0 && !CONSEQUENCE.test(clauses[i - 1] ?? '') && !MODAL.test(clauses[i - 1] ?? '') && !TIME_LIMIT.test(clause)))
+    )
       awaiting = true;
     else if (awaiting && CONSEQUENCE.test(clause)) awaiting = false;
     // "I'll need to pass this to my line manager | so it can go to stage 2": a purpose is not done yet, and holds only where its main clause does.
@@ -138,6 +154,9 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
   });
   return scopes;
 }
+
+/** A clause that opens with a time limit, not a condition: "until", "before". */
+const TIME_LIMIT = /^(?:(?:and|but|so|or|then) )?(?:until|before)\b/;
 
 /** What a condition's consequence says: a step to come. */
 const CONSEQUENCE = /\b(?:will|shall|would|going to|have to|has to|no option|no choice|need to|must|can|could|may|might)\b/;
@@ -190,7 +209,7 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
   return (
     next !== undefined &&
     /^(?:if|unless|should|in the event|in case|otherwise|or)\b/.test(next) &&
-    /\b(?:will|shall|would|going to|may|might|could)\b/.test(clause) &&
+    /\b(?:will|shall|would|going to|may|might|could|should|must|needs? to)\b/.test(clause) &&
     // "I disagree with that decision and would be grateful | if it could be looked at again": a request, not a condition.
     !(POLITE_HEAD.test(clause) && ASKED.test(next))
   );

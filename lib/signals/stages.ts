@@ -57,7 +57,8 @@ export function vocabularyOf(policy: Policy): StageVocabulary {
     const reversed = `${graded[3] ?? ''} (${graded[1] ?? ''} ${graded[2] ?? ''})`;
     if (!roleStage.has(reversed)) roleStage.set(reversed, stage);
   }
-  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS])]
+  // "stgae 2", "satge 3": the commonest slips of the keyboard, as people type in a hurry.
+  const words = [...new Set([...policy.vocabulary.stageWords, ...GENERIC_STAGE_WORDS, 'stgae', 'satge'])]
     .filter((word) => !grades.has(word) || policy.vocabulary.stageWords.includes(word))
     .map(escape)
     .join('|');
@@ -96,10 +97,11 @@ function pluralOf(name: string): string | null {
 
 /** What follows a role when the role's business is meant, not the role: "the TWSP Executive meeting". */
 const ROLE_BUSINESS =
-  /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'?s? ?(?:next |annual |quarterly |monthly )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log|records?|files?|information)\b)/;
+  /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'?s? ?(?:next |annual |quarterly |monthly |practice |learning |review |development )?(?:meetings?|papers|minutes|agenda|members?hip|members|sub-?groups?|away ?day|development|terms of reference|website|newsletter|training|learning|escalation|resolution|dispute|policy|protocol|process|procedure|guidance|business|inbox|mailbox|annual report|notification|forms?|template|log|records?|files?|information)\b)/;
 
 /** What follows a stage's name when its business is meant: its possessive, or a copy it is sent. */
-const NAME_BUSINESS = /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'s\b)/;
+const NAME_BUSINESS =
+  /^\s*(?:(?:has|have|gets?|keeps?|receives?) (?:a )?cop(?:y|ies)\b|'s (?:[a-z-]+ ){0,2}(?:policy|protocol|procedure|guidance|process|website|mailbox|inbox|newsletter)\b)/;
 
 /**
  * Each match of a global expression, without `matchAll`: that copies the expression on every
@@ -118,7 +120,7 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
  * s42 enquiry". Such a number is that service's level, not a stage of this process.
  */
 const GRADES_OTHER =
-  /^\s*(?:camhs|dbs|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|units?|beds?|inpatient|admissions?|discharge|of the (?:continuum|threshold|levels? of need))\b/;
+  /^\s*(?:camhs|dbs|mappa|marac|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|units?|beds?|inpatient|admissions?|discharge|of the (?:continuum|threshold|levels? of need))\b/;
 
 /** What may stand before a bare "partnership" that is the safeguarding partnership. */
 const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
@@ -127,7 +129,8 @@ const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children
 const SENT = /\b(?:attach(?:ed|ing)?|enclos(?:e|ed|ing)|please find|here is|sending)\b[^.;]{0,40}$/;
 
 /** The head of a named service: "Head of Children's Community Services", "Head of the Public Protection Department". */
-const HEAD_OF_A_SERVICE = /\bheads? of (?:the )?(?:[a-z'&-]+ ){1,3}?(?:services?|department)\b/g;
+const HEAD_OF_A_SERVICE =
+  /\bheads? of (?:[a-z'&-]+ ){1,3}?services?\b|\bheads? of (?:the )?(?:public protection|safeguarding|social care|children's social care|adult social care|adults' social care) (?:department|unit|directorate)\b/g;
 
 /** "the next stage", "next step", "the next management tier", "next level up", "up a tier", "up a level". */
 const NEXT = /\b(?:the )?next (?:management )?(?:stage|step|tier|level)\b|\bup (?:a|one) (?:management )?(?:stage|step|tier|level)\b/g;
@@ -167,7 +170,11 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     if (GRADES_OTHER.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     // "CAMHS Tier 4 referral": the service's grade, named before it.
     // "this is at least Level 3": a level of need met, not a stage.
-    if (/\b(?:camhs|dbs|opel|nhs|at least|at most|meets?|met|exceeds?)\s*$/.test(clause.slice(Math.max(0, match.index - 10), match.index)))
+    if (
+      /\b(?:camhs|dbs|mappa|opel|nhs|(?:is|was|be|are) at (?:least|most)|meets?|met|exceeds?)\s*$/.test(
+        clause.slice(Math.max(0, match.index - 14), match.index),
+      )
+    )
       continue;
     if (v.known.has(stage)) found.push({ stage, how: 'number', index: match.index, text: match[0] });
   }

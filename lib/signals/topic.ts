@@ -189,6 +189,9 @@ const DETERMINER = /^(?:the|this|that|these|those|our|my|your|their|its|his|her|
 
 const LINK = /^(?:with|between|about|over|regarding|concerning|re|around|on|of|for|from|at|in|and|or|to|by)$/;
 
+/** Words before "and" that make a clause of their own, not a phrase "between health and the council". */
+const CLAUSE_BEFORE = /^(?!.*\bbetween\b).*\b(?:has|have|had|is|are|was|were|will|would|agreed|did)\b/;
+
 /**
  * The noun phrase before a verb, read backwards to its determiner: "following our meeting the
  * dispute" → "the dispute"; "the matter between health and the council" → all of it, since "the
@@ -200,6 +203,9 @@ function subjectPhrase(own: string): string {
   if (/^(?:a|an|the)$/.test(words[last] ?? '')) last--; // "child a"
   for (let i = last; i >= 0; i--) {
     if (DETERMINER.test(words[i] ?? '') && !LINK.test(words[i - 1] ?? '')) return words.slice(i).join(' ');
+    // "mum has agreed to this under s20 and the contact plan": "and" after a clause of its own starts a new subject.
+    if (DETERMINER.test(words[i] ?? '') && words[i - 1] === 'and' && CLAUSE_BEFORE.test(words.slice(0, i - 1).join(' ')))
+      return words.slice(i).join(' ');
   }
   return words.slice(-1).join(' ');
 }

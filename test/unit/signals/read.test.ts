@@ -697,7 +697,6 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
   });
 
   it.each([
-    ['swindon', '2', 'It was settled by the Heads of Service at the time with a CIN plan that ran for six months.'],
     ['swindon', '4', "I don't think it would be right to say there's no disagreement left."],
     ['wiltshire', '1', "Thanks Sally – great, that's settled then: Tuesday 21st at 9.30, Bourne Hill, room 2.14."],
     ['telford-wrekin', '3', 'The disagreement about her older brother was resolved at Stage 1. That was a seperate matter.'],
@@ -736,5 +735,182 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
   it('a typo in the policy\'s name keeps "stage 2 of the resoluton policy" this process\'s', () => {
     const text = 'We are both still not happy with the decision, so we are moving to stage 2 of the resoluton policy.';
     expect(read(text, '1').escalateTo).toBe('2');
+  });
+});
+
+describe('corpus 19: endings said in passing', () => {
+  it.each([
+    [
+      'hull-east-riding',
+      '2',
+      "DS Carr and your duty manager have agreed it'll be a joint s47, so we're happy and you can take that as the end of it from the police side.",
+    ],
+    [
+      'hull-east-riding',
+      '2',
+      "For the avoidance of doubt, I'm treating our stage 2 disagreement as done with - we've ended up in the same place.",
+    ],
+    [
+      'hull-east-riding',
+      '3',
+      "I'm satisfied that the issue I raised at stage 3 - the original decision not to convene a pre-birth strategy discussion - has been resolved between our two services.",
+    ],
+    ['sunderland', '1', 'Thanks Priya, that makes sense now - consider my challenge withdrawn.'],
+    ['sunderland', '3', "Off the back of that meeting the dispute about whether we'd treat the family as priority need is done."],
+    ['swindon', '2', "I'm now comfortable with your decision to step down, so please treat the practice's disagreement as at an end."],
+    ['swindon', '2', "We're all squared away on that - school is happy with where Children's Services have landed."],
+    [
+      'swindon',
+      '5',
+      'Both agencies accept its decision, and with that the resolution process for this family has been brought to a close.',
+    ],
+    ['telford-wrekin', '2', 'agreed then, we can stand it down at stage 2.'],
+    ['telford-wrekin', '3', "As far as we are concerned that's it done and dusted."],
+    [
+      'telford-wrekin',
+      '2',
+      'The referral was therefore accepted on review and the difference between our two services was resolved on that basis.',
+    ],
+    [
+      'telford-wrekin',
+      '1',
+      'Given that, I accept the outcome (single assessment rather than a strategy discussion) and withdraw my challenge.',
+    ],
+    ['wiltshire', '1', "Happy with that and it's the end of the disagreement as far as we're concerned, no need to take it higher."],
+    ['wiltshire', '2', 'On that basis health considers this disagreement settled.'],
+    ['wiltshire', '1', 'For the record, the difference of opinion about discharge was resolved at manager level when we met at 3pm.'],
+    ['wiltshire', '0', 'ive got no problem with that decision then so as far as im concerned were sorted between the two of us'],
+  ])('%s at %s: "%s" resolves', (policy, stage, text) => {
+    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
+  });
+
+  it.each([
+    ['hull-east-riding', '4', 'Mum has agreed to this under s20 and the contact plan is settled - twice weekly, supervised.'],
+    [
+      'sunderland',
+      '1',
+      "I'm not ready to call it resolved yet though - I want to see the revised plan before I go back to Andrea and say we're agreed.",
+    ],
+    ['sunderland', '2', 'Please treat that as withdrawn - your revised pre-birth plan came through late last night.'],
+    [
+      'swindon',
+      '2',
+      'This family were the subject of a professional disagreement in 2024. It was settled by the Heads of Service at the time.',
+    ],
+    ['telford-wrekin', '2', "Just confirming we've agreed Wednesday 25th at 10.30 for the call between you, me and Amy."],
+    ['wiltshire', '1', "Good news on the diary front - we've agreed a date: Tuesday 16 June, 10am, at the academy."],
+    [
+      'wiltshire',
+      '1',
+      'What I am not able to do – having gone back through our logs with my deputy, and in light of what V said – is write back and tell you that the school regards the matter as resolved.',
+    ],
+  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).resolved).toBe(false);
+  });
+
+  it.each([
+    ['hull-east-riding', '2', "We're content to regard the disagreement as resolved on condition that the ICPC is booked by Wednesday."],
+    ['telford-wrekin', '3', 'Provided that CAMHS offer an appointment, the school will regard the concerns in our Appendix 3 form as met.'],
+    ['sunderland', '2', "I'd call this partly resolved – happy for it to be recorded however the partnership thinks best."],
+  ])('%s at %s: "%s" goes to review', (policy, stage, text) => {
+    const reading = read(text, stage, { policy });
+    expect(reading.resolved).toBe(false);
+    expect(reading.review).not.toBeNull();
+  });
+
+  it.each([
+    ['Stage 1 - A. & T. Kaur - request for ICPC - RESOLVED, conference being convened', true],
+    ['Stage 3 - J.P. (Y9) - RESOLVED - minutes attached', true],
+    ['Stage 3 - J.P. (Y9) - resolved if the ICPC goes ahead', false],
+    ['Stage 3 - J.P. (Y9) - not resolved - meeting Tuesday', false],
+  ])('the subject "%s" ends the disagreement: %s', (cleanSubject, resolves) => {
+    expect(read('Notes from this morning attached.', '3', { cleanSubject, policy: 'telford-wrekin' }).resolved).toBe(resolves);
+  });
+
+  it('a stage told as tried and failed, before a new one is raised, is the story, not a second step', () => {
+    const text =
+      "I am contacting you as DS Shaw's line manager to take a disagreement to Stage 3 of the policy. DS Shaw raised this with Hannah Okafor at Stage 2 on 10 March and they were not able to reach agreement.";
+    const reading = read(text, undefined, { policy: 'swindon' });
+    expect(reading.escalateTo).toBe('3');
+    expect(reading.review).toBeNull();
+    expect(
+      read("Just letting you know I've escalated - step 2 - as we couldn't agree yesterday.", '1', { policy: 'sunderland' }).escalateTo,
+    ).toBe('2');
+  });
+
+  it.each([
+    [
+      'telford-wrekin',
+      '2',
+      "We agreed the meeting should happen, yes, but what we escalated - that J. should be referred into the NRM - isn't something I've heard your service agree to.",
+    ],
+    ['wiltshire', '1', 'But the question we actually escalated was whether the children should be subject to a s47 enquiry.'],
+    ['swindon', '1', "I no longer disagree with MASH's decision, so there's nothing to take to Stage 2 with them."],
+    ['hull-east-riding', '5', "I'd propose a joint briefing for ward staff, and I'm happy to take it to the SAB practice sub-group."],
+    ['wiltshire', '2', 'MAPPA: Mr D has now been referred for Level 2 MAPPA management.'],
+  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).escalateTo).toBeNull();
+  });
+});
+
+describe('review of this round: what the new rules must not catch', () => {
+  it.each([
+    ['sunderland', '2', "Mia's case was marked as closed by your team on Friday."],
+    ['sunderland', '2', 'The referral was logged as closed on LCS yesterday.'],
+    ['sunderland', '2', 'The core group meeting has resolved the issue of transport to contact.'],
+    ['sunderland', '2', 'The disagreement was resolved at Step 2, as I recall, back in 2023 with the previous family.'],
+  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).resolved).toBe(false);
+  });
+
+  it.each([
+    ['hull-east-riding', '2', "I am the Head of Service's PA and I am picking this up while she is on leave."],
+    ['sunderland', '1', 'I am sorry the Line Manager has not got back to you, so I am picking this up in the meantime.'],
+    ['telford-wrekin', '2', 'They believe this needs to go to Stage 3 now.'],
+    ['telford-wrekin', '2', 'I think this should go to Stage 3 if we have not agreed by Friday.'],
+    ['telford-wrekin', '2', 'Mum came up to the Designated Safeguarding Lead in the playground this morning to complain about the plan.'],
+    ['telford-wrekin', '2', 'I am getting a meeting with the Assistant Director about the new CP conference format next week.'],
+    ['hull-east-riding', '2', 'I have asked the Head of the Science Department to look at his attendance.'],
+    ['sunderland', '2', 'Back in 2023, on a similar case, you will remember that we escalated it to Step 3.'],
+  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).escalateTo).toBeNull();
+  });
+
+  it('"I am copying in the Head of Service and I am writing…" names no writer\'s role', () => {
+    expect(
+      read('I am copying in the Head of Service and I am writing to ask for an update.', undefined, { policy: 'hull-east-riding' })
+        .namedStage ?? null,
+    ).not.toBe('4');
+  });
+
+  it.each([
+    ['We have not been able to resolve the issue with the interpreter booking for Thursday.', false],
+    ['I have not been able to sort it yet because the portal keeps timing out.', false],
+    ['Having learned the outcome we do not agree with the decision to close.', true],
+  ])('%s raises a disagreement: %s', (text, raises) => {
+    expect(read(text, undefined, { policy: 'sunderland' }).raisesDisagreement).toBe(raises);
+  });
+
+  it("a referral to the partnership's business unit still escalates, or goes to review", () => {
+    const reading = read(
+      "I have now referred this to the Swindon Safeguarding Partnership's Business Unit using the Appendix 1 form.",
+      '4',
+      {
+        policy: 'swindon',
+      },
+    );
+    expect(reading.escalateTo === '5' || reading.review !== null).toBe(true);
+  });
+
+  it('"escalated to at least Step 3" still names the step', () => {
+    expect(read('This now needs to be escalated to at least Step 3.', '2', { policy: 'sunderland' }).escalateTo).toBe('3');
+  });
+
+  it.each([
+    'The disagreement is resolved: 2 actions were agreed at the meeting.',
+    'We have resolved the disagreement. This is a separate matter, but could you also send me the updated chronology?',
+    'We have reached agreement, and I now view his behaviour differently after the home visit.',
+  ])('"%s" still resolves', (text) => {
+    expect(read(text, '2', { policy: 'sunderland' })).toMatchObject({ resolved: true, review: null });
   });
 });
