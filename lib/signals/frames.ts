@@ -40,7 +40,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'sen',
-    /\b(?:graduated (?:approach|response)|sen support|senco|sendco|send (?:team|support|code|department)|ehcp|ehc plan|ehc needs|education,? health and care plan|assess,? plan,? do,? review|wave [123])\b/,
+    /\b(?:graduated (?:approach|response)|sen support|senco|sendco|send (?:team|support|code|department)|ehcp (?:review|assessment|application|request|panel|process|annual review|needs assessment|draft|tribunal)|(?:for|request(?:ing)?|appl(?:y|ied|ying) for) an? ehcp|ehc needs|education,? health and care plan|assess,? plan,? do,? review|wave [123])\b/,
   ],
   [
     'building-works',
@@ -73,7 +73,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review|policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',

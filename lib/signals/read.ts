@@ -80,6 +80,17 @@ const WRITES_TO_YOU =
 const TAKES_UP =
   /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b/;
 
+/** The case referred to the one written to: "so I am referring the matter to you", "escalating this to you". */
+const REFERRED_TO_YOU = /\b(?:referring|escalating|raising|passing|bringing|sending)\b[^.;]{0,40}?\b(?:to|with) you\b/;
+
+/** The stage of the role the one written to holds ("you are the tier 3 manager"). */
+function addresseesRole(norm: string, policy: Policy): string | null {
+  const role = stageAnchors(norm, policy).find(
+    (a) => a.how === 'role' && /\byou are (?:the |our |a |an )?(?:[a-z-]+ ){0,2}$/.test(norm.slice(Math.max(0, a.index - 40), a.index)),
+  );
+  return role?.stage ?? null;
+}
+
 /** The stage of the role the writer says is theirs ("I am the …"), the first named. */
 function writersRole(norm: string, policy: Policy): string | null {
   const own = stageAnchors(norm, policy).find(
@@ -335,6 +346,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
         ? { kind: 'stage', stage: role, escalation: true, how: 'role', evidence, strength: 'strong' }
         : { kind: 'stage', stage: role, escalation: false, how: 'writer-role', evidence, strength: 'strong' },
     );
+  // "My DSL tells me you are the tier 3 manager for the locality, so I am referring the matter to you": the one written to, in a role.
+  const addressee =
+    !sentence.question && frames.length === 0 && REFERRED_TO_YOU.test(sentence.norm) ? addresseesRole(sentence.norm, policy) : null;
+  if (addressee) signals.push({ kind: 'stage', stage: addressee, escalation: true, how: 'role', evidence, strength: 'strong' });
   // Most sentences of a message say nothing of stages, roles, resolving or disagreeing: skip them early.
   if (!RELEVANT.test(sentence.norm) && !vocabularyOf(policy).any.test(sentence.norm)) return signals;
   const scopes = clauseScopes(sentence.clauses);
@@ -609,6 +624,9 @@ interface MessageTraits {
 /** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
 const COMPLETED_FORM = /\b(?:completed|signed|finished|final|notification) (?:[a-z0-9-]+ ){0,4}?(?:forms?|proformas?)\b/;
 
+/** An end offered on terms: "provided", "so long as", "on condition that". */
+const ON_TERMS_WORDS = /\b(?:provided|providing|so long as|as long as|on (?:the )?condition)\b/;
+
 /** A form named: "the form", "Appendix 3", "the proforma". */
 const FORM_WORD = /\b(?:forms?|proformas?|appendix \w+)\b/;
 
@@ -632,13 +650,25 @@ function summarise(
       s.escalation &&
       !(
         resolved &&
-        (COMPLETED_FORM.test(s.evidence.toLowerCase()) || (ending.has(s.evidence) && FORM_WORD.test(s.evidence.toLowerCase())))
+        (COMPLETED_FORM.test(s.evidence.toLowerCase()) ||
+          // "…the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, … we accept the decision": a role
+          // named in the sentence that ends it is the story of the end.
+          (ending.has(s.evidence) && (FORM_WORD.test(s.evidence.toLowerCase()) || s.how === 'role')))
       ),
   );
   const strong = escalations.filter((s) => s.strength === 'strong');
   const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
   const phraseTargets = new Set(strong.filter((s) => s.how === 'phrase').map((s) => s.stage));
-  const partial = resolutions.some((s) => s.kind === 'resolution' && s.how === 'partial');
+  // "I'm reassured by the explanation … Provided the core group meets before the 28th, we'd be content to treat the
+  // disagreement as resolved": an end said beside the same end offered on a condition is offered on terms.
+  const partial = resolutions.some(
+    (s) =>
+      s.kind === 'resolution' &&
+      (s.how === 'partial' ||
+        (s.how === 'conditional' &&
+          ON_TERMS_WORDS.test(s.evidence.toLowerCase()) &&
+          resolutions.some((r) => r.kind === 'resolution' && r.resolved))),
+  );
   const unstaged = signals.some((s) => s.kind === 'escalation');
   const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');
   const forms = [...new Set(signals.filter((s): s is FormSignal => s.kind === 'form' && s.attached).map((s) => s.form))];
@@ -694,7 +724,9 @@ function summarise(
   // With no case, a disagreement raised "practitioner to practitioner" names by its title the first stage, where it opens anyway.
   else if (
     highest === null &&
-    weakTargets.length > 0 &&
+    // "I'll ask Paul to arrange a short debrief for the practitioners involved", on a case at stage 4: a stage below
+    // the case's, named by its title, moves nothing and asks nothing.
+    weakTargets.some(above) &&
     !(context.currentStage === undefined && raisesDisagreement && weakTargets.every((stage) => stage === policy.stages[0]?.id))
   )
     review = `ambiguous: an escalation to a stage named only by its title (${weakTargets.join(', ')})`;

@@ -1,4 +1,4 @@
-import { ON_TERMS, scopeWords, type ClauseScope } from './scope.js';
+import { MAY_DATE, ON_TERMS, scopeWords, type ClauseScope } from './scope.js';
 import { quoted } from './text.js';
 import { aboutSomethingElse, pronounForOtherBusiness } from './topic.js';
 
@@ -15,7 +15,7 @@ const RESOLVED: RegExp[] = [
   /\bwe are (?:now |all |both )?sorted\b(?! (?:for|with|out for)\b)/,
   /\b(?:this(?: one)?|it|that|everything|things|(?:the|this|our|that) (?:professional )?(?:matter|issue|disagreement|dispute|concern|escalation|process|difference(?: of (?:opinion|view))?|challenge|resolution process)(?: for this case| between us| between our (?:agencies|teams|services))?)\s+(?:is|are|has been|have been|was|were)\s+(?:now\s+|all\s+|therefore\s+|then\s+|finally\s+){0,3}(?:sorted(?: out)?|closed(?! (?:(?:on|with|by|following|after)\b|as (?:nfa|no further|an? |["'])|at (?:contact|the front door|screening|triage|mash)\b))|complete|completed)\b/,
   // active: "we have resolved this", "we resolved it between us", "managed to resolve"
-  /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
+  /\b(?:we|i|they|both|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+|successfully\s+|managed to\s+|been able to\s+){0,3}(?:resolved|settled|sorted(?: out)?|ironed out)\s+(?:this|it|things|matters|the (?:matter|issue|disagreement|dispute|concern|escalation|differences?)|our differences|(?:our|the|this) (?:professional )?(?:disagreement|dispute|differences?|concerns?)|everything)\b/,
   // "we've been able to settle the disagreement between our services"
   /\b(?:we|they|both of us|managers|agencies|teams)\s+(?:have\s+|had\s+|now\s+|finally\s+){0,2}(?:been able|managed) to (?:resolve|settle|sort(?: out)?)\s+(?:this|it|things|the (?:matter|issue|disagreement|dispute|differences?)|our (?:professional )?(?:disagreement|dispute|differences?))\b/,
   /\bput (?:this|it|the (?:matter|disagreement|dispute|escalation|challenge))(?: (?:about|over|on) [a-z' -]{1,40}?)?(?: one)? to bed\b/,
@@ -30,7 +30,7 @@ const RESOLVED: RegExp[] = [
   // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
   /^(?:[-*\u2022\u00b7]\s*)?(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
   // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
-  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan))/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan)\b|\s+(?:i|we|you|they|he|she)\s+(?:would|will|should|could|can|to)\b)/,
   // colloquial
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
@@ -48,7 +48,7 @@ const RESOLVED: RegExp[] = [
   // "The disagreement … is therefore regarded as resolved by both agencies"
   /\b(?:(?:disagreement|dispute|differences?(?: of (?:opinion|view))?|challenge|escalation)\b[^.;]{0,120}?|(?:this|it|that) )(?:is|are|was|were|has been|have been|be|been|being)\s+(?:now\s+|therefore\s+|jointly\s+){0,2}(?:regarded|considered|treated|recorded|logged|marked)\s+as\s+(?:now\s+)?(?:resolved|closed|settled|concluded)\b/,
   // "consider my challenge withdrawn", "treating our stage 2 disagreement as done with", "treat the practice's disagreement as at an end"
-  /\b(?:consider|treat|mark|regard|call|record|log)(?:s|ing|ed)?\s+(?:it|(?:this|the|our|that|my|(?:the |our )?[a-z]+'s)(?: (?:stage|step|level) [a-z0-9]+)?(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge))?(?: between (?:us|our (?:teams|agencies|services)))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:partly |partially |largely |mostly |only )?(?:closed|resolved|concluded|settled|sorted|over|ended|done(?: with)?|finished|at an end)\b/,
+  /\b(?:consider|treat|mark|regard|call|record|log)(?:s|ing|ed)?\s+(?:it|(?:this|the|our|that|my|(?:the |our )?[a-z]+'s)(?: (?:stage|step|level) [a-z0-9]+)?(?: (?:professional )?(?:matter|case|escalation|disagreement|dispute|challenge|referral))?(?: between (?:us|our (?:teams|agencies|services)))?)(?: one)?\s+(?:as\s+)?(?:now\s+)?(?:partly |partially |largely |mostly |only )?(?:closed|resolved|concluded|settled|sorted|over|ended|done(?: with)?|finished|at an end)\b/,
   // "consider my challenge withdrawn": the challenge itself, not a step threatened ("treat that as withdrawn")
   /\b(?:consider|treat|regard)(?:s|ing|ed)?\s+(?:my|our|the|this|[a-z]+'s) (?:challenge|escalation|dispute|disagreement|objection|dissent)\s+(?:as\s+)?withdrawn\b/,
   // "the school will regard the concerns in our Appendix 3 form as met"
@@ -63,11 +63,13 @@ const RESOLVED: RegExp[] = [
   /(?<=\b(?:we are|were) (?:all )?)sorted between (?:us|the two of us|ourselves)\b/,
   // "we can stand it down at stage 2", "I've told Owain to stand the escalation down"
   /\bstand(?:s|ing)? (?:it|this|the (?:escalation|challenge|dispute|disagreement|matter)|our (?:escalation|challenge)) down\b/,
+  // "Content with that - this one's done from our end"
+  /\bthis one(?: is|'s) (?:all )?done\b|\b(?:this|it|that) is (?:all )?done (?:from|at|on) (?:our|my) (?:end|side)\b/,
   // "the resolution process for this family has been brought to a close"
   /\b(?:has|have) (?:now )?been brought to (?:a close|an end|a conclusion)\b/,
   // "the dispute about whether we'd treat the family as priority need is done"
-  /\b(?:disagreement|dispute|difference of (?:opinion|view)|challenge)\b[^.;]{0,120}?\b(?:is|are|was) (?:now |therefore |effectively )?(?:done(?: with)?|over(?!\s+(?:the|whether|what|how|a|an|his|her|their|its|who|which|why|when|where|this|that)\b)|finished|at an end|behind us)\b/,
-  /\b(?:i am|we are)\s+(?:now\s+)?closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
+  /\b(?:disagreement|dispute|difference of (?:opinion|view)|challenge|escalation)\b[^.;]{0,120}?\b(?:is|are|was) (?:now |therefore |effectively )?(?:done(?: with)?|over(?!\s+(?:the|whether|what|how|a|an|his|her|their|its|who|which|why|when|where|this|that)\b)|finished|at an end|behind us)\b/,
+  /\b(?:i am|we are)\s+(?:now\s+|therefore\s+|formally\s+){0,2}closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
   /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would)\b|\s+(?:were\s+)?escalat|\s+(?:(?:a|the) (?:date|time|day|venue|room|slot)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)\b)/,
@@ -90,7 +92,7 @@ const RESOLVED: RegExp[] = [
   /\bno further action (?:is |will be )?(?:needed|required|necessary) (?:on|under|for|in relation to|regarding|with) (?:the|this|our) (?:professional )?(?:disagreement|dispute|escalation|challenge|resolution process|escalation process)\b/,
   // "we accept it in full": the decision just named
   /\b(?:i|we|the \w+) (?:now |fully |therefore )?accepts? (?:it|this|that|them) (?:in full|fully|as final|without reservation)\b/,
-  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:local|full|shared|amicable|final|mutual|proper)\s+)?(?:agreement|resolution|way forward|consensus|compromise|agreed position|shared position|shared understanding|common understanding|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
+  /\b(?:reached|agreed|found|come to|arrived at)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:local|full|shared|amicable|final|mutual|proper)\s+)?(?:agreement|way through|resolution|way forward|consensus|compromise|agreed position|shared position|shared understanding|common understanding|outcome (?:we|both)|(?:mutually (?:agreeable|acceptable) |agreed |joint |shared )(?:outcome|position|plan|way forward))\b/,
   /\b(?:agreement|resolution|consensus|a way forward)\s+(?:has\s+|have\s+)?(?:now\s+)?(?:been\s+)?(?:was\s+)?(?:reached|agreed|found|achieved)\b/,
   /\bway forward (?:has been|was|is) agreed\b/,
   // satisfied or reassured by the other side
@@ -154,6 +156,13 @@ const NO_NEED = String.raw`no need (?:to|for us to) (?:take|escalate|pursue) (?:
 /** The same, with what follows it, to take out of what a negation is looked for in. */
 const NO_FURTHER_G = new RegExp(String.raw`\b${NO_NEED}(?: any further| further)?\b`, 'g');
 
+/** The disagreement and what it is about, up to the verb: "the dispute between our organisations about Mrs P's move…". */
+const TOPIC_AFTER =
+  /\b(?:disagreement|dispute|difference(?: of (?:opinion|view))?|challenge|escalation)s? (?:between|about|over|regarding|concerning|around|re)\b[^;:]*$/;
+
+/** The text after the last dash that starts a statement of its own. */
+const afterLastDash = (text: string): string => text.slice(text.lastIndexOf(' - ') + 1);
+
 /** Words set off between dashes inside a clause. */
 const ASIDE = / - (?:(?! - ).){1,160} - | \([^()]{0,160}\)/g;
 
@@ -167,7 +176,7 @@ export const ENDING_WORDS = String.raw`shared position|common ground|reach|at od
 
 /** A cheap first test: no resolution statement lacks every one of these. */
 const HINT = new RegExp(
-  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|closing|done|squared|landed|stand|problem|brought to|regard|consider|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
+  String.raw`further|happy|understanding|conclud|resol|settl|sort|agree|close|closing|done|squared|landed|stand|problem|brought to|regard|consider|to bed|ironed|way through|finished|withdraw|satisf|reassur|accept|content|good now|fine now|no longer|no further|conclud|consensus|compromise|put to bed|way forward|ended|\bover\b|come to an end|same page|same place|aligned|disput|contest|challeng|${ENDING_WORDS}`,
 );
 
 /** Resolved in part, or with a reservation: the partnership should look. */
@@ -320,19 +329,24 @@ export function readResolution(
   if (scope.conditional || /\b(?:when|whenever|once|until|unless|before|after|if|whether|while|whilst)\s+(?:[a-z']+\s+){0,4}$/.test(before))
     // "Provided the s47 is opened today, we'd be happy to consider this closed": a hypothetical end, on terms not yet met.
     return { resolved: false, how: PROVISO.test(`${earlier} ${clause}`) && !/\bwould\b/.test(clause) ? 'partial' : 'conditional' };
+  // "the dispute between our organisations about Mrs P's move without an up-to-date capacity assessment is now resolved":
+  // what the disagreement is about is no denial of its end; the words just before the verb still are ("… has not been").
+  const topic = TOPIC_AFTER.exec(before);
+  const denials = topic ? `${before.slice(0, topic.index)} ${before.slice(topic.index).split(/\s+/).slice(-4).join(' ')}` : before;
   if (
     // "no need to take it any further, happy for this to be closed": the step declined is the end, not its denial.
     // "What I'm not able to do – having gone back through our logs – is … tell you that the school regards the matter as resolved".
     /\bwhat (?:i|we) (?:am|are|was|were) (?:not|never|unable) (?:able |going |prepared |willing )?to do\b/.test(`${earlier} ${before}`) ||
     // "the issue I raised - the decision not to convene a strategy discussion - has been resolved": an aside between dashes names the issue.
-    scopeWords.NEGATION.test(before.replace(NO_FURTHER_G, ' ').replace(ASIDE, ' ')) ||
+    // "there is nothing for the partners to determine - please log the referral as resolved": a dash starts a new statement.
+    scopeWords.NEGATION.test(afterLastDash(denials.replace(NO_FURTHER_G, ' ').replace(ASIDE, ' '))) ||
     // "I still don't think | we're in the same place on this": the belief denied in the clause before governs this one.
     (before.trim() === '' &&
       /\b(?:not|never)\s+(?:really |honestly |actually |quite )?(?:think|believe|feel|consider)(?: that)?\s*$/.test(earlier)) ||
     /\b(?:no|not|never)\s+(?:[a-z]+\s+){0,2}$/.test(before) ||
     /\b(?:not|never|un|yet to|still to|far from)\b/.test(words.replace(/\bnot disagree\b/, 'agree')) ||
     /^\s*(?:yet|at all)\b/.test(clause.slice(match.index + words.length)) ||
-    /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(before)
+    /\b(?:remains?|still|yet to|unable|far from|nowhere near)\b/.test(denials)
   )
     return { resolved: false, how: 'negated' };
   // "That settles things for now": a resolution held for the time being is a qualified one, not one that did not happen.
@@ -342,11 +356,16 @@ export function readResolution(
     !(content === null && /\bat this point\b/.test(clause) && !scopeWords.COUNTERFACTUAL.test(clause.replace(/\bat this point\b/g, ' ')));
   if (setAside) return { resolved: false, how: PARTIAL.test(head) ? 'partial' : 'counterfactual' };
   if (
-    /\b(?:will|shall|going to|would|should|must|need(?:s|ed)? (?:to|this|it)|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
-      own,
+    /\b(?:(?:important|essential|vital|crucial|imperative) (?:that|to)|will|shall|going to|would|should|must|need(?:s|ed)? (?:to|this|it)|want|wants|wish|hope|hoping|expect|expected|aim|aiming|try|trying|seek|seeking|to be|in order to|so that|can|could|may|might|(?<!(?:were|was|have been|has been|had been) )able to|work(?:ing)? towards|until|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within)\b/.test(
+      own.replace(MAY_DATE, ' '),
     ) &&
     !/\b(?:happy|content|fine|ok|okay|pleased|agree(?:d)?) (?:for [a-z ]{1,30} )?to\s*$/.test(before) &&
-    !/\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before) &&
+    // "we can close this now" is the end said; "my hope is that we can put this to bed on Friday" is not.
+    !(
+      /\b(?:we|you|i|this|it|the \w+)\s+can\s*(?:now\s*)?(?:be\s*)?$/.test(before) &&
+      !/\b(?:hope|hoping|wish|wishing|expect|expecting|aim|aiming|plan|planning)\b/.test(before) &&
+      !scopeWords.FUTURE_DAY.test(clause.slice(match.index))
+    ) &&
     // "I would like to withdraw my challenge": the withdrawal made, in the words people make it in.
     !(/\b(?:would like|wish|want|am writing|write) to\s*$/.test(before) && /^withdr/.test(words)) &&
     // "I'd regard this as resolved at Stage 4": a view given, not a wish.

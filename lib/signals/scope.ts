@@ -9,7 +9,7 @@ export type Scope = 'negated' | 'conditional' | 'question' | 'modal' | 'past' | 
 
 /** Words that deny what follows them in their clause. */
 const NEGATION =
-  /\b(?:not|never|nobody|no one|no-one|none of us|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain|nothing (?:more |further |else )?to)\b/;
+  /\b(?:not|never|nobody|no one|no-one|none of us|no need|no longer|no intention|without|rather than|instead of|neither|nor|no plans?|not yet|avoid|hold(?:ing)? off|refrain|nothing (?:more |further |else )?(?:to|for))\b/;
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
@@ -28,7 +28,7 @@ const CONDITION_INSIDE = new RegExp(
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|(?:am|are|is) planning to|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|probably|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:therefore |now |also |really )?(?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|(?:am|are|is) planning to|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|probably|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =
@@ -112,7 +112,8 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
       !polite &&
       (opens || consequence || answers || deadline || deferred || CONDITION_INSIDE.test(clause) || followedByCondition(clauses, i));
     const next = clauses[i + 1] ?? '';
-    const modal = MODAL.test(polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause);
+    // "booked for 22 May": the month is no modal.
+    const modal = MODAL.test((polite ? clause.replace(POLITE_REQUEST, ' ').replace(ASKED, ' ') : clause).replace(MAY_DATE, ' '));
     const future = /\b(?:will|shall|going to|would|should)\b/.test(clause);
     const counterfactual =
       COUNTERFACTUAL.test(clause) ||
@@ -157,6 +158,10 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
 
 /** A clause that opens with a time limit, not a condition: "until", "before". */
 const TIME_LIMIT = /^(?:(?:and|but|so|or|then) )?(?:until|before)\b/;
+
+/** May the month: "22 May", "May 22nd", "in May". */
+export const MAY_DATE =
+  /\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d{1,2}(?:st|nd|rd|th)?\b|\b(?:in|since|until|by|from|of|early|mid|late|end of) may\b/g;
 
 /** What a condition's consequence says: a step to come. */
 const CONSEQUENCE = /\b(?:will|shall|would|going to|have to|has to|no option|no choice|need to|must|can|could|may|might)\b/;

@@ -149,6 +149,8 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     if (!stage) continue;
     // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
     if (ROLE_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
+    // "the practice manager's duty lead", "the Head of Service's PA": someone of the role's, not the role.
+    if (/^'s\b/.test(clause.slice(match.index + match[0].length))) continue;
     // "a referral to the Domestic Abuse Partnership": a bare "partnership" is the safeguarding one only when nothing else qualifies it.
     if (match[0] === 'partnership' && match.index > 0 && !OUR_PARTNERSHIP.test(clause.slice(Math.max(0, match.index - 20), match.index)))
       continue;

@@ -156,7 +156,7 @@ const PRONOUNS = new Set(['this', 'it', 'that', 'things', 'everything', 'all', '
 
 /** Where a noun phrase's head ends and its qualifiers begin: "the issue with the threshold", "the matter between CSC and health". */
 const QUALIFIER =
-  /\s(?:with|between|about|over|regarding|concerning|in relation to|re|around|on|of|for|from|at|raised|you|we|i|they|and|or|but|so|which|as)\b.*$/;
+  /\s(?:with|between|about|over|regarding|concerning|in relation to|re|around|on|of|for|from|at|raised|you|we|i|they|and|or|but|so|which|that|who|as)\b.*$/;
 
 /**
  * Whether a noun phrase names the disagreement, its decision, or nothing else: each word a
@@ -187,7 +187,8 @@ const SAID_OF =
   /^(?:(?:is|are|has|have|had|was|were|been|got|get|getting|now|all|fully|finally|successfully|amicably|therefore|then)\s+)*(?:resolved|settled|sorted|closed|complete|completed|concluded|agreed|accepted|put to bed|withdrawn|ended|over)\b(?!\s+(?:my|our|the|this|their|its|his|her|your)\b)/;
 const DETERMINER = /^(?:the|this|that|these|those|our|my|your|their|its|his|her|a|an|any)$/;
 
-const LINK = /^(?:with|between|about|over|regarding|concerning|re|around|on|of|for|from|at|in|and|or|to|by)$/;
+const LINK =
+  /^(?:with|without|between|about|over|regarding|concerning|re|around|on|of|for|from|at|in|into|under|within|including|and|or|to|by)$/;
 
 /** Words before "and" that make a clause of their own, not a phrase "between health and the council". */
 const CLAUSE_BEFORE = /^(?!.*\bbetween\b).*\b(?:has|have|had|is|are|was|were|will|would|agreed|did)\b/;
@@ -202,6 +203,8 @@ function subjectPhrase(own: string): string {
   let last = words.length - 1;
   if (/^(?:a|an|the)$/.test(words[last] ?? '')) last--; // "child a"
   for (let i = last; i >= 0; i--) {
+    // "the disagreement that brought us to Stage 3": "that" after the noun it qualifies is a relative, not a determiner.
+    if (words[i] === 'that' && DISPUTE_NOUNS.has(words[i - 1] ?? '')) continue;
     if (DETERMINER.test(words[i] ?? '') && !LINK.test(words[i - 1] ?? '')) return words.slice(i).join(' ');
     // "mum has agreed to this under s20 and the contact plan": "and" after a clause of its own starts a new subject.
     if (DETERMINER.test(words[i] ?? '') && words[i - 1] === 'and' && CLAUSE_BEFORE.test(words.slice(0, i - 1).join(' ')))
@@ -246,6 +249,11 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
     !namesTheDisagreement(withoutItsPerson(object[1]))
   )
     return true;
+  // "our IT have now resolved the Egress issue": what was resolved, named after the verb.
+  const done = /\b(?:resolved|settled|sorted(?: out)?|fixed)$/.test(match)
+    ? /^\s+((?:the|our|their|your|an?) [a-z0-9' -]{1,60})/.exec(following)
+    : null;
+  if (done?.[1] && !namesTheDisagreement(withoutItsPerson(done[1]))) return true;
   const trailing = /\b(?:with|by|on|about|for)\s+(?:the|your|their|this|that)$/.exec(match);
   if (trailing) {
     const rest = /^\s*([a-z0-9' -]{1,80})/.exec(following);

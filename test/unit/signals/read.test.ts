@@ -914,3 +914,125 @@ describe('review of this round: what the new rules must not catch', () => {
     expect(read(text, '2', { policy: 'sunderland' })).toMatchObject({ resolved: true, review: null });
   });
 });
+
+describe("corpus 20: endings as each policy's people write them", () => {
+  it.each([
+    [
+      'hull-east-riding',
+      '5',
+      "I can confirm that the dispute between our organisations about Mrs P's move to residential care without an up-to-date capacity assessment is now resolved.",
+    ],
+    [
+      'sunderland',
+      '4',
+      "So there is nothing for the statutory safeguarding partners to determine – please take it off Thursday's agenda and log the referral as resolved.",
+    ],
+    [
+      'swindon',
+      '5',
+      'As both organisations are satisfied, I have stood down the panel that was booked for 22 May and recorded this Stage 5 referral as resolved.',
+    ],
+    ['swindon', '3', 'With Joanne’s agreement I am therefore closing this resolution on behalf of both services.'],
+    ['swindon', '3', 'On that basis the disagreement that brought us to Stage 3 is resolved and there is nothing further to escalate.'],
+    [
+      'telford-wrekin',
+      '1',
+      "Yes the nursery is in full agreement with what you've put, so as far as we're concerned we can put this to bed now.",
+    ],
+    ['telford-wrekin', '3', "Content with that Gareth - this one's done from our end."],
+    [
+      'wiltshire',
+      '2',
+      "We've found a way through that both our services can live with, so from my side the Stage 2 escalation is finished.",
+    ],
+    ['wiltshire', '0', 'Having talked it through properly, you and I have ironed out our difference on this one.'],
+    [
+      'hull-east-riding',
+      '6',
+      "Following Tuesday's meeting of the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, I'm writing on behalf of the ICB to say that we accept the decision that was reached.",
+    ],
+  ])('%s at %s: "%s" resolves', (policy, stage, text) => {
+    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
+  });
+
+  it('a role named in the sentence that ends the disagreement is no step (Hull: the Independent Scrutineer, stage 7)', () => {
+    const text =
+      "Following Tuesday's meeting of the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, I'm writing on behalf of the ICB to say that we accept the decision that was reached.";
+    expect(read(text, '6', { policy: 'hull-east-riding' }).escalateTo).toBeNull();
+  });
+
+  it.each([
+    ['hull-east-riding', '5', "It is really important that this is settled before Mrs K's planned discharge on Monday."],
+    [
+      'telford-wrekin',
+      '2',
+      'Sorry about yesterday - our IT have now resolved the Egress issue at our end, so the chronology should open for you now.',
+    ],
+    ['hull-east-riding', '3', "My hope is that we can put this to bed on Friday, once you've had a chance to go through the plan."],
+  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).resolved).toBe(false);
+  });
+
+  it('an end said beside the same end offered "provided…" goes to review', () => {
+    const text =
+      "I'm reassured by the explanation that the omission was an administrative error. Provided the first core group meets before the 28th, we'd be content to treat the disagreement as resolved.";
+    const reading = read(text, '2', { policy: 'wiltshire' });
+    expect(reading.resolved).toBe(false);
+    expect(reading.review).not.toBeNull();
+  });
+
+  it('"booked for 22 May" is no modal', () => {
+    expect(read('I have stood down the panel that was booked for 22 May and recorded this referral as resolved.', '5').resolved).toBe(true);
+    expect(read('We may be able to record this referral as resolved next week.', '5').resolved).toBe(false);
+  });
+});
+
+describe('corpus 21: the held-out brief, written again for tuning', () => {
+  it.each([
+    ['sunderland', '2', "We'd therefore like to take this to the next step of the dispute resolution protocol.", '3'],
+    ['wiltshire', undefined, 'My DSL tells me you are the tier 3 manager for the locality, so I am referring the matter to you.', '2'],
+    [
+      'wiltshire',
+      '2',
+      'I have today sent the case to our nominated WSCB representative (stage 3) so that a final decision can be reached.',
+      '3',
+    ],
+    [
+      'wiltshire',
+      undefined,
+      "As the organisation's named safeguarding lead I am therefore escalating this to stage two of the Wiltshire policy.",
+      '2',
+    ],
+    [
+      'telford-wrekin',
+      undefined,
+      'I would be grateful if you could place the following before the TWSP Executive. L (Year 10, EHCP, missing education).',
+      '5',
+    ],
+  ])('%s at %s: "%s" moves the case to %s', (policy, stage, text, to) => {
+    expect(read(text, stage, { policy }).escalateTo).toBe(to);
+  });
+
+  it.each([
+    ['sunderland', '1', 'Queries about MASH outcomes are passed to the duty manager and will be resolved within 5 working days.'],
+    ['telford-wrekin', undefined, "I would like a call with the practice manager's duty lead."],
+  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).escalateTo).toBeNull();
+  });
+
+  it('"Agreed I would speak to Beth" is a note of who does what, not an ending', () => {
+    expect(read('Agreed I would speak to Beth.', '3').resolved).toBe(false);
+  });
+
+  it('a stage below the case named only by its title asks nothing', () => {
+    const text =
+      "We're in agreement on the way forward so we can close this one off. I'll ask Paul to arrange a short debrief for the practitioners involved.";
+    expect(read(text, '4', { policy: 'telford-wrekin' })).toMatchObject({ resolved: true, review: null });
+  });
+
+  it('an EHCP named as what the child has is no SEN procedure; one applied for is', () => {
+    const frames = (text: string) => read(text, undefined, { policy: 'telford-wrekin' }).signals.filter((s) => s.kind === 'frame');
+    expect(frames('L (Year 10, EHCP, currently missing education) remains at risk.')).toEqual([]);
+    expect(frames('The school has applied for an EHCP needs assessment for L.')).not.toEqual([]);
+  });
+});

@@ -6,13 +6,15 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * before it (now the sixteenth tuning corpus), never used to tune the reader. It measures how the reader
  * generalises. First measured (with the rules of the sixteenth corpus's round): accuracy 95.7 %, escalation
  * recall 97.8 %, resolution recall 93.3 %, resolution precision 97.7 % (one false resolution), unrelated acted
- * on 0 %. After corpora 17 and 18 (stages moving; endings): 96.0 % / 97.8 % / 93.3 % / 100 % / 0 %. Until it
- * meets the issue's goals, it is held to what was measured on it, so the reader can only get better on it.
+ * on 0 %. After corpora 17 and 18 (stages moving; endings): 96.0 % / 97.8 % / 93.3 % / 100 % / 0 %; after
+ * corpora 19, 20 and 21 (endings said in passing; endings as each policy's people write them; the held-out brief
+ * written again): 96.3 % / 97.8 % / 95.6 % / 100 % / 0 %, every goal of the issue met. Held to that, a floor
+ * that only rises.
  */
 holdsItsFloor('held-out reader corpus', 'reader-corpus-holdout', 300, {
-  accuracy: 0.96,
+  accuracy: 0.963,
   escalationRecall: 0.977,
-  resolutionRecall: 0.933,
+  resolutionRecall: 0.955,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
