@@ -29,6 +29,35 @@ const withNotificationForm = (newText: string, currentStage: string) =>
     builtInPolicy('wiltshire'),
     { currentStage },
   );
+/** Table tests of what a policy's reader makes of a sentence on a case at a stage (or with none). */
+type Row = [policy: string, stage: string | undefined, text: string];
+const movesTo = (rows: [...Row, string][]) => {
+  it.each(rows)('%s at %s: "%s" moves the case to %s', (policy, stage, text, to) => {
+    expect(read(text, stage, { policy }).escalateTo).toBe(to);
+  });
+};
+const noStep = (rows: Row[]) => {
+  it.each(rows)('%s at %s: no step in "%s"', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).escalateTo).toBeNull();
+  });
+};
+const resolves = (rows: Row[]) => {
+  it.each(rows)('%s at %s: "%s" resolves', (policy, stage, text) => {
+    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
+  });
+};
+const doesNotResolve = (rows: Row[]) => {
+  it.each(rows)('%s at %s: "%s" does not resolve', (policy, stage, text) => {
+    expect(read(text, stage, { policy }).resolved).toBe(false);
+  });
+};
+const goesToReview = (rows: Row[]) => {
+  it.each(rows)('%s at %s: "%s" goes to review', (policy, stage, text) => {
+    const reading = read(text, stage, { policy });
+    expect(reading.resolved).toBe(false);
+    expect(reading.review).not.toBeNull();
+  });
+};
 const stageHows = (text: string, stage?: string, policy?: string) =>
   read(text, stage, policy ? { policy } : {})
     .signals.filter((s): s is StageSignal => s.kind === 'stage')
@@ -530,7 +559,7 @@ describe('openings named by the first stage’s title', () => {
 });
 
 describe('the sixteenth corpus (the held-out corpus of the last rounds, read once a new one was written)', () => {
-  it.each([
+  noStep([
     [
       'hull-east-riding',
       '4',
@@ -546,11 +575,9 @@ describe('the sixteenth corpus (the held-out corpus of the last rounds, read onc
     ['telford-wrekin', '3', 'I suspect this will need to go to Director level next week.'],
     ['sunderland', '2', 'I think this needs to go to step three next week.'],
     ['sunderland', '2', 'I think this may need to go to step three.'],
-  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).escalateTo).toBeNull();
-  });
+  ]);
 
-  it.each([
+  movesTo([
     ['sunderland', '2', "So I think this needs to go to step three now. I've asked our Operations Director to take it from here.", '3'],
     [
       'hull-east-riding',
@@ -561,9 +588,7 @@ describe('the sixteenth corpus (the held-out corpus of the last rounds, read onc
     ['sunderland', '2', "We still don't have agreement, so I'm moving this on.\nStatus: Step 3 - senior managers", '3'],
     ['telford-wrekin', '4', 'The completed form will go to the TWSP Partnership Manager today.', '5'],
     ['wiltshire', '0', 'I am now raising this with my team manager, Daniel Okafor.', '1'],
-  ])('%s at %s: "%s" moves the case to %s', (policy, stage, text, to) => {
-    expect(read(text, stage, { policy }).escalateTo).toBe(to);
-  });
+  ]);
 
   it('the completed form sent at the end of a resolved disagreement is its record, not a step', () => {
     const reading = read(
@@ -626,7 +651,7 @@ describe('the sixteenth corpus (the held-out corpus of the last rounds, read onc
 });
 
 describe('corpora 17 and 18: stages moving, and endings', () => {
-  it.each([
+  movesTo([
     [
       'hull-east-riding',
       '4',
@@ -657,11 +682,9 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
     ],
     ['hull-east-riding', '2', "I'm the Service Manager for the North Locality and I'm picking this up from Jess Holloway.", '3'],
     ['wiltshire', '1', "I'd like to get a meeting between the two of us in the diary, as stage two of the WSCB policy expects.", '2'],
-  ])('%s at %s: "%s" moves the case to %s', (policy, stage, text, to) => {
-    expect(read(text, stage, { policy }).escalateTo).toBe(to);
-  });
+  ]);
 
-  it.each([
+  noStep([
     [
       'telford-wrekin',
       '2',
@@ -676,11 +699,9 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
     ],
     ['swindon', '3', "I've set out where we landed so that the Partnership has a copy."],
     ['swindon', '1', "We're now raising it with you directly under the partnership's resolution policy."],
-  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).escalateTo).toBeNull();
-  });
+  ]);
 
-  it.each([
+  resolves([
     ['sunderland', '3', 'The resolution meeting has settled this: both agencies now agree the plan.'],
     ['sunderland', '3', 'Could the partnership please log the disagreement as resolved.'],
     ['wiltshire', '1', 'With that agreed, we both consider the disagreement between our teams closed.'],
@@ -692,20 +713,16 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
       'The difference of opinion about whether the concerns met the criteria for a section 42 enquiry was resolved at that meeting.',
     ],
     ['wiltshire', '1', "I'm closing this escalation for both agencies and will send the notification form to the WSCB."],
-  ])('%s at %s: "%s" resolves', (policy, stage, text) => {
-    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
-  });
+  ]);
 
-  it.each([
+  doesNotResolve([
     ['swindon', '4', "I don't think it would be right to say there's no disagreement left."],
     ['wiltshire', '1', "Thanks Sally – great, that's settled then: Tuesday 21st at 9.30, Bourne Hill, room 2.14."],
     ['telford-wrekin', '3', 'The disagreement about her older brother was resolved at Stage 1. That was a seperate matter.'],
     ['telford-wrekin', '1', 'Weve agreed were escalting this straight to stage 3.'],
-  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).resolved).toBe(false);
-  });
+  ]);
 
-  it.each([
+  goesToReview([
     ['sunderland', '3', 'Health would be content to close this matter provided the practice is invited to all future core groups.'],
     ['telford-wrekin', '3', 'That addresses one of the two issues in our form. On the second issue we are still some way apart.'],
     [
@@ -713,11 +730,7 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
       '1',
       "Your duty manager and I are no further forward. I'm not prepared to leave it there, so I'm taking this higher this week.",
     ],
-  ])('%s at %s: "%s" goes to review', (policy, stage, text) => {
-    const reading = read(text, stage, { policy });
-    expect(reading.resolved).toBe(false);
-    expect(reading.review).not.toBeNull();
-  });
+  ]);
 
   it('a denied agreement ("nothing was agreed") is no part agreed', () => {
     const text =
@@ -739,7 +752,7 @@ describe('corpora 17 and 18: stages moving, and endings', () => {
 });
 
 describe('corpus 19: endings said in passing', () => {
-  it.each([
+  resolves([
     [
       'hull-east-riding',
       '2',
@@ -780,11 +793,9 @@ describe('corpus 19: endings said in passing', () => {
     ['wiltshire', '2', 'On that basis health considers this disagreement settled.'],
     ['wiltshire', '1', 'For the record, the difference of opinion about discharge was resolved at manager level when we met at 3pm.'],
     ['wiltshire', '0', 'ive got no problem with that decision then so as far as im concerned were sorted between the two of us'],
-  ])('%s at %s: "%s" resolves', (policy, stage, text) => {
-    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
-  });
+  ]);
 
-  it.each([
+  doesNotResolve([
     ['hull-east-riding', '4', 'Mum has agreed to this under s20 and the contact plan is settled - twice weekly, supervised.'],
     [
       'sunderland',
@@ -804,19 +815,13 @@ describe('corpus 19: endings said in passing', () => {
       '1',
       'What I am not able to do – having gone back through our logs with my deputy, and in light of what V said – is write back and tell you that the school regards the matter as resolved.',
     ],
-  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).resolved).toBe(false);
-  });
+  ]);
 
-  it.each([
+  goesToReview([
     ['hull-east-riding', '2', "We're content to regard the disagreement as resolved on condition that the ICPC is booked by Wednesday."],
     ['telford-wrekin', '3', 'Provided that CAMHS offer an appointment, the school will regard the concerns in our Appendix 3 form as met.'],
     ['sunderland', '2', "I'd call this partly resolved – happy for it to be recorded however the partnership thinks best."],
-  ])('%s at %s: "%s" goes to review', (policy, stage, text) => {
-    const reading = read(text, stage, { policy });
-    expect(reading.resolved).toBe(false);
-    expect(reading.review).not.toBeNull();
-  });
+  ]);
 
   it.each([
     ['Stage 1 - A. & T. Kaur - request for ICPC - RESOLVED, conference being convened', true],
@@ -838,7 +843,7 @@ describe('corpus 19: endings said in passing', () => {
     ).toBe('2');
   });
 
-  it.each([
+  noStep([
     [
       'telford-wrekin',
       '2',
@@ -848,22 +853,18 @@ describe('corpus 19: endings said in passing', () => {
     ['swindon', '1', "I no longer disagree with MASH's decision, so there's nothing to take to Stage 2 with them."],
     ['hull-east-riding', '5', "I'd propose a joint briefing for ward staff, and I'm happy to take it to the SAB practice sub-group."],
     ['wiltshire', '2', 'MAPPA: Mr D has now been referred for Level 2 MAPPA management.'],
-  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).escalateTo).toBeNull();
-  });
+  ]);
 });
 
 describe('review of this round: what the new rules must not catch', () => {
-  it.each([
+  doesNotResolve([
     ['sunderland', '2', "Mia's case was marked as closed by your team on Friday."],
     ['sunderland', '2', 'The referral was logged as closed on LCS yesterday.'],
     ['sunderland', '2', 'The core group meeting has resolved the issue of transport to contact.'],
     ['sunderland', '2', 'The disagreement was resolved at Step 2, as I recall, back in 2023 with the previous family.'],
-  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).resolved).toBe(false);
-  });
+  ]);
 
-  it.each([
+  noStep([
     ['hull-east-riding', '2', "I am the Head of Service's PA and I am picking this up while she is on leave."],
     ['sunderland', '1', 'I am sorry the Line Manager has not got back to you, so I am picking this up in the meantime.'],
     ['telford-wrekin', '2', 'They believe this needs to go to Stage 3 now.'],
@@ -872,9 +873,7 @@ describe('review of this round: what the new rules must not catch', () => {
     ['telford-wrekin', '2', 'I am getting a meeting with the Assistant Director about the new CP conference format next week.'],
     ['hull-east-riding', '2', 'I have asked the Head of the Science Department to look at his attendance.'],
     ['sunderland', '2', 'Back in 2023, on a similar case, you will remember that we escalated it to Step 3.'],
-  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).escalateTo).toBeNull();
-  });
+  ]);
 
   it('"I am copying in the Head of Service and I am writing…" names no writer\'s role', () => {
     expect(
@@ -916,7 +915,7 @@ describe('review of this round: what the new rules must not catch', () => {
 });
 
 describe("corpus 20: endings as each policy's people write them", () => {
-  it.each([
+  resolves([
     [
       'hull-east-riding',
       '5',
@@ -951,9 +950,7 @@ describe("corpus 20: endings as each policy's people write them", () => {
       '6',
       "Following Tuesday's meeting of the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, I'm writing on behalf of the ICB to say that we accept the decision that was reached.",
     ],
-  ])('%s at %s: "%s" resolves', (policy, stage, text) => {
-    expect(read(text, stage, { policy })).toMatchObject({ resolved: true, review: null });
-  });
+  ]);
 
   it('a role named in the sentence that ends the disagreement is no step (Hull: the Independent Scrutineer, stage 7)', () => {
     const text =
@@ -961,7 +958,7 @@ describe("corpus 20: endings as each policy's people write them", () => {
     expect(read(text, '6', { policy: 'hull-east-riding' }).escalateTo).toBeNull();
   });
 
-  it.each([
+  doesNotResolve([
     ['hull-east-riding', '5', "It is really important that this is settled before Mrs K's planned discharge on Monday."],
     [
       'telford-wrekin',
@@ -969,9 +966,7 @@ describe("corpus 20: endings as each policy's people write them", () => {
       'Sorry about yesterday - our IT have now resolved the Egress issue at our end, so the chronology should open for you now.',
     ],
     ['hull-east-riding', '3', "My hope is that we can put this to bed on Friday, once you've had a chance to go through the plan."],
-  ])('%s at %s: "%s" does not resolve', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).resolved).toBe(false);
-  });
+  ]);
 
   it('an end said beside the same end offered "provided…" goes to review', () => {
     const text =
@@ -988,7 +983,7 @@ describe("corpus 20: endings as each policy's people write them", () => {
 });
 
 describe('corpus 21: the held-out brief, written again for tuning', () => {
-  it.each([
+  movesTo([
     ['sunderland', '2', "We'd therefore like to take this to the next step of the dispute resolution protocol.", '3'],
     ['wiltshire', undefined, 'My DSL tells me you are the tier 3 manager for the locality, so I am referring the matter to you.', '2'],
     [
@@ -1009,16 +1004,12 @@ describe('corpus 21: the held-out brief, written again for tuning', () => {
       'I would be grateful if you could place the following before the TWSP Executive. L (Year 10, EHCP, missing education).',
       '5',
     ],
-  ])('%s at %s: "%s" moves the case to %s', (policy, stage, text, to) => {
-    expect(read(text, stage, { policy }).escalateTo).toBe(to);
-  });
+  ]);
 
-  it.each([
+  noStep([
     ['sunderland', '1', 'Queries about MASH outcomes are passed to the duty manager and will be resolved within 5 working days.'],
     ['telford-wrekin', undefined, "I would like a call with the practice manager's duty lead."],
-  ])('%s at %s: no step in "%s"', (policy, stage, text) => {
-    expect(read(text, stage, { policy }).escalateTo).toBeNull();
-  });
+  ]);
 
   it('"Agreed I would speak to Beth" is a note of who does what, not an ending', () => {
     expect(read('Agreed I would speak to Beth.', '3').resolved).toBe(false);
