@@ -334,6 +334,21 @@ function blockedBy(
   // words quoted, or a claim heard, are someone else's, not the step the writer reports.
   // "my manager Donna told me first thing that she has now escalated this": our own side telling what it did.
   if (quoted(clause, verbIndex) || (HEARSAY.test(before) && !OWN_SIDE_TOLD.test(before)) || HEARD_FROM.test(before)) return 'past';
+  // "the matter our Designated Nurse referred at Stage Three in February": a relative clause naming the matter by a past step.
+  if (
+    /\b(?:matter|case|disagreement|dispute|concern|issue|referral)(?: that| which)? (?:our|my|your|their|the) (?:[a-z-]+ ){0,3}$/.test(
+      before,
+    ) &&
+    /^(?:referred|escalated|raised|took|passed)\b/.test(clause.slice(verbIndex))
+  )
+    return 'past';
+  // "- Outcome: no agreement; managers to take it to the next tier": an action point of notes, not a step taken.
+  if (
+    /^(?:[-*\u2022\u00b7]\s*)?(?:the |both |all )?(?!(?:i|we|you|they|he|she|it|want|wants|need|needs|going|have|has|like|wish|plan|agreed|decided|asked|able|unable|happy|prepared|willing)\b)[a-z]+(?: and [a-z]+)? to\s*$/.test(
+      before,
+    )
+  )
+    return 'modal';
   // "Queries about MASH outcomes are passed to the duty manager": how things are done, not a step taken.
   if (
     /\b(?:queries|enquiries|concerns|referrals|emails|messages|requests|cases|complaints|disagreements)\b[^.;]{0,60}\b(?:are|get) (?:usually |normally |then |always )?$/.test(

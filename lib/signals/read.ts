@@ -197,7 +197,8 @@ const RESOLVED_SUBJECT =
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
 
 /** "For your records", "for the partnership's log": a step reported, not raised. */
-const FOR_RECORDS = /\bfor (?:your|the partnership's|the partnership) (?:records?|log|information|info)\b/;
+const FOR_RECORDS =
+  /\bfor (?:your|the partnership's|the partnership) (?:records?|log|information|info)\b|\bso (?:that )?your records are complete\b|\bno (?:further )?action (?:is )?(?:required|needed)\b/;
 
 const COUNTS_REVIEW = 'asks whether a step of a disagreement counts as a stage: for the partnership to look at';
 
@@ -286,7 +287,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     // "…or is it enough to note it in our own log?": how to keep one's own log, asked; "Could you log these…?" asks it done.
     logRequest: LOG_REQUEST.test(subject) || written.some((s) => LOG_REQUEST.test(s.norm) && (!s.question || ASKED_TO_LOG.test(s.norm))),
     countsAs: written.some((s) => s.question && COUNTS_AS.test(s.norm)),
-    recordsOnly: written.some((s) => FOR_RECORDS.test(s.norm)),
+    // "Appendix B for your records - no action required": the subject says so too.
+    recordsOnly: FOR_RECORDS.test(subject) || written.some((s) => FOR_RECORDS.test(s.norm)),
   });
 }
 

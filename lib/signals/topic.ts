@@ -249,11 +249,13 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
     !namesTheDisagreement(withoutItsPerson(object[1]))
   )
     return true;
-  // "our IT have now resolved the Egress issue": what was resolved, named after the verb.
-  const done = /\b(?:resolved|settled|sorted(?: out)?|fixed)$/.test(match)
+  // "that's all settled for the call: the Independent Chair, yourself…": the arrangements settled, not the disagreement.
+  if (/\b(?:settled|sorted|fixed|arranged|agreed)$/.test(match) && ARRANGEMENTS.test(following)) return true;
+  // "our IT have now resolved the Egress issue", "we have now agreed a joint chronology": what was resolved or agreed, named after the verb.
+  const done = /\b(?:resolved|settled|sorted(?: out)?|fixed|agreed)$/.test(match)
     ? /^\s+((?:the|our|their|your|an?) [a-z0-9' -]{1,60})/.exec(following)
     : null;
-  if (done?.[1] && !namesTheDisagreement(withoutItsPerson(done[1]))) return true;
+  if (done?.[1] && !namesTheDisagreement(withoutItsPerson(done[1].replace(/\s[-,;:].*$/, '')).replace(/^an? /, 'the '))) return true;
   const trailing = /\b(?:with|by|on|about|for)\s+(?:the|your|their|this|that)$/.exec(match);
   if (trailing) {
     const rest = /^\s*([a-z0-9' -]{1,80})/.exec(following);
@@ -262,20 +264,26 @@ export function aboutSomethingElse(clause: string, index: number, match: string)
   return false;
 }
 
+/** Arrangements made for a meeting: "for the call", "for Monday's meeting", "with the interpreter". */
+const ARRANGEMENTS =
+  /^\s*(?:now\s+)?(?:for|with|on) (?:the |our |your |this |that |tomorrow's |today's |monday's |tuesday's |wednesday's |thursday's |friday's )?(?:call|meeting|visit|conference|panel|interview|appointment|room|venue|date|time|teams call|invite|agenda|transport|interpreter)\b/;
+
 /** Things that break and get fixed, which a pronoun after them stands for: "a fault with the encryption links … and it's been resolved now". */
 export const OTHER_TROUBLE =
-  /\b(?:fault|glitch|bug|error|outage|technical|it (?:issue|problem|team)|encryption|egress|links?|log-?in|password|laptop|system|server|portal|printer|typo|room|venue|diary|calendar|invite)\b/;
+  /\b(?:fault|glitch|bug|error|outage|technical|it (?:issue|problem|team)|encryption|egress|links?|log-?in|password|laptop|system|server|portal|printer|typo|room|venue|diary|calendar|invite|interpreter|booking|transport|taxi|loop)\b/;
 
 /** Whether "it", "this" or "that", the subject of a resolution statement, stands for other trouble named just before it in the sentence. */
 export function pronounForOtherBusiness(clause: string, index: number, earlier: string): boolean {
-  const subject = clause
-    .slice(0, index)
+  // "Happy to close the loop on the interpreter - that's sorted": what came before the dash is what "that" stands for.
+  const lead = clause.slice(0, index);
+  const cut = Math.max(lead.lastIndexOf(' - '), lead.lastIndexOf(', '), lead.lastIndexOf(': '));
+  if (cut >= 0) earlier = `${earlier} ${lead.slice(0, cut)}`;
+  const subject = lead
+    .slice(cut >= 0 ? cut + 2 : 0)
     .replace(/^(?:and|so|but)\s+/, '')
     .replace(/\s+(?:is|are|has|have|had|was|were|been|now|all)(?=\s|$)/g, '')
     .trim();
-  return (
-    /^(?:it|this|that)$/.test(subject) &&
-    OTHER_TROUBLE.test(earlier) &&
-    !/\b(?:disagreement|dispute|escalation|challenge|decision)\b/.test(earlier)
-  );
+  // The statement may start at its pronoun: "that is sorted".
+  const pronoun = subject === '' ? /^(?:it|this|that)\b/.test(clause.slice(index)) : /^(?:it|this|that)$/.test(subject);
+  return pronoun && OTHER_TROUBLE.test(earlier) && !/\b(?:disagreement|dispute|escalation|challenge|decision)\b/.test(earlier);
 }

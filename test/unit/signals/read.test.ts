@@ -1027,3 +1027,25 @@ describe('corpus 21: the held-out brief, written again for tuning', () => {
     expect(frames('The school has applied for an EHCP needs assessment for L.')).not.toEqual([]);
   });
 });
+
+describe('corpus 22: mail that only looks like the process', () => {
+  noStep([
+    ['hull-east-riding', '3', '- Outcome: no agreement; managers to take it to the next tier'],
+    [
+      'wiltshire',
+      undefined,
+      'For completeness of the partnership file: the matter our Designated Nurse referred at Stage Three in February has had a final decision from the Independent Chair.',
+    ],
+  ]);
+  doesNotResolve([
+    ['hull-east-riding', '4', "Happy to close the loop on the interpreter - that's sorted, interpreter confirmed for Monday at 10:00."],
+    ['swindon', '5', 'We have now agreed a joint chronology for the Resolution Panel pack.'],
+    ['telford-wrekin', '4', 'Agreed Mr E has care and support needs.'],
+    [
+      'wiltshire',
+      '3',
+      "Thank you - that's all settled for the call: the Independent Chair, yourself and the Director's representative, at 12:30.",
+    ],
+  ]);
+  resolves([['hull-east-riding', '3', "We've agreed a resolution – I'll complete an Early Help assessment with the family."]]);
+});
