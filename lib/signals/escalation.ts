@@ -2,7 +2,7 @@ import type { Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
 import { scopeWords, type ClauseScope } from './scope.js';
 import { stageAnchors, type StageAnchor } from './stages.js';
-import { quoted } from './text.js';
+import { afterLastDash, quoted } from './text.js';
 
 /**
  * Verbs that move a disagreement up, as practitioners write them ("escalating", "referring",
@@ -281,6 +281,22 @@ const DECIDED =
 /** The case as what needs to move: "this one needs to", "the matter now needs to be". */
 const DUE_NOW = /\b(?:it|this|this one|the matter|the case)\s+(?:now\s+|really\s+)?needs\s+to\s+(?:be\s+)?$/;
 
+/**
+ * A judgement made that the step is due, with no hedge, no later day and no condition: "So I think this needs to go to
+ * step three now", "Rebecca and I agree this needs to go straight to Stage Four", "This one needs to go up to Stage 5 today".
+ */
+function decidedNow(clause: string, before: string, verbIndex: number): boolean {
+  return (
+    (DECIDED.test(before) || (DUE_NOW.test(before) && /\b(?:now|today|immediately|urgently|straight away|without delay)\b/.test(clause))) &&
+    // "They believe this needs to go to Stage 3 now": someone else's view.
+    !/\b(?:they|you|he|she)\s+(?:[a-z]+\s+)?(?:believes?|thinks?|feels?|says?|said|suggests?|suggested)\b/.test(before) &&
+    !scopeWords.MODAL.test(before.replace(DECIDED, ' ').replace(DUE_NOW, ' ')) &&
+    !scopeWords.FUTURE_DAY.test(clause) &&
+    // "I think this should go to Stage 3 if we have not agreed by Friday": a step due only on a condition.
+    !/\b(?:if|unless|provided|once|until|failing)\b/.test(clause.slice(verbIndex))
+  );
+}
+
 /** A request for the step withdrawn: "withdraws its request for the matter to go to…". */
 const WITHDRAWN = /\bwithdr(?:aw|aws|ew|awn|awing) (?:its|our|my|the|their|his|her|this) (?:request|referral|escalation)\b/;
 
@@ -318,7 +334,7 @@ function blockedBy(
         .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
   if (
     // "I don't have a nominated WSCB representative – the policy says it comes to you as the Board Manager, so I'm referring…"
-    scopeWords.NEGATION.test(own.slice(own.lastIndexOf(' - ') + 1)) ||
+    scopeWords.NEGATION.test(afterLastDash(own)) ||
     /^\s*\w+\s+(?:is |was )?not\b/.test(clause.slice(verbIndex)) ||
     // "referral to the SSCP at Step 4 is not needed": the step named, then denied.
     /^(?:a |an )?(?:referral|escalation)\b[^,;]{0,60}?\b(?:is|was|will be) (?:not|no longer) (?:needed|required|necessary|warranted)\b/.test(
@@ -372,18 +388,12 @@ function blockedBy(
     /^(?:ask|request)/.test(clause.slice(verbIndex));
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
   const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
-  // "So I think this needs to go to step three now", "Rebecca and I agree this needs to go straight to Stage Four": a
-  // judgement made that the step is due, with no hedge and no later day, is the step decided.
-  // "This one needs to go up to Stage 5 today": the step due now.
-  const decided =
-    (DECIDED.test(before) || (DUE_NOW.test(before) && /\b(?:now|today|immediately|urgently|straight away|without delay)\b/.test(clause))) &&
-    // "They believe this needs to go to Stage 3 now": someone else's view.
-    !/\b(?:they|you|he|she)\s+(?:[a-z]+\s+)?(?:believes?|thinks?|feels?|says?|said|suggests?|suggested)\b/.test(before) &&
-    !scopeWords.MODAL.test(before.replace(DECIDED, ' ').replace(DUE_NOW, ' ')) &&
-    !scopeWords.FUTURE_DAY.test(clause) &&
-    // "I think this should go to Stage 3 if we have not agreed by Friday": a step due only on a condition.
-    !/\b(?:if|unless|provided|once|until|failing)\b/.test(clause.slice(verbIndex));
-  if (!announced && !requested && !decided && scopeWords.MODAL.test(polite ? asked.replace(/would(?: [a-z]+)?\s*$/, '') : asked))
+  if (
+    !announced &&
+    !requested &&
+    scopeWords.MODAL.test(polite ? asked.replace(/would(?: [a-z]+)?\s*$/, '') : asked) &&
+    !decidedNow(clause, before, verbIndex)
+  )
     return 'modal';
   if (scope.past) return 'past';
   return undefined;

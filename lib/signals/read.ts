@@ -73,12 +73,20 @@ const UNSENT =
 /** What names the writer's own role: "makes me the", "I am the", "as". */
 const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
+/** A sentence that opens with the writer saying who they are: "Hello, I'm the …", "I am a …". */
+const I_AM = String.raw`^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?`;
 /** The writer introducing themselves and writing: "I'm the Named Nurse … and I'm writing to you". */
-const WRITES_TO_YOU =
-  /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b/;
+const WRITES_TO_YOU = new RegExp(
+  String.raw`${I_AM}[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b`,
+);
 /** …and taking the case up in that role. */
-const TAKES_UP =
-  /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b/;
+const TAKES_UP = new RegExp(
+  String.raw`${I_AM}[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over)|taking over)\b`,
+);
+/** All that stands before the writer's own role: "I am the (acting) …". */
+const BEFORE_OWN_ROLE = new RegExp(
+  String.raw`${I_AM}(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$`,
+);
 
 /** The case referred to the one written to: "so I am referring the matter to you", "escalating this to you". */
 const REFERRED_TO_YOU = /\b(?:referring|escalating|raising|passing|bringing|sending)\b[^.;]{0,40}?\b(?:to|with) you\b/;
@@ -98,9 +106,7 @@ function writersRole(norm: string, policy: Policy): string | null {
       a.how === 'role' &&
       // "I am the Head of Service's PA": someone else's role.
       !/^'s\b/.test(norm.slice(a.index + a.text.length)) &&
-      /^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$/.test(
-        norm.slice(0, a.index),
-      ),
+      BEFORE_OWN_ROLE.test(norm.slice(0, a.index)),
   );
   return own?.stage ?? null;
 }
@@ -646,18 +652,13 @@ function summarise(
   // "…that's it done and dusted - I'll fill in the Resolution of Issues bit on the form and send it on to the Partnership
   // Manager": the same, in the sentence that ends it.
   const ending = new Set(resolutions.filter((s) => s.kind === 'resolution' && s.resolved).map((s) => s.evidence));
-  const escalations = signals.filter(
-    (s): s is StageSignal =>
-      s.kind === 'stage' &&
-      s.escalation &&
-      !(
-        resolved &&
-        (COMPLETED_FORM.test(s.evidence.toLowerCase()) ||
-          // "…the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, … we accept the decision": a role
-          // named in the sentence that ends it is the story of the end.
-          (ending.has(s.evidence) && (FORM_WORD.test(s.evidence.toLowerCase()) || s.how === 'role')))
-      ),
-  );
+  // "…the Delegated Safeguarding Partners, chaired by the Independent Scrutineer, … we accept the decision": a role
+  // named in the sentence that ends it is the story of the end.
+  const recordOfTheEnd = (s: StageSignal): boolean => {
+    const evidence = s.evidence.toLowerCase();
+    return COMPLETED_FORM.test(evidence) || (ending.has(s.evidence) && (FORM_WORD.test(evidence) || s.how === 'role'));
+  };
+  const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation && !(resolved && recordOfTheEnd(s)));
   const strong = escalations.filter((s) => s.strength === 'strong');
   const weakTargets = [...new Set(escalations.filter((s) => s.strength === 'weak').map((s) => s.stage))];
   const phraseTargets = new Set(strong.filter((s) => s.how === 'phrase').map((s) => s.stage));
@@ -666,10 +667,7 @@ function summarise(
   const partial = resolutions.some(
     (s) =>
       s.kind === 'resolution' &&
-      (s.how === 'partial' ||
-        (s.how === 'conditional' &&
-          ON_TERMS_WORDS.test(s.evidence.toLowerCase()) &&
-          resolutions.some((r) => r.kind === 'resolution' && r.resolved))),
+      (s.how === 'partial' || (s.how === 'conditional' && resolved && ON_TERMS_WORDS.test(s.evidence.toLowerCase()))),
   );
   const unstaged = signals.some((s) => s.kind === 'escalation');
   const raisesDisagreement = signals.some((s) => s.kind === 'disagreement');

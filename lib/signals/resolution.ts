@@ -1,5 +1,5 @@
 import { MAY_DATE, ON_TERMS, scopeWords, type ClauseScope } from './scope.js';
-import { quoted } from './text.js';
+import { afterLastDash, quoted } from './text.js';
 import { aboutSomethingElse, pronounForOtherBusiness } from './topic.js';
 
 /**
@@ -159,9 +159,6 @@ const NO_FURTHER_G = new RegExp(String.raw`\b${NO_NEED}(?: any further| further)
 /** The disagreement and what it is about, up to the verb: "the dispute between our organisations about Mrs P's move…". */
 const TOPIC_AFTER =
   /\b(?:disagreement|dispute|difference(?: of (?:opinion|view))?|challenge|escalation)s? (?:between|about|over|regarding|concerning|around|re)\b[^;:]*$/;
-
-/** The text after the last dash that starts a statement of its own. */
-const afterLastDash = (text: string): string => text.slice(text.lastIndexOf(' - ') + 1);
 
 /** Words set off between dashes inside a clause. */
 const ASIDE = / - (?:(?! - ).){1,160} - | \([^()]{0,160}\)/g;

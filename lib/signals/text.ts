@@ -254,3 +254,8 @@ export function quotationMarks(text: string, from: number, to: number): number {
 export function quoted(clause: string, index: number): boolean {
   return quotationMarks(clause, 0, index) % 2 === 1;
 }
+
+/** The text after the last dash, which starts a statement of its own: "no nominated rep - the policy says it comes to you". */
+export function afterLastDash(text: string): string {
+  return text.slice(text.lastIndexOf(' - ') + 1);
+}
