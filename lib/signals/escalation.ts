@@ -168,6 +168,9 @@ const ENDED_WITHOUT = /\b(?:ended|finished|concluded|closed|broke up) (?:without
 /** The same, as a clause of its own before a comma. */
 const ENDED_WITHOUT_AND_COMMA = new RegExp(`${ENDED_WITHOUT.source}[^,;]{0,60}[,;]`, 'g');
 
+/** A form's field answered in the negative: "…: N/A", "…: none", "…: not applicable". */
+const NOT_APPLICABLE = /^[^:;]{0,80}:\s*(?:n\/?a|none|nil|no|not applicable|not yet|not required)\s*[.!]*$/;
+
 const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
 
 /**
@@ -342,7 +345,9 @@ function blockedBy(
     ) ||
     /\bno (?:escalation|referral)\b/.test(around) ||
     // "The Trust withdraws its request for the matter to go to director level": a step asked for, then withdrawn.
-    WITHDRAWN.test(around)
+    WITHDRAWN.test(around) ||
+    // "Date referred to WSCB: N/A": a form's field, answered that it did not happen.
+    NOT_APPLICABLE.test(clause.slice(verbIndex))
   )
     return 'negated';
   if (scope.counterfactual) return 'counterfactual';

@@ -8,7 +8,7 @@ import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes, scopeWords } from './scope.js';
 import { OTHER_TROUBLE } from './topic.js';
 import { nextStage, stageAnchors, vocabularyOf, type StageAnchor } from './stages.js';
-import { normalise, quotationMarks, sentences, type Sentence } from './text.js';
+import { clauses, normalise, quotationMarks, sentences, type Sentence } from './text.js';
 import type { FormSignal, FrameSignal, Reading, Signal, StageSignal } from './types.js';
 
 /** What of a message the signals read: never the raw body, only its parts. */
@@ -179,6 +179,20 @@ const QUALIFIED =
 const AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:agreed|accepted)\s*(?:-|:|$)/;
 const NOT_AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:not agreed|not accepted|still disputed|disputed|still not agreed)\s*(?:-|:|$)/;
 
+/** A final decision named, as a sentence tells of it before the writer's answer: "Thank you for the Chair's final decision". */
+const FINAL_NAMED = /\b(?:final|binding) (?:decision|outcome|determination|ruling)\b/;
+/** "…we accept it: a pre-birth ICPC will be convened": the decision the sentence before named, accepted. */
+const ACCEPTS_IT = /\baccept(s?) (?:it|this|that)(?=\s*(?:[:;,]|$|in full\b|fully\b|without reservation\b))/g;
+
+/**
+ * The sentence with "it" read as the final decision the sentence before named, so that the rules for a final
+ * decision accepted, and their scope (denied, conditional, asked), read it: "We do not accept it" stays unaccepted.
+ */
+function finalDecisionNamed(sentence: Sentence): Sentence {
+  const norm = sentence.norm.replace(ACCEPTS_IT, 'accept$1 the final decision');
+  return norm === sentence.norm ? sentence : { ...sentence, norm, clauses: clauses(norm) };
+}
+
 /** A decision accepted as final: "I accept your decision as the final word", "we accept the panel's final decision". */
 const FINAL_WORD =
   /\baccept(?:s|ed|ing)? (?:the|your|their|this|that|his|her) (?:[a-z']+ ){0,3}?(?:decision|outcome|ruling|determination)\b[^.;]{0,30}?\bas (?:the )?final\b|\baccept(?:s|ed|ing)? (?:the|your|their|this|that) (?:[a-z']+ ){0,2}?final (?:decision|outcome|word|ruling|determination)\b/;
@@ -228,7 +242,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   // "- Stage 1 – speak to the worker… - Stage 2 – … - Stage 3 onwards – escalation goes to…": the ladder set out, line by line.
   const stageLines = written.map((sentence) => STAGE_LINE.test(sentence.norm));
   const ladder = stageLines.filter(Boolean).length >= 3;
-  written.forEach((sentence, i) => {
+  written.forEach((original, i) => {
+    const sentence = i > 0 && FINAL_NAMED.test(written[i - 1]?.norm ?? '') ? finalDecisionNamed(original) : original;
     const read =
       ladder && stageLines[i] && !ACTS_NOW.test(sentence.norm)
         ? sentenceSignals(sentence, policy, context).map((s): Signal =>
@@ -632,6 +647,10 @@ interface MessageTraits {
 /** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
 const COMPLETED_FORM = /\b(?:completed|signed|finished|final|notification) (?:[a-z0-9-]+ ){0,4}?(?:forms?|proformas?)\b/;
 
+/** The form finished and sent on: "I'll complete the form and send it to…", "we will fill in the Appendix and return it". */
+const FORM_FINISHED =
+  /\b(?:complet(?:e|es|ing)|fill(?:ing)? (?:in|out)|sign(?:ing)?)\b[^.;]{0,80}\b(?:send|sent|sending|return|returning|forward|forwarding|pass|passing)\b/;
+
 /** An end offered on terms: "provided", "so long as", "on condition that". */
 const ON_TERMS_WORDS = /\b(?:provided|providing|so long as|as long as|on (?:the )?condition)\b/;
 
@@ -656,7 +675,13 @@ function summarise(
   // named in the sentence that ends it is the story of the end.
   const recordOfTheEnd = (s: StageSignal): boolean => {
     const evidence = s.evidence.toLowerCase();
-    return COMPLETED_FORM.test(evidence) || (ending.has(s.evidence) && (FORM_WORD.test(evidence) || s.how === 'role'));
+    return (
+      COMPLETED_FORM.test(evidence) ||
+      (ending.has(s.evidence) && (FORM_WORD.test(evidence) || s.how === 'role')) ||
+      // "…the escalation is resolved. | I'll complete the 'Resolution of Issues' section of the form and send it to the TWSP
+      // Partnership Manager": the form of the end, sent where the policy keeps its records, in a sentence of its own.
+      (s.how === 'role' && FORM_WORD.test(evidence) && FORM_FINISHED.test(evidence))
+    );
   };
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation && !(resolved && recordOfTheEnd(s)));
   const strong = escalations.filter((s) => s.strength === 'strong');

@@ -1049,3 +1049,47 @@ describe('corpus 22: mail that only looks like the process', () => {
   ]);
   resolves([['hull-east-riding', '3', "We've agreed a resolution – I'll complete an Early Help assessment with the family."]]);
 });
+
+describe('a final decision named in one sentence and accepted in the next', () => {
+  resolves([
+    [
+      'wiltshire',
+      '3',
+      "Thank you for the Independent Chair's final decision. I confirm that we accept it: a pre-birth ICPC will be convened.",
+    ],
+    ['telford-wrekin', '5', 'The Executive has given its final decision. We accept it in full.'],
+  ]);
+  doesNotResolve([
+    ['wiltshire', '3', "Thank you for the Independent Chair's final decision. We do not accept it: we will write to the Board."],
+    ['wiltshire', '3', "Thank you for the Independent Chair's final decision. If we accept it, the ICPC goes ahead."],
+    ['wiltshire', '3', "We are waiting for the Independent Chair's final decision. Can we accept it?"],
+    ['wiltshire', '3', 'We have the decision letter. We accept it.'],
+  ]);
+});
+
+describe("a form's field answered that the step did not happen", () => {
+  noStep([
+    ['wiltshire', '2', 'Date referred to WSCB: N/A'],
+    ['hull-east-riding', '2', 'Referred to Head of Service: no'],
+    ['swindon', '2', 'Date escalated to Stage 3: not applicable.'],
+  ]);
+  movesTo([['wiltshire', '2', 'Date referred to WSCB: 14/02/2026', '3']]);
+});
+
+describe('the form of the end, finished and sent on in a sentence of its own', () => {
+  resolves([
+    [
+      'telford-wrekin',
+      '3',
+      "From our point of view the escalation is resolved. I'll complete the 'Resolution of Issues' section of the form and send it to the TWSP Partnership Manager.",
+    ],
+  ]);
+  movesTo([
+    [
+      'telford-wrekin',
+      '3',
+      "We still disagree. I'll complete the form and send it to the TWSP Partnership Manager for the Executive.",
+      '5',
+    ],
+  ]);
+});

@@ -8,9 +8,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * figures reached on it, a floor that only rises.
  */
 holdsItsFloor('fourteenth reader corpus', 'reader-corpus-14', 200, {
-  accuracy: 0.975,
+  accuracy: 0.98,
   escalationRecall: 1,
-  resolutionRecall: 0.96,
+  resolutionRecall: 1,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });

@@ -7,9 +7,9 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * figures reached on it, a floor that only rises.
  */
 holdsItsFloor('twentieth reader corpus', 'reader-corpus-20', 200, {
-  accuracy: 0.98,
+  accuracy: 0.985,
   escalationRecall: 1,
-  resolutionRecall: 0.987,
+  resolutionRecall: 1,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
 });
