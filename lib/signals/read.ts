@@ -55,6 +55,10 @@ const PROCESS_WORDS =
 const MANAGES =
   /\bi am (?:[a-z.]+ ){0,3}?[a-z]+'s (?:line |team |direct )?(?:manager|supervisor|leader)\b|\bi (?:line )?manage (?!to\b|(?:it|this|that|the (?:risk|case|situation))\b)|\bi am (?:the|her|his|their) (?:[a-z-]+ ){0,4}?(?:manager|supervisor|team leader) (?:for|of) (?!the\b|our\b|this\b)[a-z]+/;
 
+/** The disagreement handed to the writer, or taken up by them: "Femi has asked me to take this on", "I am picking this up". */
+const TAKEN_UP =
+  /\b(?:has|have|had) asked me to (?:take|pick) (?:this|it|the matter|the disagreement) (?:forward|on|up|over)\b|\bi am (?:now )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over|forward))\b/;
+
 /** The stage the policy gives a practitioner's line manager, if it names one. */
 function lineManagerStage(policy: Policy): string | undefined {
   const { roleStage } = vocabularyOf(policy);
@@ -274,6 +278,11 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
             : signal,
       );
   });
+  // "I'm Shona's team leader at Hull Women's Aid. | Shona has asked me to take this forward with you…": the manager the
+  // writer said they are takes the disagreement up, at the stage the policy gives a line manager.
+  const manager = signals.find((s): s is StageSignal => s.kind === 'stage' && s.how === 'writer-manages');
+  if (manager && written.some((s) => !s.question && TAKEN_UP.test(s.norm)))
+    signals.push({ ...manager, escalation: true, how: 'role', evidence: manager.evidence });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)

@@ -1093,3 +1093,24 @@ describe('the form of the end, finished and sent on in a sentence of its own', (
     ],
   ]);
 });
+
+describe('a manager the writer says they are, taking the disagreement up', () => {
+  movesTo([
+    [
+      'hull-east-riding',
+      '1',
+      "I'm Shona's team leader at Hull Women's Aid. Shona has asked me to take this forward with you, as she and your social worker haven't been able to agree.",
+      '2',
+    ],
+    ['telford-wrekin', '1', "I'm Femi's line manager in the hospital safeguarding team. Femi has asked me to take this on.", '2'],
+  ]);
+  noStep([
+    ['hull-east-riding', '1', "I'm Shona's team leader at Hull Women's Aid. Shona has not asked me to take this forward yet."],
+    ['hull-east-riding', '1', "I'm Shona's team leader at Hull Women's Aid. Has Shona asked me to take this forward?"],
+    [
+      'hull-east-riding',
+      '1',
+      "Shona has asked me to take this forward with you, as she and your social worker haven't been able to agree.",
+    ],
+  ]);
+});

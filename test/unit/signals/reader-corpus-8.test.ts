@@ -7,8 +7,8 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * unrelated acted on 0 %; held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('eighth reader corpus', 'reader-corpus-8', 300, {
-  accuracy: 0.943,
-  escalationRecall: 0.928,
+  accuracy: 0.95,
+  escalationRecall: 0.957,
   resolutionRecall: 0.985,
   resolutionPrecision: 1,
   unrelatedActedOn: 0,
