@@ -171,8 +171,8 @@ const ENDS_IN_CONDITION =
   /(?:^|[:,] |\b(?:that|and|but|so) )(?:if|unless|failing|should we not|should (?:the|it|this|there|they|we|you|he|she) (?![a-z]+ (?:i|we)\b)|in the absence of)\b[^,;:]*$/;
 
 /** "I'd be grateful if you would…", "I'd appreciate it if you could…": a request. */
-/** Who or what is asked, after "if": "you", "someone", "this decision", "your team manager". */
-const ASKED_OF = String.raw`(?:you|someone|somebody|it|this|that|(?:the|this|that|your|our) (?:[a-z-]+ ){0,2}?[a-z-]+)`;
+/** Who or what is asked, after "if": "you", "you and I", "we", "someone", "this decision", "your team manager". */
+const ASKED_OF = String.raw`(?:you and (?:i|me)|we|you|someone|somebody|it|this|that|(?:the|this|that|your|our) (?:[a-z-]+ ){0,2}?[a-z-]+)`;
 
 const POLITE_REQUEST = new RegExp(
   String.raw`\b(?:i|we) (?:would|should) (?:be (?:very |most |really )?(?:grateful|glad|thankful)|(?:really )?appreciate(?: it)?) if ${ASKED_OF} (?:would|could|can|will)\b`,

@@ -1114,3 +1114,16 @@ describe('a manager the writer says they are, taking the disagreement up', () =>
     ],
   ]);
 });
+
+describe('a polite request after the step is no condition on it', () => {
+  movesTo([
+    [
+      'wiltshire',
+      '1',
+      'I am therefore escalating this to stage two of the Wiltshire policy and would be grateful if you and I could speak this week.',
+      '2',
+    ],
+    ['hull-east-riding', '2', 'I am escalating this to stage 3 and would be grateful if we could meet on Friday.', '3'],
+  ]);
+  noStep([['hull-east-riding', '2', 'I will escalate this to stage 3 if you and I cannot agree by Friday.']]);
+});
