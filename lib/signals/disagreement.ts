@@ -35,7 +35,8 @@ export const RECONSIDER_ASKED =
   /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
 
 /** Disagreements counted, as figures are asked for. */
-const COUNTED = /\b(?:the number of|numbers of|how many|proportion of|percentage of)\b/;
+const COUNTED =
+  /\b(?:the number of|numbers of|how many|proportion of|percentage of)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3}) (?:formal |professional |separate )?(?:disputes|disagreements|challenges|escalations)\b/;
 
 /** Who is reported, not heard: the family disagreeing is no professional disagreement. */
 const FAMILY = /^(?:he|she|they|mum|dad|mother|father|parents?|grandmother|grandfather|grandparents?|carers?|family) /;

@@ -237,12 +237,14 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     if (contact && contact.index < target.index && gap.length < 80 && ADDRESSEE_AS.test(gap)) return contact.index;
     // "I am now writing to the TWSP Executive": a contact verb whose object is the role.
     // "I am writing as Director of Nursing", "writing in my capacity as Senior Manager": the writer acting in the role.
+    // Not "a phone call between managers": those between whom it passed, not the role written to.
     if (
       contact &&
       target.how === 'role' &&
       /^\S+(?: (?:directly|now|formally|again))?(?: to| with| as| in my capacity as)? (?:the |my |our |your |one )?(?:[a-z]+ ){0,2}$/.test(
         gap,
-      )
+      ) &&
+      !/\bbetween (?:the |our |their )?$/.test(gap)
     )
       return contact.index;
     if (contact && contact.index < target.index && target.how === 'number' && gap.length < 120 && THAT_IS.test(gap)) return contact.index;
@@ -254,7 +256,9 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     if (
       contact &&
       contact.index < target.index &&
-      /\b(?:as|at|under|for|in line with)\b|(?:\(|\s-)\s*$/.test(clause.slice(contact.index, target.index))
+      /\b(?:as|at|under|for|in line with)\b|(?:\(|\s-)\s*$/.test(clause.slice(contact.index, target.index)) &&
+      // "we had a phone call between managers and both were sorted at Step 2": the stage is another clause's.
+      !/\b(?:and|but|so) (?:both|it|this|that|they|we|he|she|the)\b/.test(clause.slice(contact.index, target.index))
     )
       return contact.index;
   }

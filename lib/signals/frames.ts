@@ -19,6 +19,7 @@ export type Frame =
   | 'policy-question'
   | 'form-request'
   | 'hr'
+  | 'information-request'
   | 'other-procedure';
 
 const FRAMES: [Frame, RegExp][] = [
@@ -32,7 +33,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'opel',
-    /\b(?:opel|bed (?:state|capacity)|surge|system pressures?|escalation level|capacity escalation|winter pressures?|ambulance handover)\b/,
+    /\b(?:opel|bed (?:state|capacity)|surge|system pressures?|escalation level|capacity escalation|winter pressures?|ambulance handover|(?:discharge|patient flow|flow) escalation(?: framework| process| policy| protocol)?|fast track chc)\b/,
   ],
   [
     'appeal',
@@ -56,8 +57,13 @@ const FRAMES: [Frame, RegExp][] = [
     /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:from|for absence|(?:received|given|sent) (?:from|for))|apologies(?=:))\b/,
   ],
   [
+    // A request for information under its own law, and its reviews and complaints: "FOI/2026/0193 - request for internal review".
+    'information-request',
+    /\b(?:freedom of information|foi(?: request| team| officer|\/\d{4}\b| \d{4}\/\d)|foia|subject access (?:request|team)|data protection (?:officer|team|request)|information (?:governance|rights) team|information commissioner(?:'s office)?|ico)\b/,
+  ],
+  [
     'figures',
-    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|freedom of information|foi (?:request|team|officer)|(?:research|data) request|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|(?<!(?:on|in|to|onto) (?:our|the|my|your) )resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
+    /\b(?:figures|data ?set|statistics|stats|dashboard|quarterly (?:return|report|data)|annual report|monthly (?:return|report)|performance (?:report|data)|audit|how many (?:escalations|disagreements|cases)|(?:research|data) request|\d+ (?:escalations|disagreements|referrals) (?:were |have been )?(?:recorded|logged|raised|received)|(?<!(?:on|in|to|onto) (?:our|the|my|your) )resolution log|log return|returns due|bi-?annual (?:escalation )?review|nil returns?|q[1-4] (?:log|return|figures|data)|number of (?:escalations|disagreements|cases)|(?:quarterly|monthly|annual|data|log|figures) returns?)\b/,
   ],
   [
     'newsletter',
@@ -73,7 +79,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|levels? of need|thresholds? (?:of|for) (?:need|intervention|support)|(?:multi-agency |mat )thresholds?|thresholds? (?:document|framework|guidance|tool)|(?:sits?|sitting) (?:somewhere )?(?:at|between) level [1-4]|level [1-4] (?:\(|-\s*|\u2013\s*)?(?:universal|targeted|specialist|early help|additional|complex|acute|intensive)|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',
@@ -91,6 +97,7 @@ export const PROCEDURES: ReadonlySet<Frame> = new Set([
   'building-works',
   'other-procedure',
   'hr',
+  'information-request',
 ]);
 
 /** All frames at once: most sentences are in none, and one pass says so. */

@@ -224,6 +224,13 @@ const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|
 const FOR_RECORDS =
   /\bfor (?:your|the partnership's|the partnership) (?:records?|log|information|info)\b|\bso (?:that )?your records are complete\b|\bno (?:further )?action (?:is )?(?:required|needed)\b/;
 
+/** Words a person writes to a person: "I", "we", "you", "please", "attached". A disclaimer speaks of "the sender". */
+const WRITERS_WORDS = /\b(?:i|we|you|my|our|your|us|me|please|attached|enclosed|herewith|thanks|thank you|regards|hi|dear)\b/;
+/** A phone's signature: "Sent from my iPhone". */
+const SENT_FROM = /^sent from my\b/;
+
+const FORM_ONLY_REVIEW = "the policy's form, sent with nothing written that raises a disagreement: for the partnership to look at";
+
 const COUNTS_REVIEW = 'asks whether a step of a disagreement counts as a stage: for the partnership to look at';
 
 const LOG_REVIEW = 'asks the partnership to log a step of a disagreement: for the partnership to look at';
@@ -319,6 +326,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     countsAs: written.some((s) => s.question && COUNTS_AS.test(s.norm)),
     // "Appendix B for your records - no action required": the subject says so too.
     recordsOnly: FOR_RECORDS.test(subject) || written.some((s) => FOR_RECORDS.test(s.norm)),
+    wordless: !written.some((s) => WRITERS_WORDS.test(s.norm) && !SENT_FROM.test(s.norm)),
   });
 }
 
@@ -335,6 +343,13 @@ const FIXED_BEFORE = new RegExp(
 /** A line that starts with a stage's label: "- Stage 3 onwards – escalation goes to…", "Step 2: the managers meet". */
 const STAGE_LINE =
   /^(?:[-*\u2022\u00b7]\s*)?(?:stage|step|level|tier)s? (?:\d{1,2}|one|two|three|four|five|six|seven)(?: onwards| and (?:above|beyond))?\s*(?:-|:|\()/;
+
+/** The policy's own words reported: "it says to…", "the protocol states that…", "our guidance sets out…". */
+const POLICY_SAYS =
+  /^(?:(?:and|but|so) )?(?:it|(?:the|our|your|their|this) (?:[a-z-]+ )?(?:policy|protocol|procedure|guidance|flowchart|process|document|leaflet))\s+(?:says|states|said|stated|suggests|explains|sets out|describes|tells (?:you|us|me))\b/;
+
+/** A clause of the writer's own after the policy told: "so please treat this as…", "and I am therefore referring…". */
+const WRITERS_OWN = /^(?:(?:and|so|therefore|hence|which is why) )*(?:please|i|we|i am|we are)\b/;
 
 /** The writer acting now, in a line of a list: "Stage 3: I am now escalating this to the Head of Service". */
 const ACTS_NOW =
@@ -388,6 +403,9 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   const anchors = new Map<string, StageAnchor[]>();
   const units = escalationUnits(sentence.clauses, policy, anchors);
   const sentencePast = scopes.some((s) => s.past);
+  // "It says to speak to your line manager first and then your manager speaks to theirs": the policy told, not a step,
+  // up to what the writer asks or does with it ("…, so please treat this as a Stage 5 referral").
+  const policySays = POLICY_SAYS.test(sentence.norm);
   sentence.clauses.forEach((clause, i) => {
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
@@ -400,10 +418,11 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             negated: scope.negated || next.negated,
             conditional: scope.conditional || next.conditional,
             modal: scope.modal || next.modal,
-            past: scope.past || next.past || (sentencePast && !WRITER_NOW.test(unit ?? '')),
+            past:
+              scope.past || next.past || (sentencePast && !WRITER_NOW.test(unit ?? '')) || (policySays && !WRITERS_OWN.test(unit ?? '')),
             counterfactual: scope.counterfactual || next.counterfactual,
           }
-        : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) };
+        : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) || (policySays && !WRITERS_OWN.test(clause)) };
     // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
     const resolution = readResolution(
       clause,
@@ -651,6 +670,8 @@ interface MessageTraits {
   countsAs: boolean;
   /** It reports a step "for your records". */
   recordsOnly: boolean;
+  /** Nothing in it is written by a person to a person: a gateway's banner, a disclaimer, "Sent from my iPhone". */
+  wordless: boolean;
 }
 
 /** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
@@ -671,7 +692,7 @@ function summarise(
   policy: Policy,
   context: CaseContext,
   subject: string,
-  { sentencesAsk, mixed, logRequest, countsAs, recordsOnly }: MessageTraits,
+  { sentencesAsk, mixed, logRequest, countsAs, recordsOnly, wordless }: MessageTraits,
 ): Reading {
   const resolutions = signals.filter((s) => s.kind === 'resolution' && s.how !== 'history');
   const resolved = resolutions.some((s) => s.kind === 'resolution' && s.resolved);
@@ -734,8 +755,22 @@ function summarise(
   // Only a frame in the subject alone gives way: one in the text written still decides.
   const explicit =
     frames.every((s) => s.line === -1) && writerEscalates(signals) && signals.some((s) => s.kind === 'process' && s.strength === 'strong');
+  // Another procedure in the subject or the opening lines, with nothing of this process named: a disagreement in a
+  // sentence of its own is with that procedure's decision ("FOI/2026/0193 - request for internal review … I don't
+  // accept this"). One said in the procedure's own sentence is the writer's ("I am J's SENCO and I want to formally
+  // challenge the decision…").
+  const procedureLed =
+    leading !== undefined &&
+    PROCEDURES.has(leading.frame) &&
+    // A request for information about the process names it as its subject, not as the writer's own.
+    (leading.frame === 'information-request' || !signals.some((s) => s.kind === 'process' && s.strength === 'strong')) &&
+    !signals.some((s) => s.kind === 'disagreement' && frames.some((f) => f.evidence === s.evidence));
   const framed: Frame | null =
-    leading && !raisesDisagreement && !explicit ? leading.frame : frames[0] && !aboutProcess && !resolved ? frames[0].frame : null;
+    leading && (!raisesDisagreement || procedureLed) && !explicit
+      ? leading.frame
+      : frames[0] && !aboutProcess && !resolved
+        ? frames[0].frame
+        : null;
 
   const highest = highestOf(
     strong.map((s) => s.stage),
@@ -775,6 +810,18 @@ function summarise(
     review = 'ambiguous: an escalation that names no stage';
   else if (context.currentStage === undefined && strong.length > 0 && strong.every((s) => s.standing) && !raisesDisagreement && !unstaged)
     review = 'reports where a disagreement stands but raises none: no case to open without one';
+  // With no case, the policy's form sent with nothing written of the writer's own (a banner, "Sent from my iPhone"):
+  // what the form says is for the partnership to read before anything is opened.
+  else if (
+    context.currentStage === undefined &&
+    strong.length > 0 &&
+    strong.every((s) => s.how === 'form') &&
+    !raisesDisagreement &&
+    !unstaged &&
+    !signals.some((s) => s.kind === 'process' && s.strength === 'strong' && !s.evidence.startsWith('Attachment: ')) &&
+    wordless
+  )
+    review = FORM_ONLY_REVIEW;
   // With no case, a request to log a step of a disagreement ("a stage 1 conversation", a completed form) is the
   // partnership's to look at: it may want a case for it, and the log is not a figure to file away.
   // …and so is a record of a step already taken, "for your records", with no disagreement raised now.

@@ -1127,3 +1127,78 @@ describe('a polite request after the step is no condition on it', () => {
   ]);
   noStep([['hull-east-riding', '2', 'I will escalate this to stage 3 if you and I cannot agree by Friday.']]);
 });
+
+describe('new mail that only looks like the process (corpus 23)', () => {
+  noStep([
+    ['sunderland', undefined, 'We had a phone call between managers and both were sorted at Step 2.'],
+    ['sunderland', undefined, 'We raised three disputes under the SSCP Dispute Resolution Protocol during the year.'],
+    [
+      'wiltshire',
+      undefined,
+      'It says to speak to your safeguarding lead or line manager first and then your manager speaks to their manager.',
+    ],
+    ['telford-wrekin', undefined, "As it's now 48 hours I've moved this to level 2 of the discharge escalation framework."],
+  ]);
+  movesTo([
+    [
+      'swindon',
+      '4',
+      'The policy says the Partnership must be told immediately, at Stage 5, where there are significant concerns - so please treat this as a Stage 5 referral.',
+      '5',
+    ],
+  ]);
+  it('reads a request for an internal review of an FOI answer as that procedure, not a disagreement', () => {
+    const reading = read(
+      "I asked how many professional disputes were escalated at Step 4 of the protocol. You refused under section 40(2). I don't accept that yearly totals can identify anyone.",
+      undefined,
+      { policy: 'sunderland', cleanSubject: 'FOI/2026/0193 - request for internal review' },
+    );
+    expect(reading).toMatchObject({ escalateTo: null, frame: 'information-request', review: null });
+  });
+  it.each([['Sent from my iPhone'], ['This email and any attachments are intended for the addressee only.']])(
+    'sends the policy\'s form with nothing written of its own ("%s") to review, not to a case',
+    (newText) => {
+      const reading = readSignals(
+        {
+          newText,
+          historyText: '',
+          cleanSubject: 'Appendix B',
+          attachments: [{ filename: 'Appendix B - completed.docx', contentType: 'application/msword', size: 1000 }],
+        },
+        builtInPolicy('hull-east-riding'),
+        {},
+      );
+      expect(reading.escalateTo).toBeNull();
+      expect(reading.review).toMatch(/^the policy's form, sent with nothing written/);
+    },
+  );
+  it('still opens a case for the form sent with a disagreement written beside it', () => {
+    const reading = readSignals(
+      {
+        newText: 'We do not agree with the decision to close the s42 enquiry. Appendix B attached.',
+        historyText: '',
+        cleanSubject: 'Appendix B',
+        attachments: [{ filename: 'Appendix B - completed.docx', contentType: 'application/msword', size: 1000 }],
+      },
+      builtInPolicy('hull-east-riding'),
+      {},
+    );
+    expect(reading.escalateTo).toBe('6');
+  });
+});
+
+describe("the policy's form with a person's words beside it", () => {
+  it("opens a case at the form's stage when the words are a person's, even without a disagreement the reader can name", () => {
+    const reading = readSignals(
+      {
+        newText: 'Hi both, please find the completed Appendix B for the Mr A case. Regards, Sam',
+        historyText: '',
+        cleanSubject: 'Appendix B',
+        attachments: [{ filename: 'Appendix B - completed.docx', contentType: 'application/msword', size: 1000 }],
+      },
+      builtInPolicy('hull-east-riding'),
+      {},
+    );
+    expect(reading.review).not.toMatch(/^the policy's form, sent with nothing written/);
+  });
+});
