@@ -7,7 +7,7 @@
  * A cheap first test: every alternative of RAISED and DISAGREEMENT contains one of these words. The two
  * are the largest patterns the reader has; most clauses never need them.
  */
-export const DISAGREEMENT_HINT_WORDS = String.raw`agree|challeng|disput|contest|object|accept|happy|satisf|comfortable|difference|formal|not (?:think|feel|believe)|go along|not (?:ok|okay)|escalat|concern|worried|uneasy|invok|initiat|trigger|reconsider|under |managed to|threshold|revisit|look|examin|fear|afraid|to be re|dissent|without success|unsuccessfully|to no avail|with no success|able to (?:settle|sort|resolve)`;
+export const DISAGREEMENT_HINT_WORDS = String.raw`agree|challeng|disput|contest|object|accept|happy|satisf|comfortable|difference|formal|not (?:think|feel|believe)|go along|not (?:ok|okay)|escalat|concern|worried|uneasy|invok|initiat|trigger|reconsider|under |managed to|threshold|revisit|look|examin|fear|afraid|to be re|dissent|without success|unsuccessfully|to no avail|with no success|able to (?:settle|sort|resolve)|unsafe|at risk|unprotected|exposed`;
 
 /**
  * A disagreement raised with a decision or a professional: opens a case even with no stage named
@@ -34,9 +34,32 @@ const DISAGREEMENT_HINT = new RegExp(DISAGREEMENT_HINT_WORDS);
 export const RECONSIDER_ASKED =
   /^(?:please )?(?:can|could|would|will) (?:someone|somebody|you|we|the [a-z]+|your [a-z]+) (?:please )?(?:revisit|reconsider|look (?:again )?at|review|re-?examine)\b[^?]{0,80}\b(?:decision|outcome|closure|nfa)\b|^(?:please )?(?:can|could|would) (?:the|this|that|your) (?:decision|outcome|closure|nfa) (?:please )?be (?:revisited|reconsidered|re-considered|looked at again|reviewed|re-?examined)\b/;
 
-/** Disagreements counted, as figures are asked for. */
+/** Disagreements counted, as figures are asked for or given ("Disputes logged under the protocol, Q3: 14"). */
 const COUNTED =
-  /\b(?:the number of|numbers of|how many|proportion of|percentage of)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3}) (?:formal |professional |separate )?(?:disputes|disagreements|challenges|escalations)\b/;
+  /\b(?:the number of|numbers of|how many|proportion of|percentage of)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3}) (?:formal |professional |separate )?(?:disputes|disagreements|challenges|escalations)\b|:\s*\d{1,4}\s*[.,;(]?\s*$|^(?:[-*\u2022\u00b7]\s*)?(?:disputes|disagreements|challenges|escalations) (?:logged|raised|recorded|received|opened|closed|resolved)\b/;
+
+/** Nobody raising it: "nobody is being asked to revisit the outcome". */
+const NOBODY = /\b(?:nobody|no one|no-one|none of us|no agency|no professional)\b[^.;,]{0,50}$/;
+/** Whoever might: "any agency that does not agree with the decision of the conference will have its view recorded". */
+const ANYONE =
+  /\b(?:(?:any|every|each) (?:agency|professional|practitioner|partner|organisation|member|attendee|one)|anyone|anybody|whoever|(?:agencies|professionals|practitioners|partners|attendees|those) (?:who|that))\b[^.;,]{0,50}$/;
+
+/** Words of disagreement at `index` that nobody holds, or anyone might: "nobody is being asked to revisit…", "any agency that…". */
+export function heldByNoOne(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 60), index);
+  return NOBODY.test(before) || ANYONE.test(before);
+}
+
+/**
+ * What the words are aimed at, just after them, when it is not a decision about a child or adult: the accuracy of
+ * minutes ("formally challenge the accuracy of item 4", "I don't agree that this reflects what was decided"), or
+ * concerns escalated as a new referral ("I escalated my concerns about Y today as a new referral").
+ */
+function aboutSomethingElse(after: string): boolean {
+  return OTHER_OBJECT.test(after);
+}
+const OTHER_OBJECT =
+  /^\s*(?:(?:the )?accuracy of\b|(?:the )?(?:draft )?(?:minutes|action log|wording of)\b|(?:this|it|the (?:draft|minutes?|record|notes?|wording|summary)) (?:accurately )?(?:reflects|records|captures|says|represents|is (?:an )?accurate|is correct)\b)|^[^.;]{0,50}\bas a (?:new |fresh |formal )?referral\b/;
 
 /** Who is reported, not heard: the family disagreeing is no professional disagreement. */
 const FAMILY = /^(?:he|she|they|mum|dad|mother|father|parents?|grandmother|grandfather|grandparents?|carers?|family) /;
@@ -50,13 +73,15 @@ export function disagreementEnd(clause: string): number | null {
   if (
     raised &&
     !deniedBefore(clause, raised.index) &&
+    !heldByNoOne(clause, raised.index) &&
+    !aboutSomethingElse(clause.slice(raised.index + raised[0].length)) &&
     !taught(clause, raised.index) &&
     // "because she disagrees with the social worker's decision": a family member's view reported, not the writer's.
     !FAMILY.test(raised[0])
   )
     return raised.index + raised[0].length;
   const match = DISAGREEMENT.exec(clause);
-  if (!match) return null;
+  if (!match || aboutSomethingElse(clause.slice(match.index + match[0].length))) return null;
   return raisesByAgreementWords(clause, match) ? match.index + match[0].length : null;
 }
 

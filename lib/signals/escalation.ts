@@ -168,6 +168,19 @@ const ENDED_WITHOUT = /\b(?:ended|finished|concluded|closed|broke up) (?:without
 /** The same, as a clause of its own before a comma. */
 const ENDED_WITHOUT_AND_COMMA = new RegExp(`${ENDED_WITHOUT.source}[^,;]{0,60}[,;]`, 'g');
 
+/** A document, or a part of one, just before the verb: "Appendix 1 still", "the flowchart also", "section 4". */
+const DOCUMENT_BEFORE =
+  /\b(?:appendix \w+|form|policy|protocol|procedure|guidance|section \w+|paragraph \w+|box|page \w+|document|leaflet|flowchart|template|draft|it|which)(?: (?:still|also|only|now|just|then))?\s*$/;
+
+/** A field of figures: "Referred at Step 4 to SSCP: 0", "…: 3 (2 resolved)". */
+const FIGURE_FIELD =
+  /^[^:;]{0,80}(?<!stage|step|level|tier|stages|steps|levels|tiers|no|no\.):\s*\d{1,4}(?![\d/.:-])[^a-z]{0,20}(?:$|\(|,)/;
+/** Steps counted before the verb: "the two disputes that", "12 escalations were". */
+const STEPS_COUNTED =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3}|the number of|how many) (?:formal |professional |separate |other )?(?:disputes|disagreements|challenges|escalations|referrals|matters)\b/;
+/** A line of a report that starts with what it counts: "Escalations raised with WHT by other agencies…", "Disputes logged…". */
+const COUNTED_LEAD = /^(?:[-*\u2022\u00b7]\s*)?(?:disputes|disagreements|challenges|escalations|referrals|matters)\b/;
+
 /** A form's field answered in the negative: "…: N/A", "…: none", "…: not applicable". */
 const NOT_APPLICABLE = /^[^:;]{0,80}:\s*(?:n\/?a|none|nil|no|not applicable|not yet|not required)\s*[.!]*$/;
 
@@ -354,6 +367,24 @@ function blockedBy(
     NOT_APPLICABLE.test(clause.slice(verbIndex))
   )
     return 'negated';
+  // "• Referred at Step 4 to SSCP: 0", "Escalations raised with WHT by other agencies: 1", "the two disputes that went
+  // beyond Stage 3 in the period": steps counted, as figures and reports count them, not a step taken.
+  if (FIGURE_FIELD.test(clause.slice(verbIndex)) || STEPS_COUNTED.test(before) || COUNTED_LEAD.test(before)) return 'past';
+  // "I escalated my concerns about Y today as a new referral": a referral made, not a step of a disagreement.
+  if (/^[^.;]{0,60}\bas a (?:new |fresh )?referral\b/.test(clause.slice(verbIndex))) return 'negated';
+  // "I know it went to Stage 5 and that it was uncomfortable": a step the reader knows already, told again.
+  if (
+    /\b(?:i|we|you) (?:know|knew|remember|recall)(?: that)? (?:it|this|that|the (?:case|matter|disagreement|dispute|escalation))\s*$/.test(
+      before,
+    )
+  )
+    return 'past';
+  // 'Appendix 1 still refers to the "SSCB Strategic Business Manager"': a document that names a role, not a referral.
+  if (
+    /^refers? to\b/.test(clause.slice(verbIndex)) &&
+    (DOCUMENT_BEFORE.test(before) || /^refers? to (?:the |a |an )?["'\u201c\u2018]/.test(clause.slice(verbIndex)))
+  )
+    return 'past';
   if (scope.counterfactual) return 'counterfactual';
   // 'Item 3 reads "the disagreement was escalated to Heads of Service"', 'you\'d heard ASC had "taken this to managers"':
   // words quoted, or a claim heard, are someone else's, not the step the writer reports.

@@ -20,6 +20,7 @@ export type Frame =
   | 'form-request'
   | 'hr'
   | 'information-request'
+  | 'exercise'
   | 'other-procedure';
 
 const FRAMES: [Frame, RegExp][] = [
@@ -41,7 +42,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'sen',
-    /\b(?:graduated (?:approach|response)|sen support|senco|sendco|send (?:team|support|code|department)|ehcp (?:review|assessment|application|request|panel|process|annual review|needs assessment|draft|tribunal)|(?:for|request(?:ing)?|appl(?:y|ied|ying) for) an? ehcp|ehc needs|education,? health and care plan|assess,? plan,? do,? review|wave [123])\b/,
+    /\b(?:graduated (?:approach|response)|sen support|send (?:team|support|code|department)|ehcp (?:review|assessment|application|request|panel|process|annual review|needs assessment|draft|tribunal)|(?:for|request(?:ing)?|appl(?:y|ied|ying) for) an? ehcp|ehc needs|education,? health and care plan|assess,? plan,? do,? review|wave [123])\b/,
   ],
   [
     'building-works',
@@ -55,6 +56,11 @@ const FRAMES: [Frame, RegExp][] = [
   [
     'minutes',
     /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:from|for absence|(?:received|given|sent) (?:from|for))|apologies(?=:))\b/,
+  ],
+  [
+    // A made-up case for training: "EXERCISE ONLY - Stage 3 escalation scenario", "this is a fictional case".
+    'exercise',
+    /\b(?:exercise only|training (?:scenario|exercise|case study)|(?:fictional|made-up|made up|hypothetical|practice) (?:case|scenario|family|example)|case study for|scenario (?:below|for (?:the|thursday|monday|tuesday|wednesday|friday|our|your) (?:[a-z']+ )?(?:workshop|session|training|course)))\b/,
   ],
   [
     // A request for information under its own law, and its reviews and complaints: "FOI/2026/0193 - request for internal review".
@@ -71,7 +77,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'policy-question',
-    /\b(?:(?:where|how) (?:can|do|would|should) (?:i|we) (?:find|get|access|access)|(?:question|query|queries|clarification) (?:about|on|regarding) the (?:escalation|resolution|policy|process|protocol)|(?:is|are) there (?:a|any) (?:form|template|flowchart)|policy (?:review|consultation|update)|updated (?:version|policy|protocol)|(?:new|latest|current) version|review(?:ing)? (?:of )?the (?:escalation|resolution) (?:policy|protocol|procedure)|which stage (?:would|should|does)|what (?:is|are) the timescales?|(?:just|quick) (?:checking|question)|how (?:does|do) the (?:escalation|resolution))\b/,
+    /\b(?:(?:where|how) (?:can|do|would|should) (?:i|we) (?:find|get|access|access)|(?:question|query|queries|clarification) (?:about|on|regarding) the (?:escalation|resolution|policy|process|protocol)|(?:is|are) there (?:a|any) (?:form|template|flowchart)|policy (?:review|consultation|update)|consultation (?:response|comments|feedback|on the)|comments on (?:the |our |your )?(?:draft|revised)|draft (?:[a-z]+ ){0,3}(?:policy|protocol|procedure|guidance) v?\d|updated (?:version|policy|protocol)|(?:new|latest|current) version|review(?:ing)? (?:of )?the (?:escalation|resolution) (?:policy|protocol|procedure)|which stage (?:would|should|does)|what (?:is|are) the timescales?|(?:just|quick) (?:checking|question)|how (?:does|do) the (?:escalation|resolution))\b/,
   ],
   [
     'form-request',
@@ -79,7 +85,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|levels? of need|thresholds? (?:of|for) (?:need|intervention|support)|(?:multi-agency |mat )thresholds?|thresholds? (?:document|framework|guidance|tool)|(?:sits?|sitting) (?:somewhere )?(?:at|between) level [1-4]|level [1-4] (?:\(|-\s*|\u2013\s*)?(?:universal|targeted|specialist|early help|additional|complex|acute|intensive)|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|(?:partnership |twsp |sscp |wscb |hscp |ssp |safeguarding )budget|budget (?:contributions?|setting|for 20\d\d)|funding (?:contributions?|formula|allocation|decision)|financial contributions?|levels? of need|thresholds? (?:of|for) (?:need|intervention|support)|(?:multi-agency |mat )thresholds?|thresholds? (?:document|framework|guidance|tool)|(?:sits?|sitting) (?:somewhere )?(?:at|between) level [1-4]|level [1-4] (?:\(|-\s*|\u2013\s*)?(?:universal|targeted|specialist|early help|additional|complex|acute|intensive)|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',
@@ -98,6 +104,7 @@ export const PROCEDURES: ReadonlySet<Frame> = new Set([
   'other-procedure',
   'hr',
   'information-request',
+  'exercise',
 ]);
 
 /** All frames at once: most sentences are in none, and one pass says so. */

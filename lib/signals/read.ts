@@ -1,7 +1,7 @@
 import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
-import { DISAGREEMENT_HINT_WORDS, disagreementEnd, RECONSIDER_ASKED } from './disagreement.js';
+import { DISAGREEMENT_HINT_WORDS, disagreementEnd, heldByNoOne, RECONSIDER_ASKED } from './disagreement.js';
 import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
@@ -68,6 +68,11 @@ function lineManagerStage(policy: Policy): string | undefined {
 /** A stance against something decided: surprise, disappointment, worry, a request to look again. */
 const STANCE =
   /\b(?:(?:do|does) not (?:think|feel|believe|consider) (?:this|that|it|the [a-z -]{1,30}) (?:is|was) (?:right|appropriate|safe|proportionate|correct|enough|the right|justified)|(?:is|was) not (?:the right|appropriate|safe|proportionate|justified)|(?:surprised|disappointed|concerned|worried|alarmed|uneasy) (?:by|at|about|with|that)|look again at|revisit|(?:am|are) questioning|(?:does|do|did) not (?:agree|accept) (?:with )?(?:that|this|the|their|your) [^.;]{0,200}?\b(?:neither|nor) (?:do|did|can|could) (?:i|we))\b/;
+/** A stance against a decision that someone holds: not "nobody is being asked to revisit the outcome". */
+function stanceHeld(norm: string): boolean {
+  const stance = STANCE.exec(norm);
+  return stance !== null && !heldByNoOne(norm, stance.index);
+}
 const DECIDED = /\b(?:decision|outcome|threshold|closure|closing|nfa|no further action|step(?:ping)?[- ]down|stepped down|discharge)\b/;
 
 /** The sentence after a step that says it was never taken: "It's still sitting in my drafts", "I haven't sent it". */
@@ -228,6 +233,18 @@ const FOR_RECORDS =
 const WRITERS_WORDS = /\b(?:i|we|you|my|our|your|us|me|please|attached|enclosed|herewith|thanks|thank you|regards|hi|dear)\b/;
 /** A phone's signature: "Sent from my iPhone". */
 const SENT_FROM = /^sent from my\b/;
+
+/**
+ * The resolution process named in words of its own ("the professional disagreement", "the escalation policy"), not only
+ * by a sentence that disagrees ("We disagree with the decision for three reasons").
+ */
+function namesTheProcess(signals: readonly Signal[]): boolean {
+  const disagreeing = new Set(signals.filter((s) => s.kind === 'disagreement').map((s) => s.evidence));
+  return signals.some((s) => s.kind === 'process' && s.strength === 'strong' && !disagreeing.has(s.evidence));
+}
+
+/** Procedures whose business is the process itself: a request for its figures, a training exercise about it. */
+const ABOUT_THE_PROCESS: ReadonlySet<Frame> = new Set(['information-request', 'exercise']);
 
 const FORM_ONLY_REVIEW = "the policy's form, sent with nothing written that raises a disagreement: for the partnership to look at";
 
@@ -480,7 +497,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     !sentence.question &&
     !signals.some((s) => s.kind === 'disagreement') &&
     scopes.every((s) => !s.conditional && !s.past && !s.counterfactual) &&
-    STANCE.test(sentence.norm) &&
+    stanceHeld(sentence.norm) &&
     DECIDED.test(sentence.norm)
   )
     signals.push({ kind: 'disagreement', evidence, strength: 'strong' });
@@ -759,18 +776,19 @@ function summarise(
   // sentence of its own is with that procedure's decision ("FOI/2026/0193 - request for internal review … I don't
   // accept this"). One said in the procedure's own sentence is the writer's ("I am J's SENCO and I want to formally
   // challenge the decision…").
+  const leadingProcedure = frames.find((s) => (s.evidence.startsWith('Subject: ') || s.line < 2) && PROCEDURES.has(s.frame));
   const procedureLed =
-    leading !== undefined &&
-    PROCEDURES.has(leading.frame) &&
-    // A request for information about the process names it as its subject, not as the writer's own.
-    (leading.frame === 'information-request' || !signals.some((s) => s.kind === 'process' && s.strength === 'strong')) &&
-    !signals.some((s) => s.kind === 'disagreement' && frames.some((f) => f.evidence === s.evidence));
+    leadingProcedure !== undefined &&
+    // A request for information about the process, or a training exercise, names it as its subject, not the writer's own.
+    (ABOUT_THE_PROCESS.has(leadingProcedure.frame) || !namesTheProcess(signals));
   const framed: Frame | null =
-    leading && (!raisesDisagreement || procedureLed) && !explicit
-      ? leading.frame
-      : frames[0] && !aboutProcess && !resolved
-        ? frames[0].frame
-        : null;
+    procedureLed && !explicit
+      ? leadingProcedure.frame
+      : leading && !raisesDisagreement && !explicit
+        ? leading.frame
+        : frames[0] && !aboutProcess && !resolved
+          ? frames[0].frame
+          : null;
 
   const highest = highestOf(
     strong.map((s) => s.stage),

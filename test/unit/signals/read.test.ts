@@ -1202,3 +1202,46 @@ describe("the policy's form with a person's words beside it", () => {
     expect(reading).toMatchObject({ escalateTo: '6', review: null });
   });
 });
+
+describe('new mail that only looks like the process (corpus 25)', () => {
+  noStep([
+    ['sunderland', undefined, '• Referred at Step 4 to SSCP: 0'],
+    ['telford-wrekin', undefined, 'Escalations raised with WHT by other agencies: 1, resolved at Stage 1.'],
+    [
+      'telford-wrekin',
+      undefined,
+      'It covers agency involvement numbers, themes and the two disputes that went beyond Stage 3 in the period.',
+    ],
+    ['sunderland', undefined, 'Appendix 1 still refers to the "SSCB Strategic Business Manager" in one box.'],
+    [
+      'sunderland',
+      undefined,
+      'Any agency that does not agree with the decision of the conference will have its view recorded in the minutes.',
+    ],
+    ['swindon', undefined, 'The case has since closed, so this is purely about learning - nobody is being asked to revisit the outcome.'],
+    ['wiltshire', undefined, "I'm afraid I have to formally challenge the accuracy of item 4 before they are agreed."],
+    ['wiltshire', undefined, "I don't agree that this reflects what was decided."],
+    ['telford-wrekin', undefined, 'I escalated my concerns about Y (Year 8) today as a new referral.'],
+    ['telford-wrekin', undefined, 'I know it went to Stage 5 and that it was uncomfortable for everyone.'],
+  ]);
+  movesTo([
+    ['sunderland', undefined, 'Escalation stage: 2. I disagree with the decision to close the case.', '2'],
+    ['telford-wrekin', '2', 'Current stage: 4', '4'],
+  ]);
+  it.each([
+    [
+      "EXERCISE ONLY - Stage 3 escalation scenario for Thursday's workshop",
+      'Your HV discussed it with the social worker (Stage 2) but they did not agree.',
+      'swindon',
+    ],
+    [
+      'Formal challenge – decision on VCS contribution to TWSP budget 2026/27',
+      'We disagree with the decision for three reasons.',
+      'telford-wrekin',
+    ],
+  ])('reads "%s" as another business, whatever its disagreement', (cleanSubject, newText, policy) => {
+    const reading = read(newText, undefined, { policy, cleanSubject });
+    expect(reading.escalateTo).toBeNull();
+    expect(reading.frame).not.toBeNull();
+  });
+});
