@@ -127,6 +127,10 @@ const SEPARATE_MATTER =
 const PRONOUN_ENDED =
   /^(?:(?:and|so|but)\s+)?(?:it|this|that|which)\b[^.;]{0,30}?\b(?:was|were|had been|got)\s+(?:[a-z]+\s+)?(?:resolved|settled|sorted|closed)\b/;
 
+/** A step told of "it", "that" or "which", in the past. */
+const PRONOUN_WENT =
+  /^(?:(?:and|so|but)\s+)?(?:it|this|that|which|that one)\b[^.;]{0,30}?\b(?:went|was (?:escalated|referred|taken|moved|passed)|got|reached|ended up)\b/;
+
 /** Verbs that tell a step already tried: "raised this with", "discussed it", "spoke to". */
 const TRIED = /\b(?:raised|discussed|spoke|met|talked|took|escalated|went)\b/;
 
@@ -293,13 +297,17 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     const separate =
       SEPARATE_MATTER.test(written[i + 1]?.norm ?? '') ||
       (i > 0 && PRONOUN_ENDED.test(sentence.norm) && scopeWords.PAST.test(written[i - 1]?.norm ?? ''));
+    // "In 2024 we had a disagreement … a different family … | It went all the way to Stage 5": the one the sentence before told of.
+    const toldBefore = i > 0 && PRONOUN_WENT.test(sentence.norm) && scopeWords.PAST.test(written[i - 1]?.norm ?? '');
     for (const signal of read)
       signals.push(
         unsent && signal.kind === 'stage' && signal.escalation
           ? { ...signal, escalation: false, how: 'counterfactual' }
-          : (fixedBefore || separate) && signal.kind === 'resolution' && signal.resolved
-            ? { ...signal, resolved: false, how: 'other-business' }
-            : signal,
+          : toldBefore && signal.kind === 'stage' && signal.escalation
+            ? { ...signal, escalation: false, how: 'past' }
+            : (fixedBefore || separate) && signal.kind === 'resolution' && signal.resolved
+              ? { ...signal, resolved: false, how: 'other-business' }
+              : signal,
       );
   });
   // "I'm Shona's team leader at Hull Women's Aid. | Shona has asked me to take this forward with you…": the manager the
@@ -365,6 +373,9 @@ const STAGE_LINE =
 const POLICY_SAYS =
   /^(?:(?:and|but|so) )?(?:it|(?:the|our|your|their|this) (?:[a-z-]+ )?(?:policy|protocol|procedure|guidance|flowchart|process|document|leaflet))\s+(?:says|states|said|stated|suggests|explains|sets out|describes|tells (?:you|us|me))\b/;
 
+/** A request put as a question, with "please" at its end. */
+const POLITE_ASK = /^(?:[a-z]+,? )?(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b[^?]*,? please\s*\?/;
+
 /** A clause of the writer's own after the policy told: "so please treat this as…", "and I am therefore referring…". */
 const WRITERS_OWN = /^(?:(?:and|so|therefore|hence|which is why) )*(?:please|i|we|i am|we are)\b/;
 
@@ -420,6 +431,8 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   const anchors = new Map<string, StageAnchor[]>();
   const units = escalationUnits(sentence.clauses, policy, anchors);
   const sentencePast = scopes.some((s) => s.past);
+  // "Could we ask for a meeting between our senior managers before the weekend, please?": a request, its "please" split off.
+  const politely = sentence.question && POLITE_ASK.test(sentence.norm);
   // "It says to speak to your line manager first and then your manager speaks to theirs": the policy told, not a step,
   // up to what the writer asks or does with it ("…, so please treat this as a Stage 5 referral").
   const policySays = POLICY_SAYS.test(sentence.norm);
@@ -453,7 +466,7 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     const endedAt = resolution?.resolved === true && !hasMovingVerb(unit ?? clause);
     for (const escalation of unit === null || unit === undefined
       ? []
-      : readEscalation(unit, unitScope, sentence.question, policy, anchors)) {
+      : readEscalation(unit, politely ? { ...unitScope, requested: true } : unitScope, sentence.question, policy, anchors)) {
       if (escalation.kind === 'unstaged') {
         if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
         continue;

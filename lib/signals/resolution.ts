@@ -137,7 +137,8 @@ const RESOLVED: RegExp[] = [
   /\b(?:we are|we have been|we have|both (?:of us|agencies|services) are) (?:now |finally |all |both ){0,2}(?:of (?:one|the same) mind|at one)\b/,
   /\b(?:happy|content|comfortable|satisfied) with where (?:we|things|this) (?:have |has )?(?:ended up|landed|got to|came out|are now)\b/,
   // "the disagreement between the two teams ended at the senior managers' meeting", "concluded by agreement on 2 April"
-  /\b(?:the|this|our|that) (?:professional |stage \w+ )?(?:disagreement|dispute|escalation|challenge|difference of (?:view|opinion))\b[^.;]{0,160}? (?:ended|concluded|came to an end|finished)\b(?! up)/,
+  // …not another thing's end after a word that starts its own clause: "our disagreement … after she told him the s47 had concluded".
+  /\b(?:the|this|our|that) (?:professional |stage \w+ )?(?:disagreement|dispute|escalation|challenge|difference of (?:view|opinion))\b(?:(?!\b(?:after|before|when|because|since|until|once|told|said|says)\b)[^.;]){0,160}? (?:ended|concluded|came to an end|finished)\b(?! up)/,
   /\b(?:matter|disagreement|dispute|issue|escalation)'s (?:now |all )?(?:settled|resolved|sorted|closed|over)\b/,
   /\b(?:that|this) is the end of (?:it\b|(?:the|this|that|our) (?:matter|disagreement|dispute|escalation|challenge)\b)/,
   // "that's it resolved as far as we're concerned"

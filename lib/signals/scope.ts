@@ -44,6 +44,8 @@ export interface ClauseScope {
   modal: boolean;
   past: boolean;
   counterfactual: boolean;
+  /** The sentence asks for it politely ("Could we ask for…, please?"), so its "could" is the asking. */
+  requested?: boolean;
 }
 
 /**

@@ -1245,3 +1245,51 @@ describe('new mail that only looks like the process (corpus 25)', () => {
     expect(reading.frame).not.toBeNull();
   });
 });
+
+describe('stages moving as new writers put them (corpus 24)', () => {
+  movesTo([
+    [
+      'sunderland',
+      '2',
+      "I've thought about it overnight and I can't see any option other than to move this to step 3 of the protocol.",
+      '3',
+    ],
+    ['wiltshire', '1', "They did speak but didn't agree, so Rachel (my TM) has put this up to stage two this morning.", '2'],
+    ['telford-wrekin', '4', "Claire - please put the thread below to the TWSP Executive; Ian and I couldn't land it on Friday.", '5'],
+    [
+      'swindon',
+      '3',
+      "I'm writing to you as my opposite number, now that our two service managers have not been able to agree a way forward, and I'm doing so under stage four of the resolution policy.",
+      '4',
+    ],
+    [
+      'sunderland',
+      '1',
+      'ive asked my line manager to give your TM a ring tomorrow am, i dont think were going to get there between us.',
+      '2',
+    ],
+    [
+      'telford-wrekin',
+      '3',
+      "I'm writing as West Mercia Police's TWSP representative, to you as my equivalent in Adult Social Care, because the senior managers were unable to resolve their disagreement.",
+      '4',
+    ],
+    ['wiltshire', '1', 'Could we ask for a meeting between our senior managers before the weekend, please?', '2'],
+  ]);
+  noStep([
+    ['wiltshire', '1', 'Could we escalate this to stage 2?'],
+    [
+      'swindon',
+      '3',
+      'In 2024 we had a disagreement with your service on almost identical facts, a different family. It went all the way to Stage 5 and was settled at a Resolution Panel.',
+    ],
+  ]);
+  doesNotResolve([
+    [
+      'telford-wrekin',
+      '2',
+      'Sam raised our disagreement in writing with the social worker on 24 February after she told him the s47 had concluded "concerns not substantiated".',
+    ],
+  ]);
+  resolves([['telford-wrekin', '2', "The disagreement between the two teams ended at the senior managers' meeting."]]);
+});
