@@ -1293,3 +1293,21 @@ describe('stages moving as new writers put them (corpus 24)', () => {
   ]);
   resolves([['telford-wrekin', '2', "The disagreement between the two teams ended at the senior managers' meeting."]]);
 });
+
+describe('a level written at, and a meeting proposed', () => {
+  movesTo([
+    [
+      'hull-east-riding',
+      '4',
+      'I am writing to you directly, at Director and Chief Superintendent level, because our Heads of Service have not been able to agree a way forward for J.',
+      '5',
+    ],
+    [
+      'sunderland',
+      '2',
+      "I would therefore like to propose a resolution meeting, with a senior manager from Children's Social Care and the Trust's CEO attending for the school.",
+      '3',
+    ],
+  ]);
+  noStep([['hull-east-riding', '3', 'Our Heads of Service have not been able to agree a way forward for J.']]);
+});
