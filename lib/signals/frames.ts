@@ -21,6 +21,7 @@ export type Frame =
   | 'hr'
   | 'information-request'
   | 'exercise'
+  | 'levels-of-need'
   | 'other-procedure';
 
 const FRAMES: [Frame, RegExp][] = [
@@ -34,7 +35,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'opel',
-    /\b(?:opel|bed (?:state|capacity)|surge|system pressures?|escalation level|capacity escalation|winter pressures?|ambulance handover|(?:discharge|patient flow|flow) escalation(?: framework| process| policy| protocol)?|fast track chc)\b/,
+    /\b(?:opel|bed (?:state|capacity)|surge|system pressures?|escalation level|capacity escalation|winter pressures?|ambulance handover|(?:discharge|patient flow|flow) escalation (?:framework|process|policy|protocol)|fast track chc)\b/,
   ],
   [
     'appeal',
@@ -58,9 +59,15 @@ const FRAMES: [Frame, RegExp][] = [
     /\b(?:minutes (?:of|from|attached)|the minutes|draft minutes|subgroup|sub-group|action (?:log|notes|points)|agenda|apologies (?:from|for absence|(?:received|given|sent) (?:from|for))|apologies(?=:))\b/,
   ],
   [
+    // Casework graded by a threshold of need, not a stage: "it sits at Level 3 of the Threshold of Need", "Level 2 of the
+    // Multi-Agency Thresholds". Not another procedure: a threshold decision is what practitioners most often dispute.
+    'levels-of-need',
+    /\b(?:thresholds? (?:of|for) (?:need|intervention|support)|(?:multi-agency |mat )thresholds?|thresholds? (?:document|framework|guidance|tool)|(?:sits?|sitting) (?:somewhere )?(?:at|between) level [1-4]|level [1-4] (?:\(|-\s*|\u2013\s*)?(?:universal|targeted|specialist|early help|additional|complex|acute|intensive))\b/,
+  ],
+  [
     // A made-up case for training: "EXERCISE ONLY - Stage 3 escalation scenario", "this is a fictional case".
     'exercise',
-    /\b(?:exercise only|training (?:scenario|exercise|case study)|(?:fictional|made-up|made up|hypothetical|practice) (?:case|scenario|family|example)|case study for|scenario (?:below|for (?:the|thursday|monday|tuesday|wednesday|friday|our|your) (?:[a-z']+ )?(?:workshop|session|training|course)))\b/,
+    /\b(?:exercise only|training (?:scenario|exercise|case study)|(?<!not (?:a |an )?)(?:fictional|made-up|made up|hypothetical|practice) (?:case|scenario|family|example)|case study for|scenario (?:below|for (?:the|thursday|monday|tuesday|wednesday|friday|our|your) (?:[a-z']+ )?(?:workshop|session|training|course)))\b/,
   ],
   [
     // A request for information under its own law, and its reviews and complaints: "FOI/2026/0193 - request for internal review".
@@ -85,7 +92,7 @@ const FRAMES: [Frame, RegExp][] = [
   ],
   [
     'other-procedure',
-    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|(?:partnership |twsp |sscp |wscb |hscp |ssp |safeguarding )budget|budget (?:contributions?|setting|for 20\d\d)|funding (?:contributions?|formula|allocation|decision)|financial contributions?|levels? of need|thresholds? (?:of|for) (?:need|intervention|support)|(?:multi-agency |mat )thresholds?|thresholds? (?:document|framework|guidance|tool)|(?:sits?|sitting) (?:somewhere )?(?:at|between) level [1-4]|level [1-4] (?:\(|-\s*|\u2013\s*)?(?:universal|targeted|specialist|early help|additional|complex|acute|intensive)|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
+    /\b(?:(?:stage|step|level|tier) (?:\d|one|two|three|four|five) of (?:the|our|your|its) (?![a-z -]{0,40}\b(?:resol\w*|escal\w*|disput\w*|professional|twsp|sscp|wscb|lscp|ssp|hscp|partnership|safeguarding|disagreement)\b)(?:(?:[a-z-]+ ){1,4}(?:process|procedure|scheme|pathway|review)|(?:[a-z-]+ ){0,3}(?:complaints?|grievance|admissions?|appeals?|attendance|behaviour|exclusions?|disciplinary|capability|absence|sickness) policy)|continuum of need|threshold document|(?:partnership |twsp |sscp |wscb |hscp |ssp |safeguarding )budget|budget (?:contributions?|setting|for 20\d\d)|funding (?:contributions?|formula|allocation|decision)|financial contributions?|levels? of need|(?:gold|silver|bronze) command|repairs?|damp and mould|housing (?:officer|team|association)|fca|pension|insurance claim)\b/,
   ],
   [
     'hr',

@@ -127,6 +127,9 @@ const SEPARATE_MATTER =
 const PRONOUN_ENDED =
   /^(?:(?:and|so|but)\s+)?(?:it|this|that|which)\b[^.;]{0,30}?\b(?:was|were|had been|got)\s+(?:[a-z]+\s+)?(?:resolved|settled|sorted|closed)\b/;
 
+/** Another case than this one: "a different family", "a similar disagreement", "in 2024". */
+const OTHER_CASE =
+  /\b(?:(?:another|a different|a similar|other) (?:case|family|child|disagreement|dispute|matter)|similar|in 20\d\d|last year)\b/;
 /** A step told of "it", "that" or "which", in the past. */
 const PRONOUN_WENT =
   /^(?:(?:and|so|but)\s+)?(?:it|this|that|which|that one)\b[^.;]{0,30}?\b(?:went|was (?:escalated|referred|taken|moved|passed)|got|reached|ended up)\b/;
@@ -194,8 +197,10 @@ const NOT_AGREED_ITEM = /^(?:[-*\u2022\u00b7]\s*)?(?:not agreed|not accepted|sti
 
 /** A final decision named, as a sentence tells of it before the writer's answer: "Thank you for the Chair's final decision". */
 const FINAL_NAMED = /\b(?:final|binding) (?:decision|outcome|determination|ruling)\b/;
+/** A final decision still to come: "the final decision will be made by the Executive on 12 June". */
+const FINAL_TO_COME = /\b(?:will|shall|to be|is due|are due|awaiting|waiting|pending|expected|once|when|until|before)\b/;
 /** "…we accept it: a pre-birth ICPC will be convened": the decision the sentence before named, accepted. */
-const ACCEPTS_IT = /\baccept(s?) (?:it|this|that)(?=\s*(?:[:;,]|$|in full\b|fully\b|without reservation\b))/g;
+const ACCEPTS_IT = /\baccept(s?) (?:it|this|that)(?=\s*(?:[:;,.!]|$|in full\b|fully\b|without reservation\b))/g;
 
 /**
  * The sentence with "it" read as the final decision the sentence before named, so that the rules for a final
@@ -275,7 +280,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const stageLines = written.map((sentence) => STAGE_LINE.test(sentence.norm));
   const ladder = stageLines.filter(Boolean).length >= 3;
   written.forEach((original, i) => {
-    const sentence = i > 0 && FINAL_NAMED.test(written[i - 1]?.norm ?? '') ? finalDecisionNamed(original) : original;
+    const before = written[i - 1]?.norm ?? '';
+    const sentence = i > 0 && FINAL_NAMED.test(before) && !FINAL_TO_COME.test(before) ? finalDecisionNamed(original) : original;
     const read =
       ladder && stageLines[i] && !ACTS_NOW.test(sentence.norm)
         ? sentenceSignals(sentence, policy, context).map((s): Signal =>
@@ -298,7 +304,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       SEPARATE_MATTER.test(written[i + 1]?.norm ?? '') ||
       (i > 0 && PRONOUN_ENDED.test(sentence.norm) && scopeWords.PAST.test(written[i - 1]?.norm ?? ''));
     // "In 2024 we had a disagreement … a different family … | It went all the way to Stage 5": the one the sentence before told of.
-    const toldBefore = i > 0 && PRONOUN_WENT.test(sentence.norm) && scopeWords.PAST.test(written[i - 1]?.norm ?? '');
+    const toldBefore =
+      i > 0 && PRONOUN_WENT.test(sentence.norm) && OTHER_CASE.test(written[i - 1]?.norm ?? '') && !WRITER_NOW.test(sentence.norm);
     for (const signal of read)
       signals.push(
         unsent && signal.kind === 'stage' && signal.escalation
@@ -313,7 +320,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   // "I'm Shona's team leader at Hull Women's Aid. | Shona has asked me to take this forward with you…": the manager the
   // writer said they are takes the disagreement up, at the stage the policy gives a line manager.
   const manager = signals.find((s): s is StageSignal => s.kind === 'stage' && s.how === 'writer-manages');
-  if (manager && written.some((s) => !s.question && TAKEN_UP.test(s.norm)))
+  if (manager && signals.some((s) => s.kind === 'disagreement') && written.some((s) => !s.question && TAKEN_UP.test(s.norm)))
     signals.push({ ...manager, escalation: true, how: 'role', evidence: manager.evidence });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
@@ -374,7 +381,8 @@ const POLICY_SAYS =
   /^(?:(?:and|but|so) )?(?:it|(?:the|our|your|their|this) (?:[a-z-]+ )?(?:policy|protocol|procedure|guidance|flowchart|process|document|leaflet))\s+(?:says|states|said|stated|suggests|explains|sets out|describes|tells (?:you|us|me))\b/;
 
 /** A request put as a question, with "please" at its end. */
-const POLITE_ASK = /^(?:[a-z]+,? )?(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b[^?]*,? please\s*\?/;
+const POLITE_ASK =
+  /^(?:[a-z]+,? )?(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?(?:ask|arrange|set up|request|book|convene|escalate|refer|pass|take|put|move|get|organi[sz]e)\b(?![^?]*\b(?:how|who|what|when|where|whether|which)\b)[^?]*,? please\s*\?/;
 
 /** A clause of the writer's own after the policy told: "so please treat this as…", "and I am therefore referring…". */
 const WRITERS_OWN = /^(?:(?:and|so|therefore|hence|which is why) )*(?:please|i|we|i am|we are)\b/;
@@ -449,10 +457,19 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             conditional: scope.conditional || next.conditional,
             modal: scope.modal || next.modal,
             past:
-              scope.past || next.past || (sentencePast && !WRITER_NOW.test(unit ?? '')) || (policySays && !WRITERS_OWN.test(unit ?? '')),
+              scope.past ||
+              next.past ||
+              (sentencePast && !WRITER_NOW.test(unit ?? '')) ||
+              (policySays && !WRITERS_OWN.test(unit ?? '') && !WRITER_NOW.test(unit ?? '')),
             counterfactual: scope.counterfactual || next.counterfactual,
           }
-        : { ...scope, past: scope.past || (sentencePast && !WRITER_NOW.test(clause)) || (policySays && !WRITERS_OWN.test(clause)) };
+        : {
+            ...scope,
+            past:
+              scope.past ||
+              (sentencePast && !WRITER_NOW.test(clause)) ||
+              (policySays && !WRITERS_OWN.test(clause) && !WRITER_NOW.test(clause)),
+          };
     // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
     const resolution = readResolution(
       clause,
@@ -707,6 +724,10 @@ interface MessageTraits {
 /** A form filled in and finished, or the one sent at the end: "the completed form", "the signed Appendix 3", "the notification form". */
 const COMPLETED_FORM = /\b(?:completed|signed|finished|final|notification) (?:[a-z0-9-]+ ){0,4}?(?:forms?|proformas?)\b/;
 
+/** Where the policy keeps its records: "the TWSP Partnership Manager", "Business Support", "the Board Manager". */
+const RECORD_KEEPER =
+  /\b(?:partnership (?:manager|team|business|office|inbox|mailbox)|business (?:unit|support|manager|office)|board manager)\b/;
+
 /** The form finished and sent on: "I'll complete the form and send it to…", "we will fill in the Appendix and return it". */
 const FORM_FINISHED =
   /\b(?:complet(?:e|es|ing)|fill(?:ing)? (?:in|out)|sign(?:ing)?)\b[^.;]{0,80}\b(?:send|sent|sending|return|returning|forward|forwarding|pass|passing)\b/;
@@ -740,7 +761,7 @@ function summarise(
       (ending.has(s.evidence) && (FORM_WORD.test(evidence) || s.how === 'role')) ||
       // "…the escalation is resolved. | I'll complete the 'Resolution of Issues' section of the form and send it to the TWSP
       // Partnership Manager": the form of the end, sent where the policy keeps its records, in a sentence of its own.
-      (s.how === 'role' && FORM_WORD.test(evidence) && FORM_FINISHED.test(evidence))
+      (s.how === 'role' && FORM_WORD.test(evidence) && FORM_FINISHED.test(evidence) && RECORD_KEEPER.test(evidence))
     );
   };
   const escalations = signals.filter((s): s is StageSignal => s.kind === 'stage' && s.escalation && !(resolved && recordOfTheEnd(s)));

@@ -216,7 +216,8 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
   return (
     next !== undefined &&
     /^(?:if|unless|should|in the event|in case|otherwise|or)\b/.test(next) &&
-    /\b(?:will|shall|would|going to|may|might|could|should|must|needs? to)\b/.test(clause) &&
+    // "I can't see any option other than to move this to stage 3 | if I haven't heard from you by Monday": a threat too.
+    /\b(?:will|shall|would|going to|may|might|could|can|should|must|needs? to)\b/.test(clause) &&
     // "I disagree with that decision and would be grateful | if it could be looked at again": a request, not a condition.
     !(POLITE_HEAD.test(clause) && ASKED.test(next))
   );

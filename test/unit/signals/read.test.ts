@@ -1102,7 +1102,12 @@ describe('a manager the writer says they are, taking the disagreement up', () =>
       "I'm Shona's team leader at Hull Women's Aid. Shona has asked me to take this forward with you, as she and your social worker haven't been able to agree.",
       '2',
     ],
-    ['telford-wrekin', '1', "I'm Femi's line manager in the hospital safeguarding team. Femi has asked me to take this on.", '2'],
+    [
+      'telford-wrekin',
+      '1',
+      "I'm Femi's line manager in the hospital safeguarding team. Femi has asked me to take this on, as the two of you haven't been able to agree.",
+      '2',
+    ],
   ]);
   noStep([
     ['hull-east-riding', '1', "I'm Shona's team leader at Hull Women's Aid. Shona has not asked me to take this forward yet."],
@@ -1310,4 +1315,71 @@ describe('a level written at, and a meeting proposed', () => {
     ],
   ]);
   noStep([['hull-east-riding', '3', 'Our Heads of Service have not been able to agree a way forward for J.']]);
+});
+
+/** Faults a reviewer found in the rules of corpora 23-25, each put right (2026-12-02). */
+describe("the reviewer's faults in the rules for new lookalike mail and stages moving", () => {
+  doesNotResolve([
+    [
+      'hull-east-riding',
+      '3',
+      "The Group Manager considers the matter closed. I'll complete the escalation form and send it to the Head of Service today.",
+    ],
+    [
+      'telford-wrekin',
+      '4',
+      'The final decision will be made by the TWSP Executive on 12 June. We accept that, and will send our written submission by Friday.',
+    ],
+  ]);
+  resolves([['sunderland', '4', "Thank you for the SSCP's final decision. I confirm that we accept it."]]);
+  noStep([
+    ['sunderland', undefined, 'Can you confirm who I would escalate to at step 3, please?'],
+    ['sunderland', undefined, 'Can you remind me how I refer something to the SSCP, please?'],
+    ['telford-wrekin', '2', 'Can you remind me how I refer this to stage 3, please?'],
+    [
+      'hull-east-riding',
+      undefined,
+      "I am Shona's line manager. Shona is on leave this week so I am picking this up - could you send me the visit notes?",
+    ],
+    ['telford-wrekin', '2', "I'm afraid I can't see any option other than to move this to stage 3 if I haven't heard from you by Monday."],
+    ['telford-wrekin', '2', "I can't see any option other than to move this to stage 3 unless you can offer a meeting this week."],
+    ['hull-east-riding', undefined, 'I have asked my team leader to give you a ring tomorrow about the transport arrangements.'],
+  ]);
+  movesTo([
+    ['telford-wrekin', '1', 'I escalated this to stage 2 this morning at 10:30', '2'],
+    [
+      'telford-wrekin',
+      '2',
+      'Following three referrals from school in six weeks the decision to NFA is now being escalated to stage 3.',
+      '3',
+    ],
+    ['telford-wrekin', '2', 'I am escalating the decision not to accept this as a referral to stage 3.', '3'],
+    [
+      'telford-wrekin',
+      '1',
+      'I raised this with the allocated social worker two weeks ago and heard nothing. It was escalated to her team manager this morning as stage 2.',
+      '2',
+    ],
+    ['telford-wrekin', '2', 'The policy says the next step is the Senior Manager, so this is now escalated to stage 3.', '3'],
+    ['telford-wrekin', '2', 'I know this takes it to stage 3 but I see no other option.', '3'],
+    [
+      'hull-east-riding',
+      undefined,
+      'Discharge escalation: I do not agree with the decision to discharge Baby T and I am escalating this to the Named Nurse as stage 3.',
+      '3',
+    ],
+  ]);
+  it.each([
+    ['This leaves mum at risk of losing her tenancy if the rent is not paid.', false],
+    ['We do not accept the decision reached at the ICPC at 14:30', true],
+    ['School does not agree with the decision to step down after 3 escalations from us this term.', true],
+    ['Each agency at the strategy meeting disagrees with the decision to take no further action.', true],
+    ['Every agency at the core group is concerned about the decision to step down to early help.', true],
+    ['I do not agree with the decision not to accept this as a referral.', true],
+    ['I do not accept that this is correct, the child remains at risk.', true],
+    ['This is not a hypothetical case: I disagree with the decision to close.', true],
+    ['The MASH say the referral does not meet the multi-agency thresholds. I disagree with the decision.', true],
+  ])('"%s" raises a disagreement: %s', (text, raises) => {
+    expect(read(text, undefined, { policy: 'swindon' }).raisesDisagreement).toBe(raises);
+  });
 });
