@@ -10,7 +10,7 @@ import { afterLastDash, quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|suggest|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:is |would be )?(?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -206,6 +206,14 @@ function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, p
   );
   if (naming) return naming;
   const afterVerb = notFrom.filter((a) => a.index > verbIndex);
+  // "moving this up to the next level …, and have asked Richard, our … manager, to make contact": the step's own object.
+  const first = afterVerb[0];
+  if (
+    first?.how === 'next' &&
+    !afterVerb.some((a) => a.how === 'number') &&
+    /^\S+(?: (?:this|it|the matter|the case))?(?: (?:up|on|forward))? (?:to|on to|onto|into) $/.test(clause.slice(verbIndex, first.index))
+  )
+    return first;
   const target = firstBest(afterVerb.length ? afterVerb : notFrom.length ? notFrom : anchors);
   if (!target) return undefined;
   // "I would ask that the Partnership now convenes the multi-agency panel": the body convened, when it is higher than the one asked.
@@ -294,7 +302,7 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
 
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
 const REQUESTED =
-  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b/;
+  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|(?:^|, )(?:so |and )?(?:can|could|would) (?:we|you) please\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b/;
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
 const HEARSAY =
@@ -362,11 +370,18 @@ function blockedBy(
   // "we are not able to leave it here and will have to take this further": a negation of the verb before "and" is not this verb's.
   // "- not resolved between us, escalated to Step 3": a negated participle before the comma is its own.
   // "following yesterday's call, which ended without agreement, the matter has now been escalated": the failure is its own.
+  // "…yesterday's call, which I know didn't resolve things, my manager has escalated this": the failure before the comma is its own.
+  // (Only the last 200 characters: the failure is near, and a long clause is not scanned from every "not".)
+  const tail = before.slice(-200);
+  const afterFailure =
+    /\b(?:not|never) (?:been )?(?:resolve[ds]?|agree[ds]?|settle[ds]?|sort(?:ed)?|reach(?:ed)?)\b[^,]*,(?=[^,]{0,60}$)/.exec(tail);
   const own = /\bnot (?:been )?(?:resolved|agreed|settled|sorted)\b[^,]*,\s*$/.test(before)
     ? ''
-    : before
-        .replace(ENDED_WITHOUT_AND_COMMA, ' ')
-        .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
+    : afterFailure
+      ? tail.slice(afterFailure.index + afterFailure[0].length)
+      : before
+          .replace(ENDED_WITHOUT_AND_COMMA, ' ')
+          .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
   if (
     // "I don't have a nominated WSCB representative – the policy says it comes to you as the Board Manager, so I'm referring…"
     scopeWords.NEGATION.test(afterLastDash(own)) ||
@@ -444,7 +459,7 @@ function blockedBy(
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite =
     /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&
-    /^(?:ask|request)/.test(clause.slice(verbIndex));
+    /^(?:ask|request|suggest|propos|recommend)/.test(clause.slice(verbIndex));
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
   const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
   if (

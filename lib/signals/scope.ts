@@ -28,7 +28,7 @@ const CONDITION_INSIDE = new RegExp(
 
 /** Modal, wished or planned: not happening now. "would like to" and "want to" are intent, and count as doing it. */
 const MODAL =
-  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:therefore |now |also |really )?(?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|(?:am|are|is) planning to|consider(?:ing)?|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|probably|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
+  /\b(?:may|might|could|should|ought|must|(?<!(?:said|promised|agreed|undertook|told you) (?:i|we) )would(?! (?:therefore |now |also |really )?(?:like|wish|want|ask|request|be grateful|appreciate))|need(?:s|ed)? to|have to|has to|had to|needs? to be|hope|hoping|hopefully|expect|expecting|aim|aiming|intend(?:ing)? to consider|(?:am|are|is) planning to|consider(?:ing)?(?! (?:this|these|that|it|them) (?:to be|as)\b)|thinking (?:about|of)|think about|plan(?:ning)? to consider|can (?:we|i|you|this|it)|possible|possibly|probably|potential(?:ly)?|likely|perhaps|maybe|(?<!(?:were|was|have been|has been|had been|finally|now) )able to|wondering|option|advice (?:on|about)|ask(?:ing)? (?:for|about|whether|if)|recommend|suggest(?:ed|ing)?|propose|worth)\b/;
 
 /** An event of the past, or of another case: what it says happened then, not now. */
 const PAST =

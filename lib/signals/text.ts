@@ -52,9 +52,12 @@ const TYPOS: [RegExp, string][] = [
   [/\bch\.? supt\b/g, 'chief superintendent'], // police ranks as written
   [/\b(?:det\.? )?supt\b/g, 'superintendent'],
   [/\bch\.? insp\b/g, 'chief inspector'],
+  [/\b(?:sevice|servcie|serivce|sercive)(s?)\b/g, 'service$1'], // "Head of Sevice"
+  [/\bdet(?:ective)? supt\b|\bdetective superintendent\b/g, 'superintendent'],
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
-const TYPO_HINT = /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b/;
+const TYPO_HINT =
+  /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b|\bse(?:vice|rvcie|rivce|rcive)|\bdetective superintendent\b/;
 
 const INITIAL = /\b[a-z]\.[a-z ]/;
 const INITIALS = /\b([a-z])\.(?:([a-z])\.(?=[\s,;:)]|$)|(?= [a-z]))/g;

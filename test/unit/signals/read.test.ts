@@ -1383,3 +1383,46 @@ describe("the reviewer's faults in the rules for new lookalike mail and stages m
     expect(read(text, undefined, { policy: 'swindon' }).raisesDisagreement).toBe(raises);
   });
 });
+
+describe('stages moving as new writers put them (corpus 26)', () => {
+  movesTo([
+    [
+      'hull-east-riding',
+      '3',
+      "Following yesterday's call, which I know didn't resolve things, my manager DI Hussain has escalated this to Detective Superintendent Carr.",
+      '4',
+    ],
+    [
+      'sunderland',
+      '2',
+      "What I'd suggest is a resolution meeting with our senior managers, so it goes up through both management lines.",
+      '3',
+    ],
+    [
+      'sunderland',
+      '2',
+      "I'm therefore moving this up to the next level of the SSCP protocol and have asked Richard Lamb, our Senior Operational Support Manager, to make contact with his equivalent.",
+      '3',
+    ],
+    [
+      'telford-wrekin',
+      '4',
+      'I consider these to be exceptional circumstances and ask that the Executive considers the matter and gives a binding decision.',
+      '5',
+    ],
+    [
+      'wiltshire',
+      '1',
+      "As you and he still don't agree following Wednesday's discussion, can we please get a meeting in the diary between DI Fensome and your senior service manager?",
+      '2',
+    ],
+  ]);
+  noStep([
+    ['hull-east-riding', '3', 'The call did not resolve things, and my manager has not escalated this to the Superintendent.'],
+    [
+      'wiltshire',
+      '1',
+      'As you and he still disagree, can we get a meeting in the diary between DI Fensome and your senior service manager?',
+    ],
+  ]);
+});
