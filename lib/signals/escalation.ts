@@ -405,6 +405,8 @@ function blockedBy(
     /^escalat\w* (?:my|our|these|the|her|his|their) concerns?\b[^.;]{0,50}\bas a (?:new |fresh )?referral\b/.test(clause.slice(verbIndex))
   )
     return 'negated';
+  // "Thank you for … speaking to your manager so quickly": what the other side did, thanked for.
+  if (/\bthank(?:s| you)(?: (?:so|very) much)? for\b[^.;]{0,100}$/.test(before)) return 'past';
   // "I know it went to Stage 5 and that it was uncomfortable": a step the reader knows already, told again.
   if (
     /\b(?:i|we|you) (?:know|knew|remember|recall)(?: that)? (?:it|this|that|the (?:case|matter|disagreement|dispute|escalation))\s*$/.test(

@@ -1426,3 +1426,15 @@ describe('stages moving as new writers put them (corpus 26)', () => {
     ],
   ]);
 });
+
+describe("another family's past, and the other side's step thanked for", () => {
+  noStep([
+    [
+      'hull-east-riding',
+      '3',
+      "I'm keen we don't let this one drag - you'll remember the W family last summer, which went all the way to Stage 6 before anyone visited.",
+    ],
+    ['telford-wrekin', '1', 'Thank you for going back through the file with me yesterday and for speaking to your manager so quickly.'],
+  ]);
+  movesTo([['telford-wrekin', '1', "Thanks for your call. I'm now speaking to your manager as stage 2.", '2']]);
+});

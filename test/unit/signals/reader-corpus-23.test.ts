@@ -9,7 +9,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * disagreement). Held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('twenty-third reader corpus', 'reader-corpus-23', 210, {
-  accuracy: 0.885,
+  accuracy: 0.89,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,

@@ -9,7 +9,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * escalated as a new referral); then 88.1 %, none opened (87.6 % after the reviewer's corrections). Held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('twenty-fifth reader corpus', 'reader-corpus-25', 210, {
-  accuracy: 0.876,
+  accuracy: 0.88,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,
