@@ -1438,3 +1438,24 @@ describe("another family's past, and the other side's step thanked for", () => {
   ]);
   movesTo([['telford-wrekin', '1', "Thanks for your call. I'm now speaking to your manager as stage 2.", '2']]);
 });
+
+/** Faults a second review found in the last rules of the round (2026-12-02), each put right. */
+describe("the second review's faults", () => {
+  noStep([
+    ['swindon', undefined, 'Hi Jo, could you please send me the Stage 2 escalation form?'],
+    ['swindon', undefined, 'Hi, could you please let me know the process for escalating to Stage 2?'],
+    ['swindon', '2', 'Hi, could you please confirm the date of the Stage 3 meeting?'],
+    ['swindon', '2', 'Sorry, could you please remind me how I escalate to Stage 3?'],
+    ['swindon', '2', 'I would suggest a meeting with your Head of Service before going further.'],
+    ['swindon', '2', 'My suggestion would be a meeting with the Head of Service.'],
+    ['swindon', undefined, "What I'd suggest is a meeting with the Head of Service."],
+    ['swindon', '2', 'The Head of Service is considering this as a Stage 3 escalation and will come back to me.'],
+  ]);
+  movesTo([
+    ['swindon', '2', 'Thank you for escalating this to Stage 3 so promptly.', '3'],
+    ['swindon', '2', 'Thanks for passing this to your Head of Service.', '4'],
+    ['swindon', '2', 'Thank you for agreeing to take this to the Head of Service.', '4'],
+    ['swindon', '1', 'Thanks for escalating to your manager as Stage 2.', '2'],
+    ['swindon', '2', 'Hi Jo, could you please escalate this to Stage 3?', '3'],
+  ]);
+});
