@@ -64,7 +64,7 @@ function aboutSomethingElse(after: string): boolean {
 const OTHER_OBJECT =
   /^\s*(?:(?:the )?accuracy of\b|(?:the )?(?:draft )?(?:minutes|action log|wording of)\b|(?:this|it) (?:accurately )?(?:reflects|captures|represents) what was (?:said|decided|agreed|discussed)\b|the (?:draft|minutes?|record|notes?|wording|summary) (?:accurately )?(?:reflects|records|captures|says|represents|is (?:an )?accurate|is correct)\b)/;
 /** Concerns escalated as a new referral: "I escalated my concerns about Y today as a new referral". */
-const CONCERNS_REFERRED = /^escalat\w* (?:my|our|these|the|her|his|their) concerns?\b[^.;]{0,50}\bas a (?:new |fresh )?referral\b/;
+export const CONCERNS_REFERRED = /^escalat\w* (?:my|our|these|the|her|his|their) concerns?\b[^.;]{0,50}\bas a (?:new |fresh )?referral\b/;
 
 /** Who is reported, not heard: the family disagreeing is no professional disagreement. */
 const FAMILY = /^(?:he|she|they|mum|dad|mother|father|parents?|grandmother|grandfather|grandparents?|carers?|family) /;

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
+import { CONCERNS_REFERRED } from './disagreement.js';
 import { scopeWords, type ClauseScope } from './scope.js';
 import { stageAnchors, type StageAnchor } from './stages.js';
 import { afterLastDash, quoted } from './text.js';
@@ -300,9 +301,13 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   return null;
 }
 
+/** The verbs of a step asked for politely: "could you please escalate…", "can we please get a meeting…". */
+export const STEP_ASKED = String.raw`(?:escalate|refer|pass|take|put|move|arrange|set up|book|convene|get|ask|request|organi[sz]e)`;
+
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
-const REQUESTED =
-  /^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b|, (?:so |and )?(?:can|could|would) (?:we|you) please (?:escalate|refer|pass|take|put|move|arrange|set up|book|convene|get|ask|request|organi[sz]e)\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b/;
+const REQUESTED = new RegExp(
+  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b`,
+);
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
 const HEARSAY =
@@ -354,6 +359,7 @@ function blockedBy(
   // "I can't see any option other than to move this to step 3": decided, neither denied nor modal.
   const before = clause.slice(0, verbIndex).replace(NO_OTHER_WAY, ' ');
   const around = clause.slice(0, verbIndex + 40);
+  const verb = clause.slice(verbIndex);
   // "can we take it to the next stage please?": a request, put as a question.
   const requested = scope.requested === true || REQUESTED.test(clause);
   if (question && !requested) return 'question';
@@ -385,31 +391,28 @@ function blockedBy(
   if (
     // "I don't have a nominated WSCB representative – the policy says it comes to you as the Board Manager, so I'm referring…"
     scopeWords.NEGATION.test(afterLastDash(own)) ||
-    /^\s*\w+\s+(?:is |was )?not\b/.test(clause.slice(verbIndex)) ||
+    /^\s*\w+\s+(?:is |was )?not\b/.test(verb) ||
     // "referral to the SSCP at Step 4 is not needed": the step named, then denied.
     /^(?:a |an )?(?:referral|escalation)\b[^,;]{0,60}?\b(?:is|was|will be) (?:not|no longer) (?:needed|required|necessary|warranted)\b/.test(
-      clause.slice(verbIndex),
+      verb,
     ) ||
     /\bno (?:escalation|referral)\b/.test(around) ||
     // "The Trust withdraws its request for the matter to go to director level": a step asked for, then withdrawn.
     WITHDRAWN.test(around) ||
     // "Date referred to WSCB: N/A": a form's field, answered that it did not happen.
-    NOT_APPLICABLE.test(clause.slice(verbIndex))
+    NOT_APPLICABLE.test(verb)
   )
     return 'negated';
   // "• Referred at Step 4 to SSCP: 0", "Escalations raised with WHT by other agencies: 1", "the two disputes that went
   // beyond Stage 3 in the period": steps counted, as figures and reports count them, not a step taken.
-  if (FIGURE_FIELD.test(clause.slice(verbIndex)) || STEPS_COUNTED.test(before) || COUNTED_LEAD.test(before)) return 'past';
+  if (FIGURE_FIELD.test(verb) || STEPS_COUNTED.test(before) || COUNTED_LEAD.test(before)) return 'past';
   // "I escalated my concerns about Y today as a new referral": a referral made, not a step of a disagreement.
-  if (
-    /^escalat\w* (?:my|our|these|the|her|his|their) concerns?\b[^.;]{0,50}\bas a (?:new |fresh )?referral\b/.test(clause.slice(verbIndex))
-  )
-    return 'negated';
+  if (CONCERNS_REFERRED.test(verb)) return 'negated';
   // "Thank you for … speaking to your manager so quickly": what the other side did, thanked for.
   // (Not a step thanked for: "Thank you for escalating this to Stage 3" tells of a step the mailbox may not have seen.)
   if (
     /\bthank(?:s| you)(?: (?:so|very) much)? for\b[^.;]{0,100}$/.test(before) &&
-    !/^(?:escalat|refer|pass|tak(?:e|es|ing|en)|took|mov|rais|forward|hand|put|send|sent|submit|elevat|push)/.test(clause.slice(verbIndex))
+    !/^(?:escalat|refer|pass|tak(?:e|es|ing|en)|took|mov|rais|forward|hand|put|send|sent|submit|elevat|push)/.test(verb)
   )
     return 'past';
   // "I know it went to Stage 5 and that it was uncomfortable": a step the reader knows already, told again.
@@ -417,14 +420,11 @@ function blockedBy(
     /\b(?:i|we|you) (?:know|knew|remember|recall)(?: that)? (?:it|this|that|the (?:case|matter|disagreement|dispute|escalation))\s*$/.test(
       before,
     ) &&
-    /^(?:went|was|were|had|got|reached|escalated|moved|ended)\b/.test(clause.slice(verbIndex))
+    /^(?:went|was|were|had|got|reached|escalated|moved|ended)\b/.test(verb)
   )
     return 'past';
   // 'Appendix 1 still refers to the "SSCB Strategic Business Manager"': a document that names a role, not a referral.
-  if (
-    /^refers? to\b/.test(clause.slice(verbIndex)) &&
-    (DOCUMENT_BEFORE.test(before) || /^refers? to (?:the |a |an )?["'\u201c\u2018]/.test(clause.slice(verbIndex)))
-  )
+  if (/^refers? to\b/.test(verb) && (DOCUMENT_BEFORE.test(before) || /^refers? to (?:the |a |an )?["'\u201c\u2018]/.test(verb)))
     return 'past';
   if (scope.counterfactual) return 'counterfactual';
   // 'Item 3 reads "the disagreement was escalated to Heads of Service"', 'you\'d heard ASC had "taken this to managers"':
@@ -436,7 +436,7 @@ function blockedBy(
     /\b(?:matter|case|disagreement|dispute|concern|issue|referral)(?: that| which)? (?:our|my|your|their|the) (?:[a-z-]+ ){0,3}$/.test(
       before,
     ) &&
-    /^(?:referred|escalated|raised|took|passed)\b/.test(clause.slice(verbIndex))
+    /^(?:referred|escalated|raised|took|passed)\b/.test(verb)
   )
     return 'past';
   // "- Outcome: no agreement; managers to take it to the next tier": an action point of notes, not a step taken.
@@ -466,7 +466,7 @@ function blockedBy(
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite =
     /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&
-    /^(?:ask|request|suggest|propos|recommend)/.test(clause.slice(verbIndex));
+    /^(?:ask|request|suggest|propos|recommend)/.test(verb);
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
   const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
   if (

@@ -2,7 +2,7 @@ import type { AttachmentInfo } from '../mail/message.js';
 import type { Form, Policy } from '../policy/schema.js';
 import { stageRank } from '../policy/stages.js';
 import { DISAGREEMENT_HINT_WORDS, disagreementEnd, heldByNoOne, RECONSIDER_ASKED } from './disagreement.js';
-import { escalationUnits, hasMovingVerb, readEscalation } from './escalation.js';
+import { escalationUnits, hasMovingVerb, readEscalation, STEP_ASKED } from './escalation.js';
 import { framesOf, PROCEDURES, type Frame } from './frames.js';
 import { ENDING_WORDS, readResolution } from './resolution.js';
 import { clauseScopes, scopeWords } from './scope.js';
@@ -321,7 +321,7 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   // writer said they are takes the disagreement up, at the stage the policy gives a line manager.
   const manager = signals.find((s): s is StageSignal => s.kind === 'stage' && s.how === 'writer-manages');
   if (manager && signals.some((s) => s.kind === 'disagreement') && written.some((s) => !s.question && TAKEN_UP.test(s.norm)))
-    signals.push({ ...manager, escalation: true, how: 'role', evidence: manager.evidence });
+    signals.push({ ...manager, escalation: true, how: 'role' });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)
@@ -381,8 +381,9 @@ const POLICY_SAYS =
   /^(?:(?:and|but|so) )?(?:it|(?:the|our|your|their|this) (?:[a-z-]+ )?(?:policy|protocol|procedure|guidance|flowchart|process|document|leaflet))\s+(?:says|states|said|stated|suggests|explains|sets out|describes|tells (?:you|us|me))\b/;
 
 /** A request put as a question, with "please" at its end. */
-const POLITE_ASK =
-  /^(?:[a-z]+,? )?(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?(?:ask|arrange|set up|request|book|convene|escalate|refer|pass|take|put|move|get|organi[sz]e)\b(?![^?]*\b(?:how|who|what|when|where|whether|which)\b)[^?]*,? please\s*\?/;
+const POLITE_ASK = new RegExp(
+  String.raw`^(?:[a-z]+,? )?(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?${STEP_ASKED}\b(?![^?]*\b(?:how|who|what|when|where|whether|which)\b)[^?]*,? please\s*\?`,
+);
 
 /** A clause of the writer's own after the policy told: "so please treat this as…", "and I am therefore referring…". */
 const WRITERS_OWN = /^(?:(?:and|so|therefore|hence|which is why) )*(?:please|i|we|i am|we are)\b/;
@@ -444,6 +445,8 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   // "It says to speak to your line manager first and then your manager speaks to theirs": the policy told, not a step,
   // up to what the writer asks or does with it ("…, so please treat this as a Stage 5 referral").
   const policySays = POLICY_SAYS.test(sentence.norm);
+  /** A clause of a sentence told in the past, or of the policy told, unless the writer acts in it now. */
+  const toldNotDone = (text: string): boolean => !WRITER_NOW.test(text) && (sentencePast || (policySays && !WRITERS_OWN.test(text)));
   sentence.clauses.forEach((clause, i) => {
     const scope = scopes[i] ?? { negated: false, conditional: false, modal: false, past: false, counterfactual: false };
     const unit = units[i];
@@ -456,20 +459,10 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
             negated: scope.negated || next.negated,
             conditional: scope.conditional || next.conditional,
             modal: scope.modal || next.modal,
-            past:
-              scope.past ||
-              next.past ||
-              (sentencePast && !WRITER_NOW.test(unit ?? '')) ||
-              (policySays && !WRITERS_OWN.test(unit ?? '') && !WRITER_NOW.test(unit ?? '')),
+            past: scope.past || next.past || toldNotDone(unit ?? ''),
             counterfactual: scope.counterfactual || next.counterfactual,
           }
-        : {
-            ...scope,
-            past:
-              scope.past ||
-              (sentencePast && !WRITER_NOW.test(clause)) ||
-              (policySays && !WRITERS_OWN.test(clause) && !WRITER_NOW.test(clause)),
-          };
+        : { ...scope, past: scope.past || toldNotDone(clause) };
     // Another case's past is the whole sentence's: "a similar disagreement back in 2024, and that one was resolved".
     const resolution = readResolution(
       clause,

@@ -53,7 +53,7 @@ const TYPOS: [RegExp, string][] = [
   [/\b(?:det\.? )?supt\b/g, 'superintendent'],
   [/\bch\.? insp\b/g, 'chief inspector'],
   [/\b(?:sevice|servcie|serivce|sercive)(s?)\b/g, 'service$1'], // "Head of Sevice"
-  [/\bdet(?:ective)? supt\b|\bdetective superintendent\b/g, 'superintendent'],
+  [/\bdetective superintendent\b/g, 'superintendent'], // "supt" is already "superintendent" here
 ];
 /** A cheap first test: none of the typos above can be in a text without one of these. */
 const TYPO_HINT =
