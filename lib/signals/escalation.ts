@@ -11,7 +11,7 @@ import { afterLastDash, quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary))|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|suggest\w* (?:is |would be )?(?:a |an )?(?:resolution|escalation|senior managers'?|managers'?|multi-agency) meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|get in touch|be in touch|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary|me|us)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b)|took(?! over (?:as|from)\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|(?:^|\bnow )sending (?:up |on |over )?to\b|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:arrang|conven|book|set(?:ting)? up)\w* (?:a |an |the )?(?:[a-z-]+ ){0,2}panel\b|suggest\w* (?:is |would be )?(?:a |an )?(?:resolution|escalation|senior managers'?|managers'?|multi-agency) meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -36,7 +36,7 @@ const LABEL_BEFORE =
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
-  /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b/;
+  /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b|\b(?:referr?(?:ing|ed)?|escalat(?:ing|ed)|pass(?:ing|ed)) (?:this|it|the (?:matter|case|disagreement|dispute)) (?:on |over |up )?to you\b/;
 
 /**
  * "We will have to take this further", "we will need to take this to the next stage": a step the writer announces.
@@ -189,6 +189,10 @@ const COUNTED_LEAD = /^(?:[-*\u2022\u00b7]\s*)?(?:disputes|disagreements|challen
 /** A form's field answered in the negative: "…: N/A", "…: none", "…: not applicable". */
 const NOT_APPLICABLE = /^[^:;]{0,80}:\s*(?:n\/?a|none|nil|no|not applicable|not yet|not required)\s*[.!]*$/;
 
+/** A policy named after its owner: "('s) resolution policy", "dispute resolution protocol". */
+const POLICY_AFTER =
+  /^(?:'s)?\s*(?:(?:professional|dispute|inter-?agency|multi-?agency)\s+)?(?:resolution|escalation|disagreement)\s+(?:policy|protocol|procedure|guidance|process)\b/;
+
 const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|sets? up)\b/;
 
 /**
@@ -197,7 +201,12 @@ const CONVENES = /\b(?:convenes?|convened|convening|chairs?|hears?|arranges?|set
  */
 function pickTarget(anchors: StageAnchor[], clause: string, verbIndex: number, policy: Policy): StageAnchor | undefined {
   // "moving from stage 2 to stage 3": never the stage it comes from; the first named after the verb.
-  const notFrom = anchors.filter((a) => !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)));
+  // "…under the Swindon Safeguarding Partnership resolution policy": the partnership named as the policy's owner.
+  const notFrom = anchors.filter(
+    (a) =>
+      !/\bfrom (?:the |my |our |a )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)) &&
+      !(a.how !== 'number' && POLICY_AFTER.test(clause.slice(a.index + a.text.length, a.index + a.text.length + 60))),
+  );
   // "This is a Stage 2 escalation …, following a Stage 1 conversation": the stage that names the escalation itself.
   const naming = notFrom.find(
     (a) =>
@@ -246,6 +255,13 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     (LABEL_AFTER.test(after) || LABEL_BEFORE.test(before)) &&
     !ENDED_WITHOUT.test(after) &&
     !/\b(?:notes?|record|minutes|summary|write-?up) (?:of|from) (?:the|our|my|your|their)\s*$/.test(before)
+  )
+    return target.index;
+  // "Sandra and I got nowhere. Step 3 please, thread below.": the stage asked for, as the whole of a clause.
+  if (
+    target.how === 'number' &&
+    /^(?:(?:so|now|ok|okay|right)[, ]+)?$/.test(clause.slice(0, target.index)) &&
+    /^\s*(?:now\s+)?(?:please|pls|plz)\b/.test(after)
   )
     return target.index;
   // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
@@ -306,7 +322,7 @@ export const STEP_ASKED = String.raw`(?:escalate|refer|pass|take|put|move|arrang
 
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
 const REQUESTED = new RegExp(
-  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b`,
+  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b|^(?:so |and )?please (?:can|could|would) (?:we|you) ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|would) (?:the|your|our) (?:[a-z-]+ ){1,3}please ${STEP_ASKED}\b`,
 );
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
@@ -326,7 +342,8 @@ const DECIDED =
   /\b(?:i|we|she|he|[a-z]+ and i)\s+(?:both\s+|all\s+|now\s+)?(?:think|believe|feel|agree|agrees|are agreed|am clear|are clear|have agreed|has agreed)(?: that)?\s+(?:this|it|we|the (?:matter|case|disagreement|dispute))\s+(?:now\s+)?(?:needs?|has|have|should|must)\s+(?:to\s+)?(?:now\s+)?$/;
 
 /** The case as what needs to move: "this one needs to", "the matter now needs to be". */
-const DUE_NOW = /\b(?:it|this|this one|the matter|the case)\s+(?:now\s+|really\s+)?needs\s+to\s+(?:be\s+)?$/;
+const DUE_NOW =
+  /\b(?:it|this|this one|the matter|the case)\s+(?:now\s+|really\s+)?needs\s+to\s+(?:be\s+)?(?:(?:come|go) (?:to you|up|across) )?$/;
 
 /**
  * A judgement made that the step is due, with no hedge, no later day and no condition: "So I think this needs to go to
@@ -381,13 +398,23 @@ function blockedBy(
   const tail = before.slice(-200);
   const afterFailure =
     /\b(?:not|never) (?:been )?(?:resolve[ds]?|agree[ds]?|settle[ds]?|sort(?:ed)?|reach(?:ed)?)\b[^,]*,(?=[^,]{0,60}$)/.exec(tail);
-  const own = /\bnot (?:been )?(?:resolved|agreed|settled|sorted)\b[^,]*,\s*$/.test(before)
-    ? ''
-    : afterFailure
-      ? tail.slice(afterFailure.index + afterFailure[0].length)
-      : before
-          .replace(ENDED_WITHOUT_AND_COMMA, ' ')
-          .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
+  // "…who agrees that the home conditions aren't reflected in the plan at all, Jo is now taking this up…": the verb's own
+  // subject after the last comma starts its own statement.
+  const lastComma = tail.lastIndexOf(', ');
+  const ownSubject =
+    lastComma >= 0 &&
+    /^(?!(?:which|who|that|whom|whose)\b)[a-z]+(?: [a-z]+)? (?:is|are|has|have|had|was|were|will|shall) (?:now |also |therefore |already )?(?:been )?$/.test(
+      tail.slice(lastComma + 2),
+    );
+  const own = ownSubject
+    ? tail.slice(lastComma + 2)
+    : /\bnot (?:been )?(?:resolved|agreed|settled|sorted)\b[^,]*,\s*$/.test(before)
+      ? ''
+      : afterFailure
+        ? tail.slice(afterFailure.index + afterFailure[0].length)
+        : before
+            .replace(ENDED_WITHOUT_AND_COMMA, ' ')
+            .replace(/^.*\s(?:and|but)\s+(?=(?:will|shall|must|need|have|am|are|is|would|can)\b)/, '');
   if (
     // "I don't have a nominated WSCB representative – the policy says it comes to you as the Board Manager, so I'm referring…"
     scopeWords.NEGATION.test(afterLastDash(own)) ||
@@ -461,14 +488,21 @@ function blockedBy(
   )
     return 'past';
   // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
+  // …the day of this step, not of another joined on after it ("Graham will take this forward at Step 3 and would like
+  // to speak with your Service Manager this week").
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
-  if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index))) return 'modal';
+  const ownPart = verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, '');
+  if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index, verbIndex) + ownPart)) return 'modal';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite =
     /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&
     /^(?:ask|request|suggest|propos|recommend)/.test(verb);
   // "(I'd be grateful) if you would put this before the Executive": the clause was found polite, so its "if you would" asks.
-  const asked = before.replace(/\bif you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?$/, ' ');
+  // "(I'd be grateful) if this could now be treated as moving to the next stage": the same, of the case.
+  const asked = before.replace(
+    /\bif (?:you (?:would|could|can|will|might)\s+(?:now\s+|please\s+)?|(?:this|it|the (?:matter|case|disagreement|dispute)) (?:could|would|can|might) (?:now |please )?be (?:treated|regarded|recorded|logged|taken) as\s+)$/,
+    ' ',
+  );
   if (
     !announced &&
     !requested &&

@@ -53,11 +53,15 @@ const PROCESS_WORDS =
 
 /** The writer as the manager of the practitioner: "I'm PC Hall's supervisor", "I manage Jess", "I am the team manager for Ellie". */
 const MANAGES =
-  /\bi am (?:[a-z.]+ ){0,3}?[a-z]+'s (?:line |team |direct )?(?:manager|supervisor|leader)\b|\bi (?:line )?manage (?!to\b|(?:it|this|that|the (?:risk|case|situation))\b)|\bi am (?:the|her|his|their) (?:[a-z-]+ ){0,4}?(?:manager|supervisor|team leader) (?:for|of) (?!the\b|our\b|this\b)[a-z]+/;
+  /\bi am (?:[a-z.]+ ){0,3}?[a-z]+'s (?:line |team |direct )?(?:manager|supervisor|leader)\b|\bi am [^.;]{0,100}? and (?:[a-z.]+ ){1,2}?[a-z]+'s (?:line |team |direct )?(?:manager|supervisor|leader)\b|\bi (?:line )?manage (?!to\b|(?:it|this|that|the (?:risk|case|situation))\b)|\bi am (?:the|her|his|their) (?:[a-z-]+ ){0,4}?(?:manager|supervisor|team leader) (?:for|of) (?!the\b|our\b|this\b)[a-z]+/;
+
+/** A clause that opens a question: "so can ur TM pick it up w/ her pls?". */
+const QUESTION_HEAD =
+  /^(?:so |and |but |then )?(?:can|could|would|will|shall|should|do|does|did|is|are|have|has|who|what|when|where|why|how)\b/;
 
 /** The disagreement handed to the writer, or taken up by them: "Femi has asked me to take this on", "I am picking this up". */
 const TAKEN_UP =
-  /\b(?:has|have|had) asked me to (?:take|pick) (?:this|it|the matter|the disagreement) (?:forward|on|up|over)\b|\bi am (?:now )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over|forward))\b/;
+  /\b(?:has|have|had) asked me to (?:take|pick) (?:this|it|the matter|the disagreement) (?:forward|on|up|over)\b|\bi am (?:now )?(?:picking (?:this|it) up|taking (?:this|it) (?:on|over|forward))\b|\bit is (?:now )?(?:for|down to|up to) you and (?:me|i)\b/;
 
 /** The stage the policy gives a practitioner's line manager, if it names one. */
 function lineManagerStage(policy: Policy): string | undefined {
@@ -94,8 +98,13 @@ const TAKES_UP = new RegExp(
 );
 /** All that stands before the writer's own role: "I am the (acting) …". */
 const BEFORE_OWN_ROLE = new RegExp(
-  String.raw`${I_AM}(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$`,
+  String.raw`${I_AM}(?:(?:[a-z&]+ ){0,3}[a-z]+'s )?(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$`,
 );
+/** The writer taking it up with their counterpart: "I am therefore writing to you as my equivalent in the Council". */
+const TO_MY_EQUIVALENT =
+  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b/;
+/** A sentence that is the writer saying who they are: "I am West Mercia Police's representative on the TWSP." */
+const OWN_ROLE_SENTENCE = new RegExp(String.raw`${I_AM}[^.;]{3,120}[.!]?$`);
 
 /** The case referred to the one written to: "so I am referring the matter to you", "escalating this to you". */
 const REFERRED_TO_YOU = /\b(?:referring|escalating|raising|passing|bringing|sending)\b[^.;]{0,40}?\b(?:to|with) you\b/;
@@ -142,12 +151,17 @@ const FAILED =
   /\b(?:(?:ended|finished|concluded) (?:without|with no) (?:agreement|resolution)|not in agreement|unable to (?:agree|resolve)|not (?:been )?able to (?:agree|resolve|reach)|(?:was|were|has|have) not (?:been )?(?:resolved|agreed)|not reached (?:an )?agreement|remains? unresolved|could not (?:agree|resolve)|failed to (?:agree|resolve))\b/;
 
 /** "We agreed to differ", "we see it differently": the disagreement kept, by agreement. */
-const AGREE_TO_DIFFER =
-  /\bagree(?:d|ing)? to (?:disagree|differ)\b|(?<!if (?:you|they) |\byou |\bthey )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b|\bwe (?:both )?(?:see|view) (?:[a-z]\.?'s|his|her|their) (?:[a-z-]+ ){0,2}[a-z-]+ differently\b/;
+const AGREE_TO_DIFFER = /\bagree(?:d|ing)? to (?:disagree|differ)\b/;
+/** Differing views left where they are: "we've gone as far as we can", "neither of us is going to shift". */
+const LEFT_THERE =
+  /\b(?:gone as far as (?:we|i) can|neither of us (?:is|are|will be) (?:going to )?(?:shift|move|budge)|(?:will|shall|am|are) not (?:going to )?(?:push|take|pursue) (?:it|this|things|the matter) any further)\b/;
+/** Views that differ, said as where things stand: "we see the s47 question differently". */
+const SEEN_DIFFERENTLY =
+  /(?<!if (?:you|they) |\byou |\bthey )\b(?:see|view|read|interpret) (?:this|it|that|things|the (?:[a-z0-9-]+ ){0,2}[a-z0-9-]+|(?:mr|mrs|ms|miss) [a-z]+'s [a-z-]+)(?: one)? differently\b|\bwe (?:both )?(?:see|view) (?:[a-z]\.?'s|his|her|their) (?:[a-z-]+ ){0,2}[a-z-]+ differently\b/;
 
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
-  `${AGREE_TO_DIFFER.source}|${
+  `${AGREE_TO_DIFFER.source}|${SEEN_DIFFERENTLY.source}|${
     /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
@@ -233,6 +247,9 @@ const RESOLVED_SUBJECT =
 
 /** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
+
+/** A sentence as evidence, cut to its first MAX_EVIDENCE characters. */
+const evidenceOf = (text: string): string => (text.length <= MAX_EVIDENCE ? text : `${text.slice(0, MAX_EVIDENCE)}…`);
 
 /** "For your records", "for the partnership's log": a step reported, not raised. */
 const FOR_RECORDS =
@@ -322,6 +339,21 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const manager = signals.find((s): s is StageSignal => s.kind === 'stage' && s.how === 'writer-manages');
   if (manager && signals.some((s) => s.kind === 'disagreement') && written.some((s) => !s.question && TAKEN_UP.test(s.norm)))
     signals.push({ ...manager, escalation: true, how: 'role' });
+  // "I am West Mercia Police's representative on the TWSP. … I am therefore writing to you as my equivalent in the
+  // Council": the writer, in a role the policy gives a stage, takes it up with their counterpart at that stage.
+  const toEquivalent = written.find((s) => !s.question && TO_MY_EQUIVALENT.test(s.norm));
+  const ownRole = toEquivalent
+    ? written.map((s) => (!s.question && OWN_ROLE_SENTENCE.test(s.norm) ? writersRole(s.norm, policy) : null)).find((r) => r !== null)
+    : undefined;
+  if (toEquivalent && ownRole)
+    signals.push({
+      kind: 'stage',
+      stage: ownRole,
+      escalation: true,
+      how: 'role',
+      evidence: evidenceOf(toEquivalent.text),
+      strength: 'strong',
+    });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)
@@ -346,7 +378,12 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const mixed =
     (!written.some((s) => FINAL_WORD.test(s.norm)) &&
       written.some((s) => STILL_DISAGREE.test(s.norm) && !s.question) &&
-      written.some((s) => AGREE_TO_DIFFER.test(s.norm) || agreesInPart(s.norm.replace(STILL_DISAGREE_ALL, ' ')))) ||
+      written.some(
+        (s) =>
+          AGREE_TO_DIFFER.test(s.norm) ||
+          (SEEN_DIFFERENTLY.test(s.norm) && LEFT_THERE.test(s.norm)) ||
+          agreesInPart(s.norm.replace(STILL_DISAGREE_ALL, ' ')),
+      )) ||
     (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question)) ||
     // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
     (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)));
@@ -407,7 +444,7 @@ function addedRole(written: readonly Sentence[], policy: Policy): { stage: strin
 function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContext): Signal[] {
   const signals: Signal[] = [];
   // The sentence is the evidence, cut short: a run of text with no full stop is not one sentence a person reads.
-  const evidence = sentence.text.length <= MAX_EVIDENCE ? sentence.text : `${sentence.text.slice(0, MAX_EVIDENCE)}…`;
+  const evidence = evidenceOf(sentence.text);
   const named = framesOf(sentence.norm);
   // Another procedure governs only the clause it is the business of, not one that mentions it in passing.
   const procedures = named.some((frame) => PROCEDURES.has(frame));
@@ -442,6 +479,9 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
   const sentencePast = scopes.some((s) => s.past);
   // "Could we ask for a meeting between our senior managers before the weekend, please?": a request, its "please" split off.
   const politely = sentence.question && POLITE_ASK.test(sentence.norm);
+  // "escalting to stage 3 | so can ur TM or SM pick it up w/ her pls?": the question starts in a later clause; the
+  // step told before it is not asked.
+  const askedFrom = sentence.question ? sentence.clauses.findIndex((c) => QUESTION_HEAD.test(c)) : -1;
   // "It says to speak to your line manager first and then your manager speaks to theirs": the policy told, not a step,
   // up to what the writer asks or does with it ("…, so please treat this as a Stage 5 referral").
   const policySays = POLICY_SAYS.test(sentence.norm);
@@ -476,7 +516,13 @@ function sentenceSignals(sentence: Sentence, policy: Policy, context: CaseContex
     const endedAt = resolution?.resolved === true && !hasMovingVerb(unit ?? clause);
     for (const escalation of unit === null || unit === undefined
       ? []
-      : readEscalation(unit, politely ? { ...unitScope, requested: true } : unitScope, sentence.question, policy, anchors)) {
+      : readEscalation(
+          unit,
+          politely ? { ...unitScope, requested: true } : unitScope,
+          sentence.question && !(askedFrom > i && !unit.includes('?')),
+          policy,
+          anchors,
+        )) {
       if (escalation.kind === 'unstaged') {
         if (!escalation.blocked && !other) signals.push({ kind: 'escalation', evidence, strength: 'weak' });
         continue;
@@ -817,12 +863,23 @@ function summarise(
           ? frames[0].frame
           : null;
 
-  const highest = highestOf(
-    strong.map((s) => s.stage),
-    policy,
-  );
   const above = (stage: string | null) =>
     stage !== null && (context.currentStage === undefined || stageRank(policy, stage) > stageRank(policy, context.currentStage));
+  // "Dr Ahmed (Named GP) and I met on Monday and were not able to resolve our concerns … so I am referring the matter to
+  // you": on a case, a step that names no stage, taken after a stage told as failed, goes to the stage after that one.
+  const afterFailed =
+    context.currentStage !== undefined && unstaged && strong.length === 0
+      ? highestOf(
+          signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'after-failed').map((s) => s.stage),
+          policy,
+        )
+      : null;
+  const highest = above(afterFailed)
+    ? afterFailed
+    : highestOf(
+        strong.map((s) => s.stage),
+        policy,
+      );
   let review: string | null = null;
   if ((resolved || partial) && above(highest)) review = 'contradictory: the message both escalates and says the disagreement is resolved';
   else if (phraseTargets.size > 1 && [...phraseTargets].filter(above).length > 1)
@@ -876,6 +933,9 @@ function summarise(
     // "Please note that the complaint has progressed to Stage 2": another procedure's step is no step of this one.
     !(framed !== null && PROCEDURES.has(framed)) &&
     (strong.length === 0 || (recordsOnly && !raisesDisagreement)) &&
+    // "I'm not in agreement with the plan to close J's CIN plan, and I want to log that properly under Step One": a
+    // disagreement the writer raises, and logs at the first stage, is opened there.
+    !(raisesDisagreement && namedStage !== null && namedStage === policy.stages[0]?.id && !recordsOnly) &&
     (namedStage !== null || forms.length > 0 || strong.length > 0 || signals.some((s) => s.kind === 'process' && s.strength === 'strong'))
   )
     review = LOG_REVIEW;

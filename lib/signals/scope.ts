@@ -19,7 +19,8 @@ const CONDITION_OPENER =
  * "Subject to" as terms set ("subject to written confirmation"), not as what a child is made
  * ("should be subject to s47 enquiries", "made subject to a plan").
  */
-export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to`;
+// "babies subject to pre-birth assessment", "children subject to a CP plan": a status, not terms.
+export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept|babies|baby|child|children|families|family|those|people|adults?) )subject to(?! (?:a |an |the )?(?:pre-birth|child protection|cp|cin|child in need|s47|section 47|care (?:order|proceedings)|an? (?:order|icpc))\b)`;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE = new RegExp(
@@ -97,7 +98,11 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // …and so does a colon: "we are going straight to step three: DI Harland will be contacting your manager by noon".
     const dash = clause.search(/ - |: /);
     const lead = dash === -1 ? clause : clause.slice(0, dash);
-    const deadline = /\b(?:will|shall|going to)\b/.test(lead) && DEADLINE.test(lead);
+    // "i'm moving it up to stage three and will get the form over … by lunchtime tomorrow": the step is taken now; the
+    // deadline is the later act's.
+    const joined = / and (?:will|shall)\b/.exec(lead);
+    const dated = joined && TAKING_NOW.test(lead.slice(0, joined.index)) ? lead.slice(0, joined.index) : lead;
+    const deadline = /\b(?:will|shall|going to)\b/.test(dated) && DEADLINE.test(dated);
     // "Our Head of Service will be picking this up when she's back from leave": a step put off until then.
     const deferred = DEFERRED.test(clause);
     // "I'd be grateful if you would now refer this to the TWSP Executive": a request made, not a condition or a wish.
@@ -152,7 +157,11 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
             conditional: own.conditional || main.conditional,
             counterfactual: own.counterfactual || main.counterfactual,
           }
-        : own,
+        : // "If we still can't agree…, | I'll … send it to your Service Manager | so it goes to Stage 3": a purpose in the
+          // present holds only where its main clause does.
+          PURPOSE_NOW.test(clause) && main
+          ? { ...own, conditional: own.conditional || main.conditional, counterfactual: own.counterfactual || main.counterfactual }
+          : own,
     );
   });
   return scopes;
@@ -183,6 +192,9 @@ const POLITE_REQUEST = new RegExp(
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
 const PURPOSE =
   /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)|(?:our|their|your|my|the) (?:[a-z-]+ ){0,2}[a-z-]+) (?:can|could|will|would|may|might)\b/;
+/** A step being taken as the writer writes: "i am moving it up", "we are now escalating". */
+const TAKING_NOW = /\b(?:i am|we are) (?:now )?(?:moving|escalating|referring|passing|taking|raising|sending|handing)\b/;
+const PURPOSE_NOW = /^so (?:that )?(?:it|this|the (?:case|matter|disagreement|dispute)) (?:goes|moves|gets|sits|is)\b/;
 
 /** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */
 const POLITE_HEAD =
@@ -231,6 +243,6 @@ const FUTURE_HEAD = new RegExp(`${FUTURE.source}[^;]{0,80}$`);
 
 /** A day after tomorrow: "next Friday", "on Monday", "first thing on Monday", "later that week", "Tuesday 20th", "over the weekend". */
 const FUTURE_DAY =
-  /\b(?:next (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:on|this|that|from|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday) \d{1,2}(?:st|nd|rd|th)?|first thing (?:on|next)|over the weekend|later (?:this|that|in the) week|in the new year|on (?:the )?\d{1,2}(?:st|nd|rd|th)\b)/;
+  /\b(?:next (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:on|this|that|from|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday) \d{1,2}(?:st|nd|rd|th)?|first thing (?:on|next)|over the weekend|(?:later )?(?:this|that|in the) week|(?:in|over) the next (?:few|couple of) days|in the new year|on (?:the )?\d{1,2}(?:st|nd|rd|th)\b)/;
 
 export const scopeWords = { NEGATION, MODAL, PAST, COUNTERFACTUAL, CONDITION_INSIDE, FUTURE, FUTURE_HEAD, FUTURE_DAY };

@@ -43,6 +43,7 @@ function expandBare(match: string, wont?: string, cannot?: string, not?: string,
 /** Misspellings practitioners make of the words the rules read, seen in real mail. */
 const TYPOS: [RegExp, string][] = [
   [/\besc(?:a|e)?l+[ae]?t/g, 'escalat'], // escalting, esclate, escelate, escallate
+  [/\besc'?(?:e?d)\b/g, 'escalated'], // "have esc'd to my LM"
   [/\bescalat+(?:i?ng|ign|aing|eing)\b/g, 'escalating'], // escalatng, escalatting, escalataing
   [/\b(stage|step|level|tier)(\d)\b/g, '$1 $2'], // stage3
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
@@ -55,6 +56,19 @@ const TYPOS: [RegExp, string][] = [
   [/\b(?:sevice|servcie|serivce|sercive)(s?)\b/g, 'service$1'], // "Head of Sevice"
   [/\bdetective superintendent\b/g, 'superintendent'], // "supt" is already "superintendent" here
 ];
+
+/**
+ * Managers' titles as busy people type them, after a word that makes them a title: "to our HoS", "ur TM", "at GM
+ * level", "my LM", "the AD". Read before initials are joined, so a child's "T.M." is never a team manager.
+ */
+const TITLES: [RegExp, string][] = [
+  [/\b(the|our|my|your|ur|their|his|her|to|with|at|an|a|and) hos\b/g, '$1 head of service'],
+  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and|both) tm(s?)\b/g, '$1 team manager$2'],
+  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and|both) gm(s?)\b/g, '$1 group manager$2'],
+  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and) lm\b/g, '$1 line manager'],
+  [/\b(the|our|my|your|ur|their|to|with|an) ad\b/g, '$1 assistant director'],
+];
+const TITLE_HINT = /\b(?:hos|tms?|gms?|lm|ad)\b/;
 /** A cheap first test: none of the typos above can be in a text without one of these. */
 const TYPO_HINT =
   /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b|\bse(?:vice|rvcie|rivce|rcive)|\bdetective superintendent\b/;
@@ -69,6 +83,7 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2013\u2014]/g, ' - ')
     .replace(/\s+/g, ' ');
+  if (TITLE_HINT.test(out)) for (const [pattern, replacement] of TITLES) out = out.replace(pattern, replacement);
   // "the disagreement about t.m. is now put before…", "the referral for t. with your clinician": initials are one word,
   // so a rule reading up to a full stop reads past them.
   if (INITIAL.test(out)) out = out.replace(INITIALS, (_, first: string, second?: string) => first + (second ?? ''));
@@ -209,6 +224,9 @@ function pairedSubjects(pieces: readonly string[]): string[] {
   return out;
 }
 
+/** "if discharged tonight, …", "if left at home, …": a condition of a participle, then its comma. */
+const ELLIPTICAL_IF = /^(if (?:[a-z]+ ){0,2}?[a-z]+(?:ed|en)\b(?: [a-z]+){0,3}?)(?:, |$)/;
+
 export function clauses(norm: string): string[] {
   const out: string[] = [];
   let carried = '';
@@ -228,6 +246,15 @@ export function clauses(norm: string): string[] {
       /\b(?:about|over|as to|regarding|concerning)$/.test(out[previous] ?? '')
     ) {
       out[previous] = `${out[previous]} ${whole}`.slice(0, MAX_CLAUSE_CHARS * 2);
+      continue;
+    }
+    // "Because we believe S would be at imminent risk of harm | if discharged tonight, I am referring this…": a condition
+    // with no verb of its own ends what "would" said before it; the clause after its comma is a statement.
+    const elliptical = previous >= 0 && /\bwould\b/.test(out[previous] ?? '') ? ELLIPTICAL_IF.exec(whole) : null;
+    if (elliptical) {
+      out[previous] = `${out[previous]} ${elliptical[1]}`.slice(0, MAX_CLAUSE_CHARS * 2);
+      const rest = whole.slice(elliptical[0].length);
+      if (rest) out.push(rest.slice(0, MAX_CLAUSE_CHARS));
       continue;
     }
     // "While it isn't the outcome we argued for, Stratton Housing accepts the panel's decision", "Since the managers'

@@ -117,7 +117,16 @@ export const telfordWrekin: PolicyInput = {
         "The disagreement goes to the agencies' TWSP representatives, who write to their equivalent and meet to achieve a final resolution.",
       aliases: ['assistant director', 'director', 'twsp representative'],
       roles: {
-        names: ['assistant director', 'director', 'directors', 'twsp representative', 'twsp rep', 'representative on the twsp'],
+        names: [
+          'assistant director',
+          'director',
+          'directors',
+          'twsp representative',
+          'twsp rep',
+          'representative on the twsp',
+          'representative on the telford and wrekin safeguarding partnership',
+          'representative on the telford & wrekin safeguarding partnership',
+        ],
         source: {
           clause: 'Appendix 1, stage 4 Assistant Director/Director',
           quote: "the service/senior manager will raise the disagreement … with their partner agency or sector's TWSP representative",

@@ -1459,3 +1459,142 @@ describe("the second review's faults", () => {
     ['swindon', '2', 'Hi Jo, could you please escalate this to Stage 3?', '3'],
   ]);
 });
+
+/** Corpus 27 (escalation-heavy, 2026-12-02): how busy people move a disagreement up, each rule with what it must not catch. */
+describe('corpus 27: stages moved in passing', () => {
+  movesTo([
+    // agreement about where the case now stands is no end of it
+    [
+      'sunderland',
+      '1',
+      "I've spoken to my manager Fiona this morning and we've agreed it now sits at step 2 of the SSCP dispute resolution protocol.",
+      '2',
+    ],
+    // the panel asked for, politely, by the business unit
+    ['hull-east-riding', '6', 'As no agreement was reached yesterday, could the business unit please arrange the multi-agency panel?', '7'],
+    // managers' titles as typed
+    ['hull-east-riding', '3', "So I've handed this over to our HoS, Mags Turnbull (cc), this afternoon.", '4'],
+    ['telford-wrekin', '1', 'My DS will pick this up with ur TM today so were at stage 2 now.', '2'],
+    ['hull-east-riding', '1', "Didnt feel we got anywhere yday so have esc'd to my LM as per stage 2.", '2'],
+    // the case, asked to be treated as moved
+    ['hull-east-riding', '5', "I'd be grateful if this could now be treated as moving to the next stage and logged accordingly.", '6'],
+    ['sunderland', '2', "Gary - needs you now I'm afraid, Sandra and I got nowhere. Step 3 please, thread below.", '3'],
+    ['sunderland', '3', 'sending to sscp now - step 4.', '4'],
+    [
+      'sunderland',
+      undefined,
+      "We haven't been able to agree, so I've asked my line manager to get in touch with his equivalent in your team.",
+      '2',
+    ],
+    // a step that names no stage, after a stage told as failed
+    [
+      'swindon',
+      '3',
+      'Dr Ahmed (Named GP) and I met on Monday and were not able to resolve our concerns. So I am referring the matter to you.',
+      '4',
+    ],
+    // a manager introducing themself to take it up
+    [
+      'swindon',
+      '2',
+      "I'm Gareth Price, Team Manager for the Family Safeguarding Team and Leanne Howell's manager. Leanne and Nadine haven't been able to agree. I think it's now for you and me, as their managers, to see if we can sort this out.",
+      '3',
+    ],
+    // the question asked after the step is told
+    ['swindon', '2', 'escalting to stage 3 so can ur TM or SM pick it up w/ her pls?', '3'],
+    // the partnership named as the policy's owner is no stage
+    [
+      'swindon',
+      undefined,
+      'I am writing to you directly, in your capacity as Head of Service, to raise a formal professional disagreement under the Swindon Safeguarding Partnership resolution policy.',
+      '4',
+    ],
+    [
+      'telford-wrekin',
+      '2',
+      'Nick - see below, this needs to come to you now at stage 3, the call with the ICB yesterday got us nowhere.',
+      '3',
+    ],
+    // the writer, in a role, writing to their counterpart
+    [
+      'telford-wrekin',
+      '3',
+      "I am West Mercia Police's representative on the Telford and Wrekin Safeguarding Partnership. I am therefore writing to you as my equivalent in the Council.",
+      '4',
+    ],
+    [
+      'telford-wrekin',
+      '2',
+      "i'm moving it up to stage three and will get the form over to your service manager by lunchtime tomorrow.",
+      '3',
+    ],
+    ['wiltshire', '0', 'Not getting anywhere with the SW so please could you take it up with her TM (stage 1).', '1'],
+    [
+      'wiltshire',
+      '0',
+      "After supervision with Jo, who agrees the home conditions aren't reflected in the plan at all, Jo is now taking this up with your team manager as a Stage 1 escalation.",
+      '1',
+    ],
+    [
+      'wiltshire',
+      undefined,
+      'Because we believe S would be at imminent risk of harm if discharged tonight, I am referring this straight to you as Board Manager.',
+      '3',
+    ],
+  ]);
+  noStep([
+    ['sunderland', '1', "I'll take it to my TM this week."],
+    ['telford-wrekin', '4', 'I ask that the disagreement about T.M. is now considered by you.'],
+    ['swindon', '2', 'Could you please email me a copy of the form (referral to Stage 4)?'],
+    [
+      'telford-wrekin',
+      '2',
+      "If we still can't agree after Thursday's call I'll complete the Appendix 3 form and send it to your Service Manager so it goes to Stage 3.",
+    ],
+    ['hull-east-riding', '3', 'I have talked it through with my line manager and we are content to leave it with you for now.'],
+    [
+      'swindon',
+      '4',
+      'I am writing to confirm the outcome, which I am also sending to the Swindon Safeguarding Partnership as the policy requires.',
+    ],
+    ['telford-wrekin', '3', 'DCI Stretton has briefed me that the meeting between our senior managers did not resolve it.'],
+  ]);
+  movesTo([
+    [
+      'sunderland',
+      '2',
+      'Graham will take this forward for the school at Step 3 and would like to speak with your Service Manager this week.',
+      '3',
+    ],
+  ]);
+  doesNotResolve([
+    ['sunderland', '1', "We've agreed it now sits at step 2."],
+    ['hull-east-riding', '3', 'We still see the s47 question differently.'],
+  ]);
+  resolves([
+    [
+      'telford-wrekin',
+      '5',
+      "The Trust accepts the Executive's final decision that discharge planning for babies subject to pre-birth assessment will be led by Children's Social Care.",
+    ],
+  ]);
+  goesToReview([
+    [
+      'telford-wrekin',
+      '2',
+      "I think we've gone as far as we can - we see Mr B's situation differently and I don't think either of us is going to shift.",
+    ],
+  ]);
+  it('opens a disagreement the writer logs at the first stage, with no case', () => {
+    const reading = read(
+      "I'm not in agreement with the plan to close J's Child in Need plan, and I want to log that properly under Step One of the SSCP Dispute Resolution Protocol.",
+      undefined,
+      { policy: 'sunderland' },
+    );
+    expect(reading).toMatchObject({ raisesDisagreement: true, review: null });
+  });
+  it('reads "the decision is wrong" as a disagreement raised', () => {
+    expect(read('I think the decision is wrong and unsafe.', undefined, { policy: 'swindon' }).raisesDisagreement).toBe(true);
+    expect(read('Nobody thinks the decision was wrong.', undefined, { policy: 'swindon' }).raisesDisagreement).toBe(false);
+  });
+});
