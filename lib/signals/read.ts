@@ -102,7 +102,7 @@ const BEFORE_OWN_ROLE = new RegExp(
 );
 /** The writer taking it up with their counterpart: "I am therefore writing to you as my equivalent in the Council". */
 const TO_MY_EQUIVALENT =
-  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b/;
+  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b(?![^.;]{0,60}\bto (?:share|let you know|introduce|invite|thank|update|say|confirm|ask about|arrange (?:a|the) (?:training|meeting of))\b)/;
 /** A sentence that is the writer saying who they are: "I am West Mercia Police's representative on the TWSP." */
 const OWN_ROLE_SENTENCE = new RegExp(String.raw`${I_AM}[^.;]{3,120}[.!]?$`);
 
@@ -162,7 +162,7 @@ const SEEN_DIFFERENTLY =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${SEEN_DIFFERENTLY.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:apart|divided)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:some (?:way|distance) )?(?:apart|divided)|still not (?:in the same place|on the same page|agreed)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -247,6 +247,10 @@ const RESOLVED_SUBJECT =
 
 /** "Does a phone call count as stage 2?", "would this count as a Step 2 discussion?" */
 const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|tier) (?:[a-z0-9]+)\b/;
+
+/** A failure that is no stage of this case: the family's, another case's, a diary's ("couldn't agree a date"). */
+const FAILED_ELSEWHERE =
+  /\b(?:mum|dad|mother|father|parents?|carers?|grand(?:mother|father|parents?)|family|last year|a similar|another case|a (?:date|time|venue))\b/;
 
 /** A sentence as evidence, cut to its first MAX_EVIDENCE characters. */
 const evidenceOf = (text: string): string => (text.length <= MAX_EVIDENCE ? text : `${text.slice(0, MAX_EVIDENCE)}…`);
@@ -345,7 +349,13 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   const ownRole = toEquivalent
     ? written.map((s) => (!s.question && OWN_ROLE_SENTENCE.test(s.norm) ? writersRole(s.norm, policy) : null)).find((r) => r !== null)
     : undefined;
-  if (toEquivalent && ownRole)
+  // …about a disagreement: one raised, or a stage told as failed ("the meeting between our senior managers did not resolve it").
+  if (
+    toEquivalent &&
+    ownRole &&
+    (signals.some((s) => s.kind === 'disagreement') ||
+      written.some((s) => FAILED.test(s.norm) || /\bdid not (?:resolve|settle)\b/.test(s.norm)))
+  )
     signals.push({
       kind: 'stage',
       stage: ownRole,
@@ -385,6 +395,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
           agreesInPart(s.norm.replace(STILL_DISAGREE_ALL, ' ')),
       )) ||
     (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question)) ||
+    // "We still see the threshold differently but the disagreement is now closed": an end with the views kept apart.
+    (written.some((s) => SEEN_DIFFERENTLY.test(s.norm) && !s.question) && signals.some((s) => s.kind === 'resolution' && s.resolved)) ||
     // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
     (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)));
   return summarise(distinct(signals), policy, context, subject, {
@@ -870,7 +882,11 @@ function summarise(
   const afterFailed =
     context.currentStage !== undefined && unstaged && strong.length === 0
       ? highestOf(
-          signals.filter((s): s is StageSignal => s.kind === 'stage' && s.how === 'after-failed').map((s) => s.stage),
+          signals
+            .filter(
+              (s): s is StageSignal => s.kind === 'stage' && s.how === 'after-failed' && !FAILED_ELSEWHERE.test(s.evidence.toLowerCase()),
+            )
+            .map((s) => s.stage),
           policy,
         )
       : null;

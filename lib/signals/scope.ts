@@ -19,8 +19,9 @@ const CONDITION_OPENER =
  * "Subject to" as terms set ("subject to written confirmation"), not as what a child is made
  * ("should be subject to s47 enquiries", "made subject to a plan").
  */
-// "babies subject to pre-birth assessment", "children subject to a CP plan": a status, not terms.
-export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept|babies|baby|child|children|families|family|those|people|adults?) )subject to(?! (?:a |an |the )?(?:pre-birth|child protection|cp|cin|child in need|s47|section 47|care (?:order|proceedings)|an? (?:order|icpc))\b)`;
+// "babies subject to pre-birth assessment", "children subject to a CP plan": a status, not terms ("subject to a CP
+// conference being convened" is terms).
+export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to(?! (?:a |an )?(?:pre-birth assessment|(?:child protection|cp|cin|child in need) plans?|care orders?)\b(?! (?:being|having|to be)\b))`;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE = new RegExp(
@@ -101,7 +102,10 @@ export function clauseScopes(clauses: readonly string[]): ClauseScope[] {
     // "i'm moving it up to stage three and will get the form over … by lunchtime tomorrow": the step is taken now; the
     // deadline is the later act's.
     const joined = / and (?:will|shall)\b/.exec(lead);
-    const dated = joined && TAKING_NOW.test(lead.slice(0, joined.index)) ? lead.slice(0, joined.index) : lead;
+    const dated =
+      joined && TAKING_NOW.test(lead.slice(0, joined.index)) && !STEP_VERB.test(lead.slice(joined.index))
+        ? lead.slice(0, joined.index)
+        : lead;
     const deadline = /\b(?:will|shall|going to)\b/.test(dated) && DEADLINE.test(dated);
     // "Our Head of Service will be picking this up when she's back from leave": a step put off until then.
     const deferred = DEFERRED.test(clause);
@@ -193,6 +197,9 @@ const POLITE_REQUEST = new RegExp(
 const PURPOSE =
   /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)|(?:our|their|your|my|the) (?:[a-z-]+ ){0,2}[a-z-]+) (?:can|could|will|would|may|might)\b/;
 /** A step being taken as the writer writes: "i am moving it up", "we are now escalating". */
+/** A verb that moves a case, in the later act: "…and will escalate to stage 3 by Wednesday". */
+const STEP_VERB =
+  /\b(?:escalat|refer|mov(?:e|ing) (?:it|this)|tak(?:e|ing) (?:it|this)|pass(?:ing)? (?:it|this)|rais(?:e|ing) (?:it|this))/;
 const TAKING_NOW = /\b(?:i am|we are) (?:now )?(?:moving|escalating|referring|passing|taking|raising|sending|handing)\b/;
 const PURPOSE_NOW = /^so (?:that )?(?:it|this|the (?:case|matter|disagreement|dispute)) (?:goes|moves|gets|sits|is)\b/;
 
@@ -237,9 +244,10 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
 
 /** Words that put a step later: "will", "going to", "pencilled in", "with a view to". */
 const FUTURE =
-  /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to|pencilled in|booked in|offered to|with a view to)\b/;
+  /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to(?= (?:be|take|go|meet|attend|start|begin|happen|finish|complete|escalate|refer|move|speak|discuss|review|return)\b|\s*$)|pencilled in|booked in|offered to|with a view to)\b/;
 /** The same words governing what ends a text: the step the text leads up to is to come. */
-const FUTURE_HEAD = new RegExp(`${FUTURE.source}[^;]{0,80}$`);
+// …not across a comma that starts a statement of its own: "With the ICPC due to take place this week, my manager has taken…".
+const FUTURE_HEAD = new RegExp(`${FUTURE.source}(?:(?!, (?:my|our|the|your|their|i|we|he|she|they)\\b)[^;]){0,80}$`);
 
 /** A day after tomorrow: "next Friday", "on Monday", "first thing on Monday", "later that week", "Tuesday 20th", "over the weekend". */
 const FUTURE_DAY =

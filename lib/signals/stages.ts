@@ -122,6 +122,10 @@ function* each(pattern: RegExp, text: string): Generator<RegExpExecArray> {
 const GRADES_OTHER =
   /^\s*(?:camhs|dbs|mappa|marac|(?:safeguarding |child protection )?training|s\.?\s?4[27]|section 4[27]|enquir(?:y|ies)|qualifications?|courses?|certificates?|diplomas?|nvq|apprenticeships?|ehcp|opel|priority|incidents?|complaints?|appeals?|(?:support )?services?|needs|interventions?|units?|beds?|inpatient|admissions?|discharge|of the (?:continuum|threshold|levels? of need))\b/;
 
+/** What a manager who is not the practitioner's own manages: "the ward manager", "the practice manager". */
+const OTHER_MANAGER =
+  /\b(?:ward|practice|business|case|project|registered|home|site|office|bed|discharge|operations|general|account|programme|data|it|hr|contracts?|commissioning|nursery|estates?|facilities|building|premises|quality|performance|bid|shop|store|bank|hotel|centre|unit|hostel|scheme|housing|tenancy) $/;
+
 /** What may stand before a bare "partnership" that is the safeguarding partnership. */
 const OUR_PARTNERSHIP = /(?:^|\b(?:the|our|your|this|local|safeguarding|children's|childrens|adults|to|with|via))\s*$/;
 
@@ -149,6 +153,8 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     if (!stage) continue;
     // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
     if (ROLE_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
+    // "the ward manager", "the practice manager": a bare "manager" qualified by what they manage is another post.
+    if (/^managers?$/.test(match[0]) && OTHER_MANAGER.test(clause.slice(Math.max(0, match.index - 16), match.index))) continue;
     // "the practice manager's duty lead", "the Head of Service's PA": someone of the role's, not the role.
     if (/^'s\b/.test(clause.slice(match.index + match[0].length))) continue;
     // "a referral to the Domestic Abuse Partnership": a bare "partnership" is the safeguarding one only when nothing else qualifies it.

@@ -61,12 +61,21 @@ const TYPOS: [RegExp, string][] = [
  * Managers' titles as busy people type them, after a word that makes them a title: "to our HoS", "ur TM", "at GM
  * level", "my LM", "the AD". Read before initials are joined, so a child's "T.M." is never a team manager.
  */
+// Only after a possessive (a child's initials follow "with" and "to": "raised this with TM and her mum"), or as a level
+// ("at GM level"); never "ad hoc", "GM police" or "to hos" (hospital).
 const TITLES: [RegExp, string][] = [
-  [/\b(the|our|my|your|ur|their|his|her|to|with|at|an|a|and) hos\b/g, '$1 head of service'],
-  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and|both) tm(s?)\b/g, '$1 team manager$2'],
-  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and|both) gm(s?)\b/g, '$1 group manager$2'],
-  [/\b(the|our|my|your|ur|their|his|her|to|with|at|and) lm\b/g, '$1 line manager'],
-  [/\b(the|our|my|your|ur|their|to|with|an) ad\b/g, '$1 assistant director'],
+  [/\b(our|my|your|ur|their) hos\b/g, '$1 head of service'],
+  [/\b(the|our|my|your|ur|their|both) tm(s?)\b(?! and (?:her|his) )/g, '$1 team manager$2'],
+  [/\b(the|our|my|your|ur|their|both) gm(s?)\b(?! police| and (?:her|his) )/g, '$1 group manager$2'],
+  [/\b(our|my|your|ur|their) lm\b/g, '$1 line manager'],
+  [/\b(the|our|my|your|ur|their) ad\b(?! hoc)/g, '$1 assistant director'],
+  // "Escalated to AD - Jo Hartley", "passed it up to HoS": the title as the step's object.
+  [/\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?to) ad\b(?! hoc|,)/g, '$1 assistant director'],
+  [/\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?to) hos\b/g, '$1 head of service'],
+  [/\bat tm level\b/g, 'at team manager level'],
+  [/\bat gm level\b/g, 'at group manager level'],
+  [/\bat hos level\b/g, 'at head of service level'],
+  [/\bat ad level\b/g, 'at assistant director level'],
 ];
 const TITLE_HINT = /\b(?:hos|tms?|gms?|lm|ad)\b/;
 /** A cheap first test: none of the typos above can be in a text without one of these. */
@@ -225,6 +234,8 @@ function pairedSubjects(pieces: readonly string[]): string[] {
 }
 
 /** "if discharged tonight, …", "if left at home, …": a condition of a participle, then its comma. */
+/** A risk said with "would", which a bare condition after it completes: "S would be at imminent risk of harm". */
+const AT_RISK_IF = /\bwould be (?:at|in) (?:[a-z]+ ){0,2}(?:risk|danger)(?: of [a-z ]{1,30})?$|\bwould be unsafe$/;
 const ELLIPTICAL_IF = /^(if (?:[a-z]+ ){0,2}?[a-z]+(?:ed|en)\b(?: [a-z]+){0,3}?)(?:, |$)/;
 
 export function clauses(norm: string): string[] {
@@ -250,7 +261,7 @@ export function clauses(norm: string): string[] {
     }
     // "Because we believe S would be at imminent risk of harm | if discharged tonight, I am referring this…": a condition
     // with no verb of its own ends what "would" said before it; the clause after its comma is a statement.
-    const elliptical = previous >= 0 && /\bwould\b/.test(out[previous] ?? '') ? ELLIPTICAL_IF.exec(whole) : null;
+    const elliptical = previous >= 0 && AT_RISK_IF.test(out[previous] ?? '') ? ELLIPTICAL_IF.exec(whole) : null;
     if (elliptical) {
       out[previous] = `${out[previous]} ${elliptical[1]}`.slice(0, MAX_CLAUSE_CHARS * 2);
       const rest = whole.slice(elliptical[0].length);

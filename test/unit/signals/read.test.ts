@@ -1519,7 +1519,7 @@ describe('corpus 27: stages moved in passing', () => {
     [
       'telford-wrekin',
       '3',
-      "I am West Mercia Police's representative on the Telford and Wrekin Safeguarding Partnership. I am therefore writing to you as my equivalent in the Council.",
+      "I am West Mercia Police's representative on the Telford and Wrekin Safeguarding Partnership. The meeting between our senior managers did not resolve it. I am therefore writing to you as my equivalent in the Council.",
       '4',
     ],
     [
@@ -1596,5 +1596,154 @@ describe('corpus 27: stages moved in passing', () => {
   it('reads "the decision is wrong" as a disagreement raised', () => {
     expect(read('I think the decision is wrong and unsafe.', undefined, { policy: 'swindon' }).raisesDisagreement).toBe(true);
     expect(read('Nobody thinks the decision was wrong.', undefined, { policy: 'swindon' }).raisesDisagreement).toBe(false);
+  });
+});
+
+/** Faults a review of corpus 27's rules found (2026-12-02), each put right. */
+describe("the review of corpus 27's rules", () => {
+  goesToReview([
+    // terms that name a child-protection step are still terms
+    [
+      'swindon',
+      '3',
+      'We are happy to treat the disagreement as resolved subject to a child protection conference being convened by Friday.',
+    ],
+    ['swindon', '3', "I'm content that this is resolved, subject to the CIN plan being updated to include the school."],
+    ['telford-wrekin', '2', 'We agree the matter is resolved subject to the s47 enquiries being completed this week.'],
+    ['hull-east-riding', '3', 'Happy to treat this as resolved for the family subject to housing confirming the tenancy.'],
+    // an end with the views kept apart
+    ['telford-wrekin', '3', 'We still see the threshold differently but the disagreement is now closed.'],
+    ['hull-east-riding', '4', 'We still see the s47 question differently. We are happy to close the disagreement.'],
+  ]);
+  doesNotResolve([
+    ['sunderland', '2', 'I would say, if minuted properly, this is resolved.'],
+    ['swindon', '3', 'I would be happy if confirmed in writing, the disagreement is resolved.'],
+  ]);
+  noStep([
+    // titles only after a possessive
+    ['telford-wrekin', '2', 'I raised it with Jo at an ad hoc meeting this morning.'],
+    ['telford-wrekin', undefined, 'I raised my concerns with the social worker at an ad hoc meeting yesterday.'],
+    ['swindon', '2', 'I have raised this with TM and her mum at the home visit today.'],
+    ['hull-east-riding', '1', "I've raised it with GM and his dad."],
+    ['swindon', '2', 'The school have passed this to AD, their attendance officer, to follow up.'],
+    ['hull-east-riding', '2', "We've referred the family to GM police as they have moved to Oldham."],
+    ['swindon', '3', 'Baby was taken to hos by ambulance last night and mum went with him.'],
+    // other panels
+    ['hull-east-riding', '5', 'We are arranging a legal gateway panel for the family next week.'],
+    ['hull-east-riding', undefined, 'We have arranged a resource panel to consider funding for the placement.'],
+    ['hull-east-riding', '3', 'We are booking the fostering panel for May.'],
+    // "to you" after a failure, for information, a handover, a plan, the family's or another case's failure
+    [
+      'swindon',
+      '3',
+      "Our service managers met on Monday and were not able to agree. I'm on leave from tomorrow so I'm passing this over to you, Kim, to pick up in my absence.",
+    ],
+    [
+      'sunderland',
+      '2',
+      "Our team managers could not agree on Tuesday. I'm referring it to you for information; we are meeting again on Friday.",
+    ],
+    ['telford-wrekin', '3', 'Our senior managers were not able to agree. Jo will be passing it to you on Monday.'],
+    ['telford-wrekin', '2', "Mum and the team manager could not agree on contact, so I'm referring it to you."],
+    ['swindon', '4', "Last year the Heads of Service couldn't agree on a similar case. I'm passing this to you now."],
+    // a threat with a deadline
+    ['swindon', '2', 'We are taking legal advice and will escalate to stage 3 by Wednesday.'],
+    ['telford-wrekin', '2', 'I am sending the chronology to your team manager and will escalate to stage 3 by Friday.'],
+    ['sunderland', '2', 'I am sending you the notes now and will move this to step 3 by the end of the week.'],
+    // warnings after "would"
+    ['swindon', '2', 'We would prefer to wait for the core group, if required, I am escalating to stage 3.'],
+    ['sunderland', '2', "It would be good to meet first, if not resolved, I'm taking this to step 3 on Monday."],
+    // "Step N please" is a whole clause
+    ['sunderland', '2', 'Step 3 please find attached the notes from my conversation with Claire.'],
+    ['hull-east-riding', '2', 'Stage 3 please disregard my last email, it was sent in error.'],
+    ['sunderland', '2', 'Step 3 please can you tell me who the senior manager is at the trust?'],
+    // "sending to" only with its stage
+    ['sunderland', '2', 'Sending to the SSCP for info only.'],
+    ['sunderland', undefined, 'Sending to the SSCP for info only.'],
+    ['sunderland', '1', 'Sending to my line manager for awareness.'],
+    ['hull-east-riding', '5', 'Sending to the business unit the minutes as requested.'],
+    // rescheduling asked for
+    ['swindon', '3', 'Please could we move the stage 4 meeting to Thursday?'],
+    ['hull-east-riding', '6', 'Could the business unit please move the panel to next month?'],
+    // a negation before a comma, not in a relative clause, is the verb's
+    ['swindon', '2', "I don't think, from what Kerry said yesterday, the school has escalated this to Stage 3."],
+    ['swindon', '2', "I'm not aware that, as of today, the school has escalated this to Stage 3."],
+    // writing to a counterpart about something else
+    [
+      'telford-wrekin',
+      '3',
+      "I am the twsp rep for the school sector. I'm writing to you as my counterpart in health to share the training dates.",
+    ],
+    [
+      'telford-wrekin',
+      '2',
+      'I am the designated safeguarding lead for the school. I am writing to you as my equivalent in the Council to let you know the plan is working well.',
+    ],
+    // someone else's manager, asked to be contacted
+    ['telford-wrekin', '1', 'I have asked dad to get in touch with his team manager at work about flexible hours.'],
+    ['wiltshire', '0', 'I asked the GP to be in touch with the senior manager at the surgery about the prescription.'],
+    // a planned step, its date told with another act
+    ['telford-wrekin', '2', 'Jo is due to take this to stage 3 and will confirm the date with you on Monday.'],
+    ['hull-east-riding', '6', 'There is therefore no requirement to convene a Stage 7 panel and the Stage 6 referral is now closed.'],
+  ]);
+  movesTo([
+    ['swindon', '3', 'Could you please raise this with your Head of Service?', '4'],
+    ['swindon', '3', 'Could you please forward this to your Head of Service?', '4'],
+    ['hull-east-riding', '5', 'Could you please send this on to the business unit?', '6'],
+    ['sunderland', '2', 'Could you please pick this up with your senior manager?', '3'],
+    ['swindon', '2', 'Due to sickness this week, my manager has escalated this to stage 3.', '3'],
+    ['sunderland', '2', 'With the ICPC due to take place this week, my manager has taken this to step 3.', '3'],
+    ['telford-wrekin', '3', 'Escalated to AD - Jo Hartley cc.', '4'],
+    ['hull-east-riding', '3', 'I am arranging the multi-agency panel.', '7'],
+  ]);
+  resolves([
+    ['sunderland', '3', 'Both agencies have agreed it goes to a CIN plan. Thanks all.'],
+    ['swindon', '3', 'We have now agreed it meets threshold for s47, thank you for your help.'],
+    ['hull-east-riding', '4', 'We have agreed it moves to a CIN plan from Monday.'],
+  ]);
+  it('does not take a concession or a detail put right as a disagreement raised', () => {
+    for (const text of [
+      'Having reviewed it with my manager, we think the decision to NFA was wrong, so we have reopened the referral and allocated a social worker today.',
+      "I think the assessment was wrong about the dates, I've asked the SW to amend them.",
+      'I think the plan is wrong in one respect: the review date should be 14th not 4th.',
+    ])
+      expect(read(text, undefined, { policy: 'swindon' }).raisesDisagreement).toBe(false);
+  });
+});
+
+/** Corpus 28 (the held-out brief, written again for tuning, 2026-12-02). */
+describe('corpus 28: the held-out mix, written again', () => {
+  doesNotResolve([['hull-east-riding', '2', 'Agreed re the joint visit - Thursday 9.30 is fine. I will meet you in the car park.']]);
+  noStep([
+    ['sunderland', undefined, 'the link on the website only goes to a pdf and my manager wants a copy for our safeguarding folder'],
+    ['telford-wrekin', '1', 'Can someone from your team ring the ward manager tomorrow please.'],
+    ['swindon', '2', "I'd like to run it past Claire before I say yes. I've added the Partnership back onto the thread."],
+  ]);
+  resolves([
+    [
+      'telford-wrekin',
+      '4',
+      "I'm comfortable that we're now in agreement on how the children are protected. There's no need for this to go any further from West Mercia's point of view.",
+    ],
+  ]);
+  goesToReview([
+    [
+      'hull-east-riding',
+      '3',
+      "We've reached agreement on the taxi to school from Monday, which is good progress. However, we remain some way apart on whether what Connor has described meets the threshold for a s47.",
+    ],
+    [
+      'swindon',
+      '3',
+      "We've resolved the question of who does the weight monitoring, but I'm afraid we're still not in the same place on whether R's situation needs a strategy discussion.",
+    ],
+  ]);
+  it('reads a disagreement raised without "disagree with the decision"', () => {
+    for (const [policy, text] of [
+      ['hull-east-riding', "Nadia and I weren't able to find any common ground."],
+      ['hull-east-riding', "We'd like the closure decision looked at again and the plan kept open."],
+      ['wiltshire', 'Why school disagrees with closure:'],
+    ] as const)
+      expect(read(text, undefined, { policy }).raisesDisagreement).toBe(true);
   });
 });
