@@ -11,7 +11,7 @@ import { afterLastDash, quoted } from './text.js';
  * "the next stage" in their clause.
  */
 const MOVING =
-  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|ask(?:ed|ing)? (?:my|our) (?=[^.;]{0,60}\bto (?:get|be) in touch\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary|me|us)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b| place\b)|took(?! over (?:as|from)\b| place\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|(?:^|\bnow )sending (?:up |on |over )?to\b(?=[^.;]{0,40}(?: - |\()(?:stage|step|level|tier)\b)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:arrang|conven|book|set(?:ting)? up)\w* (?:the|an?) (?:(?:urgent|early) )?(?:(?:multi-?agency|multi agency|resolution|escalation|partnership|independent|stage \w+) )?panel\b|suggest\w* (?:is |would be )?(?:a |an )?(?:resolution|escalation|senior managers'?|managers'?|multi-agency) meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
+  /\b(?<!pre[- ])(?:escalat(?:e|es|ed|ing)\b|ask(?:ed|ing)? (?=[^.;]{0,60}\bto (?:contact|write|speak|meet|raise|take|pick|call|email|liaise|escalate|convene|arrange|organi[sz]e|chair|hear|facilitate|consider|review|look at|give (?!you\b|me\b|us\b)(?:[a-z']+ ){1,3}?a (?:ring|call|bell))\b)|ask(?:ed|ing)? (?:my |our |the (?=(?:[a-z-]+ ){0,2}(?:manager|head|director|lead|leader|supervisor)\b)|[a-z]+, (?:the|our|my) )(?=[^.;]{0,60}\bto (?:get|be) in touch\b)|(?<!will |to |going to |shall )brief(?:ed|ing)\b(?! (?:note|paper|summary|me|us)\b)|(?<!of an |notification of |pre-|pre )escalation(?!'? (?:form|notification)| (?:policy|process|procedure|protocol|form|flowchart|guidance|pathway|stages?|route|and|log|logs|tracker|register|list|spreadsheet|returns?|figures|data))|refer(?:s|red|ring)?\b|treat(?:s|ing|ed)? (?:this|it) as\b(?= (?:a |an )?(?:stage|step|level|tier|formal|professional)\b)|referral (?:to|for the attention of)\b|for the attention of\b|ask(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|request(?:ed|ing)? (?:that|for)\b(?=[^.;]{0,80}\b(?:considers?|reviews?|decides?|makes?|looks? at|goes|go|facilitates?|mediates?|chairs?|hears?|convenes?|arranges?|holds?|organi[sz]es?|sets? up|(?:be|is) (?:now )?(?:referred|escalated|considered|reviewed|heard|placed|put|brought|taken|convened))\b)|pick(?:s|ing|ed)? (?:this|it) up|rais(?:e|es|ed|ing)|pass(?:es|ed|ing)?|tak(?:e|es|ing|en)(?! over (?:as|from)\b| that\b| place\b)|took(?! over (?:as|from)\b| place\b)|mov(?:e|es|ed|ing)|progress(?:es|ed|ing)?|proceed(?:s|ed|ing)?|bring(?:ing|s)?|brought|(?<!\bway )forward(?:ed|ing|s)?|step(?:s|ping|ped)? (?:this |it )?up|submit(?:s|ted|ting)?|invok\w*|initiat\w*|trigger\w*|go(?:es|ing)?(?! (?:with|through)\b| over (?!to\b))|gone|(?:has|have) (?:now )?come up to|went(?! through\b| over (?!to\b))|push(?:es|ed|ing)|elevat\w*|hand(?:s|ed|ing)? (?:this |it )?(?:over|up|on)|enter(?:s|ed|ing)?|put(?:s|ting)? (?:this|it|the (?:matter|dispute|disagreement|case|thread|chain|issue|escalation))(?: below| above)? (?:up )?(?:to|forward|before)|(?:put(?:s|ting)?|plac(?:e|es|ed|ing)|lay(?:s|ing)?) (?:[a-z']+ ){1,12}?(?:before|in front of)\b|hand(?:s|ed|ing)? (?:this|it|the matter|the case|the disagreement) (?:over )?to\b|sen(?:d|ds|ding|t) (?:this|it|the (?:case|matter|referral|disagreement)) (?:up|on|to)|(?:^|\bnow )sending (?:up |on |over )?to\b(?![^.;]{0,60}\bfor (?:info|information|awareness|(?:her|his|their|your|our) records)\b)(?![^.;]{0,40}\bthe (?:minutes|notes|outcome|letter|chronology|report|agenda|invite|paperwork)\b)|instigat\w*|open(?:s|ed|ing)? (?:a |an )?(?:formal )?(?:stage|step|level)|(?:be|is|marks?) the start of|get(?:ting)? (?:a |an )?meeting (?:[a-z]+ ){0,3}?between\b|(?:request|arrang|conven|call|propos|set(?:ting)? up|ask(?:ing|ed)? for)\w* (?:a |an )?(?:(?:urgent|early|joint|formal|resolution|escalation|senior|senior managers'?|managers'?|multi-agency) ){0,2}meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:arrang|conven|book|set(?:ting)? up)\w* (?:the|an?) (?:(?:urgent|early) )?(?:(?:multi-?agency|multi agency|resolution|escalation|partnership|independent|stage \w+) )?panel\b|suggest\w* (?:is |would be )?(?:a |an )?(?:resolution|escalation|senior managers'?|managers'?|multi-agency) meeting,? (?:[a-z]+ ){0,3}?(?:between|of|with)\b|(?:added|adding|looped in|looping in|brought in|bringing in)\b(?=[^.;]{0,160}?\b(?:to|into|onto|on to|in on) (?:this|the) (?:thread|email|e-mail|chain|conversation)\b| (?:[a-z.'-]+ ){1,4}?[a-z.'-]+, (?:our|my|the|their) [a-z])(?![^.;]{0,200}\b(?:for (?:info|information|awareness|visibility)|fyi)\b))\b/;
 
 /** Verbs that bind a stage only with "as", "at" or "under": "contacting you as stage two", "writing to the TWSP Executive as stage 5". */
 const CONTACTING =
@@ -19,7 +19,7 @@ const CONTACTING =
 
 /** The person written to, in the role the policy gives a stage: "contacting you directly, as Director of…", "in touch with Martin Ojo as your Head of Service". */
 const ADDRESSEE_AS =
-  /\b(?:you|with|to|calling|ringing|phoning|emailing|contacting|meeting)\b[a-z ,']{0,40}?\bas (?:the |my |our |your |their |a |one )?(?:[a-z]+ ){0,2}?(?:[a-z]+'s )?$/;
+  /\b(?:you|with|to|call|calling|ring|ringing|phone|phoning|email|emailing|contact|contacting|meet|meeting)\b[a-z ,']{0,40}?\bas (?:the |my |our |your |their |a |one )?(?:[a-z]+ ){0,2}?(?:[a-z]+'s )?$/;
 
 /** "…, i.e. stage two of the resolution process": what was just said, named as a stage. */
 const THAT_IS = /\b(?:i\.?e\.?|ie|that is|namely|which is|so|as)\s*,?\s*(?:the |a |at )?$/;
@@ -36,7 +36,7 @@ const LABEL_BEFORE =
 
 /** "further", "higher", "up the line": an escalation that names no stage. */
 const UNSTAGED =
-  /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b|(?:^|\b(?:so|therefore|now|and) )(?:i am|we are|i have|we have) (?:now )?(?:referring|escalating|referred|escalated) (?:this|it|the (?:matter|case|disagreement|dispute)) (?:on |up )?to you\b(?! for (?:info|information|awareness|your (?:information|awareness|records))\b)/;
+  /\bescalat(?:e|es|ed|ing)\b(?! (?:policy|process|procedure|protocol|form|pathway|route|guidance|flowchart|route))|\b(?:tak|mov|push|pass|escalat)\w* (?:this|it|things|the matter) (?:any )?(?:higher|further|up the line|up the chain)\b|(?:^|\b(?:so|therefore|now|and|thus) )(?:i am|we are|i have|we have) (?:now |therefore |now therefore |therefore now )?(?:referring|escalating|passing|referred|escalated|passed) (?:this|it|the (?:matter|case|disagreement|dispute)) (?:on |up )?to you\b(?! for (?:info|information|awareness|your (?:information|awareness|records))\b(?! and action))/;
 
 /**
  * "We will have to take this further", "we will need to take this to the next stage": a step the writer announces.
@@ -127,9 +127,14 @@ export function readEscalation(
   // as every policy asks, is a recipient, not the stage that bears its name.
   if (
     (target.how === 'name' || /\bpartnership\b/.test(target.text)) &&
-    /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?|add(?:ed|ing)|loop(?:ed|ing))\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
+    (/\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
       clause.slice(Math.max(0, target.index - 30), target.index),
-    )
+    ) ||
+      // "I've added the Partnership back onto the thread": the mailbox added, not its manager.
+      (/^partnership$/.test(target.text) &&
+        /\b(?:add(?:ed|ing)|loop(?:ed|ing))\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
+          clause.slice(Math.max(0, target.index - 30), target.index),
+        )))
   )
     return target.how === 'name' ? [{ kind: 'mention', stage: target.stage, anchor: target.how }] : [];
   // "I've copied in my team manager, Daniel Okafor, for information so he's aware": copied for information, not raised with.
@@ -205,9 +210,7 @@ function pickTarget(all: StageAnchor[], clause: string, verbIndex: number, polic
     (a) =>
       !(
         /\band (?:(?:my|our|the|your|their) )?$/.test(clause.slice(Math.max(0, a.index - 12), a.index)) &&
-        /^\s*(?:wants|is|has|was|will|would|said|says|agrees|thinks|feels|asked|needs|can|could|should)\b/.test(
-          clause.slice(a.index + a.text.length),
-        )
+        /^\s*(?:wants|wanted|needs|said|says|thinks|feels|asked|likes|would like)\b/.test(clause.slice(a.index + a.text.length))
       ),
   );
   if (anchors.length === 0) return undefined;
@@ -272,7 +275,9 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
   if (
     target.how === 'number' &&
     /^(?:(?:so|now|ok|okay|right)[, ]+)?$/.test(clause.slice(0, target.index)) &&
-    /^\s*(?:now\s+)?(?:please|pls|plz)\s*(?:[.!]|,\s*(?:thread|see|emails?|chain) below|$)/.test(after)
+    /^\s*(?:now\s+)?(?:please|pls|plz)\b(?! (?:find|see|disregard|ignore|can|could|would|note|confirm|advise|let|send|call|ring|read|check|look|tell|forward|unless|if)\b)/.test(
+      after,
+    )
   )
     return target.index;
   // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
@@ -329,11 +334,11 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
 }
 
 /** The verbs of a step asked for politely: "could you please escalate…", "can we please get a meeting…". */
-export const STEP_ASKED = String.raw`(?:escalate|refer|pass|take|put|move|arrange|set up|book|convene|get|ask|request|organi[sz]e|raise|forward(?! (?:me|us)\b)|send(?! (?:me|us)\b)|bring|pick)`;
+export const STEP_ASKED = String.raw`(?:escalate|refer|pass|take|put|move|arrange|set up|book|convene|get|ask|request|organi[sz]e|(?:raise|forward|send|bring|pick) (?:this|it|the (?:matter|case|disagreement|dispute|concern))\b(?! (?:newsletter|leaflet|invite|invitation|form|flyer|poster|email|e-mail|message|information|info|link)\b))`;
 
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
 const REQUESTED = new RegExp(
-  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b|^(?:so |and )?please (?:can|could|would) (?:we|you) (?!move\b)${STEP_ASKED}\b|^(?:so |and )?(?:can|could|would) (?:the|your|our) (?:[a-z-]+ ){1,3}please (?!move\b)${STEP_ASKED}\b`,
+  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b|^(?:so |and )?please (?:can|could|would) (?:we|you) (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b|^(?:so |and )?(?:can|could|would) (?:the|your|our) (?:[a-z-]+ ){1,3}please (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b`,
 );
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */
@@ -414,7 +419,7 @@ function blockedBy(
   const lastComma = tail.lastIndexOf(', ');
   const ownSubject =
     lastComma >= 0 &&
-    /\b(?:who|which|that)\b[^,]*\bnot\b/.test(tail.slice(0, lastComma)) &&
+    /\b(?:who|which|that)\b/.test(tail.slice(0, Math.max(0, tail.lastIndexOf(' not ', lastComma)))) &&
     /^(?!(?:which|who|that|whom|whose)\b)[a-z]+(?: [a-z]+)? (?:is|are|has|have|had|was|were|will|shall) (?:now |also |therefore |already )?(?:been )?$/.test(
       tail.slice(lastComma + 2),
     );
@@ -437,7 +442,7 @@ function blockedBy(
     ) ||
     /\bno (?:escalation|referral)\b/.test(around) ||
     // "There is therefore no requirement to convene a Stage 7 panel".
-    /\bno (?:need|requirement|necessity|reason|plan|intention)\b[^.;]{0,24}$/.test(before) ||
+    /\bno (?:need|requirement|necessity|reason|plan|intention) (?:for (?:us|me|this|it) )?to\s*$/.test(before) ||
     // "The Trust withdraws its request for the matter to go to director level": a step asked for, then withdrawn.
     WITHDRAWN.test(around) ||
     // "Date referred to WSCB: N/A": a form's field, answered that it did not happen.
@@ -504,12 +509,26 @@ function blockedBy(
   // "It will go to the business unit on Tuesday 20th", "I'm planning to raise it with Mandy on Monday": a step with its day still to come.
   // …the day of this step, not of another joined on after it ("Graham will take this forward at Step 3 and would like
   // to speak with your Service Manager this week").
+  // "The stage 3 meeting will take place on Friday": the stage's meeting, still to come.
+  if (
+    /^[a-z0-9 ]{0,30}(?:meeting|discussion|panel|conversation|call) (?:will|is (?:due|going|booked|planned|scheduled) to|is to) (?:take place|be held|happen|go ahead)\b/.test(
+      verb,
+    ) &&
+    scopeWords.FUTURE_DAY.test(verb)
+  )
+    return 'modal';
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
   const ownPart =
     !future || !/\b(?:will|shall)\b/.test(future[0])
       ? verb
       : verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, '');
   if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index, verbIndex) + ownPart)) return 'modal';
+  // "My manager is going to escalate to stage 3 next week": "going" read as the verb is the future's own word.
+  if (
+    /^going to [a-z]+/.test(verb) &&
+    scopeWords.FUTURE_DAY.test(verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, ''))
+  )
+    return 'modal';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite =
     /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&

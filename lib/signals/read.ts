@@ -102,7 +102,10 @@ const BEFORE_OWN_ROLE = new RegExp(
 );
 /** The writer taking it up with their counterpart: "I am therefore writing to you as my equivalent in the Council". */
 const TO_MY_EQUIVALENT =
-  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b(?![^.;]{0,60}\bto (?:share|let you know|introduce|invite|thank|update|say|confirm|ask about|arrange (?:a|the) (?:training|meeting of))\b)/;
+  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b(?![^.;]{0,60}\bto (?:share|let you know|introduce|invite|thank|update|say|confirm|arrange (?:a|the) (?:training|meeting of))\b)/;
+/** The counterpart asked to take it up: "…as my equivalent in Health to take this forward". */
+const TO_TAKE_FORWARD =
+  /\bto (?:take (?:this|it|the matter) forward|resolve (?:this|it|the matter|the disagreement)|reach (?:a )?(?:final )?resolution)\b|\bwith a view to (?:reaching|resolving|agreeing)\b/;
 /** A sentence that is the writer saying who they are: "I am West Mercia Police's representative on the TWSP." */
 const OWN_ROLE_SENTENCE = new RegExp(String.raw`${I_AM}[^.;]{3,120}[.!]?$`);
 
@@ -250,7 +253,7 @@ const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|
 
 /** A failure that is no stage of this case: the family's, another case's, a diary's ("couldn't agree a date"). */
 const FAILED_ELSEWHERE =
-  /\b(?:mum|dad|mother|father|parents?|carers?|grand(?:mother|father|parents?)|family|last year|a similar|another case|a (?:date|time|venue))\b/;
+  /^(?:[a-z]+ ){0,2}(?:mum|dad|mother|father|parents?|carers?|grand(?:mother|father|parents?|ma|pa)|the family)\b|\b(?:last year|a similar|another case|agree (?:on )?(?:a|the) (?:date|time|venue))\b/;
 
 /** A sentence as evidence, cut to its first MAX_EVIDENCE characters. */
 const evidenceOf = (text: string): string => (text.length <= MAX_EVIDENCE ? text : `${text.slice(0, MAX_EVIDENCE)}…`);
@@ -353,8 +356,9 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
   if (
     toEquivalent &&
     ownRole &&
-    (signals.some((s) => s.kind === 'disagreement') ||
-      written.some((s) => FAILED.test(s.norm) || /\bdid not (?:resolve|settle)\b/.test(s.norm)))
+    (TO_TAKE_FORWARD.test(toEquivalent.norm) ||
+      signals.some((s) => s.kind === 'disagreement') ||
+      written.some((s) => FAILED.test(s.norm) || /\bdid not (?:resolve|settle)\b|\bwithout (?:agreement|resolution)\b/.test(s.norm)))
   )
     signals.push({
       kind: 'stage',
@@ -396,7 +400,9 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       )) ||
     (context.currentStage !== undefined && written.some((s) => QUALIFIED.test(s.norm) && !s.question)) ||
     // "We still see the threshold differently but the disagreement is now closed": an end with the views kept apart.
-    (written.some((s) => SEEN_DIFFERENTLY.test(s.norm) && !s.question) && signals.some((s) => s.kind === 'resolution' && s.resolved)) ||
+    // …not the writer's own change of mind ("Having heard from the GP I now see it differently").
+    (written.some((s) => SEEN_DIFFERENTLY.test(s.norm) && !s.question && !/\b(?:i|we) (?:now|have come to) see\b/.test(s.norm)) &&
+      signals.some((s) => s.kind === 'resolution' && s.resolved)) ||
     // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
     (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)));
   return summarise(distinct(signals), policy, context, subject, {

@@ -30,7 +30,7 @@ const RESOLVED: RegExp[] = [
   // a heading of the disagreement and its end: "Disagreement resolved", "Escalation closed", "Matter settled at Step 2"
   /^(?:[-*\u2022\u00b7]\s*)?(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the |this |our )?(?:professional )?(?:disagreement|dispute|escalation|matter|issue|challenge|concern|difference)s? (?:now |all |fully |amicably )?(?:resolved|settled|closed|concluded|withdrawn)\b(?!\s+(?:to|that|by|within|if|when))/,
   // a heading of what was agreed: "Way forward agreed", "Outcome accepted", "Outcome: agreed", "Decision accepted by both agencies"
-  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan)\b|\s+(?:re|about|regarding|with|on|for) (?:the |your |our |a )?(?:[a-z-]+ ){0,2}(?:visit|meeting|date|time|call|room|venue|slot|agenda|minutes|arrangements?|transport|diary)\b|\s+(?:i|we|you|they|he|she)\s+(?:would|will|should|could|can|to)\b|\s+(?:(?!that\b)[a-z.']+\s+){1,3}(?:has|have|is|are|was|were|should|will|would|needs?|did|does)\b)/,
+  /^(?:(?:outcome|resolution|update|status|result|re)\s*[:-]\s*)?(?:the )?(?:(?:way forward|agreement|outcome|decision|final decision|recommendation|resolution|position) (?:now )?(?:agreed|reached|accepted)|agreed|agreement reached|accepted)\b(?!\s+(?:to|that|by (?:friday|monday|tuesday|wednesday|thursday|the end)|within|if|when|actions?|plan)\b|\s+(?:re|about|regarding|with|on|for) (?:the |your |our |a )?(?:[a-z-]+ ){0,2}(?:visit|meeting|date|time|call|room|venue|slot|agenda|minutes|arrangements?|transport|diary)\b(?! (?:outcome|decision|notes?|actions?|plan)\b)|\s+(?:i|we|you|they|he|she)\s+(?:would|will|should|could|can|to)\b|\s+(?:(?!that\b)[a-z.']+\s+){1,3}(?:has|have|is|are|was|were|should|will|would|needs?|did|does)\b)/,
   // colloquial
   /\b(?:all sorted|sorted now|sorted,? thank|(?:this|it|that|everything|things) (?:is|are) (?:all )?(?:sorted|fine now|good now)|all good now|no longer an issue|no longer a concern|no further (?:dispute|disagreement|escalation) (?:is )?(?:needed|required|necessary)|matter (?:is )?closed)\b/,
   // closing: "happy to close", "we can close this one off now", "please close the escalation", "consider it closed"
@@ -72,7 +72,7 @@ const RESOLVED: RegExp[] = [
   /\b(?:i am|we are)\s+(?:now\s+|therefore\s+|formally\s+){0,2}closing\s+(?:this|it|the (?:escalation|case|disagreement|dispute))\b/,
   // agreement about the disagreement
   // not "they have agreed": they may be the family
-  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would|(?:sits|goes|moves|belongs|falls|(?:is|has) (?:now )?(?:at|with|reached|gone|moved))\b(?=[^.;]{0,30}\b(?:stage|step|level|tier)\b))\b|\s+(?:were\s+)?escalat|\s+(?:(?:a|the) (?:date|time|day|venue|room|slot)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)\b)/,
+  /\b(?:we (?:are|have)|they are|i are|both (?:agencies|parties|of us|managers) (?:are|have)|all (?:parties|agencies) (?:are|have)) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed)\b(?!\s+(?:to|that|on|about|with)\b|\s+(?:this|it|we|i|they)\s+(?:now\s+)?(?:needs?|should|must|will|has to|have to|is going|are|am|would|(?:sits|goes|moves|belongs|falls|(?:is|has) (?:now )?(?:at|with|reached|gone|moved))\b(?!(?: up| on| across| over)? (?:better )?(?:to|with|into|onto|under|on to) (?:a |an |the )?(?:cin|cp|child in need|child protection|early help|universal|targeted|tac|taf|section 17|s17)\b))\b|\s+(?:were\s+)?escalat|\s+(?:(?:a|the) (?:date|time|day|venue|room|slot)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)\b)/,
   // in agreement about the matter itself: "we are now in agreement about the plan"
   /\b(?:we|they|and i|and we|both (?:agencies|parties|of us|managers)|all (?:parties|agencies)) (?:are|have) (?:now\s+|all\s+|both\s+){0,2}(?:in (?:full |complete )?agreement|agreed) (?:with|about|on|over) (?:the|your|this|their|our) (?:revised |updated |new |proposed |amended )?(?:plan|decision|outcome|way forward|position|approach|proposal|recommendation|rationale|explanation|response|arrangements)\b(?!\s+(?:for|about|of|to)\b)/,
   // "I don't disagree with the decision any more", "we no longer disagree"
@@ -153,7 +153,8 @@ const RESOLVED: RegExp[] = [
 ];
 
 /** "No need to take this any further": the step declined. */
-const NO_NEED = String.raw`no need (?:(?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|for (?:this|it|the matter) to (?:go|be taken|be escalated))`;
+// "There's no need for this to go any further from West Mercia's point of view": the writer's own side declining the step.
+const NO_NEED = String.raw`no need (?:(?:to|for us to) (?:take|escalate|pursue) (?:this|it|things|the matter)|for (?:this|it|the matter) to (?:go|be taken|be escalated) (?:any )?further (?:from|on) (?:our|my|[a-z ]{2,30}'s) (?:point of view|side|end|perspective))`;
 /** The same, with what follows it, to take out of what a negation is looked for in. */
 const NO_FURTHER_G = new RegExp(String.raw`\b${NO_NEED}(?: any further| further)?\b`, 'g');
 

@@ -21,7 +21,7 @@ const CONDITION_OPENER =
  */
 // "babies subject to pre-birth assessment", "children subject to a CP plan": a status, not terms ("subject to a CP
 // conference being convened" is terms).
-export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept) )subject to(?! (?:a |an )?(?:pre-birth assessment|(?:child protection|cp|cin|child in need) plans?|care orders?)\b(?! (?:being|having|to be)\b))`;
+export const ON_TERMS = String.raw`(?<!(?:be|being|been|is|are|was|were|remain|remains|become|becomes|made|making|kept|now) )subject to(?! (?:a |an )?(?:pre-birth assessment|(?:child protection|cp|cin|child in need) plans?|care orders?)\b(?! (?:being|having|to be)\b))`;
 
 /** A condition inside a clause, before the verb: "Failing a response we will…", "we may, if needed, …". */
 const CONDITION_INSIDE = new RegExp(
@@ -199,7 +199,7 @@ const PURPOSE =
 /** A step being taken as the writer writes: "i am moving it up", "we are now escalating". */
 /** A verb that moves a case, in the later act: "…and will escalate to stage 3 by Wednesday". */
 const STEP_VERB =
-  /\b(?:escalat|refer|mov(?:e|ing) (?:it|this)|tak(?:e|ing) (?:it|this)|pass(?:ing)? (?:it|this)|rais(?:e|ing) (?:it|this))/;
+  /\b(?:escalat(?:e|ing)\b|(?:refer(?:ring)?|mov(?:e|ing)|tak(?:e|ing)|pass(?:ing)?|rais(?:e|ing)) (?:it|this|the (?:matter|case|disagreement))\b)/;
 const TAKING_NOW = /\b(?:i am|we are) (?:now )?(?:moving|escalating|referring|passing|taking|raising|sending|handing)\b/;
 const PURPOSE_NOW = /^so (?:that )?(?:it|this|the (?:case|matter|disagreement|dispute)) (?:goes|moves|gets|sits|is)\b/;
 
@@ -246,8 +246,9 @@ function followedByCondition(clauses: readonly string[], i: number): boolean {
 const FUTURE =
   /\b(?:will|shall|going to|planning to|plan to|intend(?:s|ing)? to|due to(?= (?:be|take|go|meet|attend|start|begin|happen|finish|complete|escalate|refer|move|speak|discuss|review|return)\b|\s*$)|pencilled in|booked in|offered to|with a view to)\b/;
 /** The same words governing what ends a text: the step the text leads up to is to come. */
-// …not across a comma that starts a statement of its own: "With the ICPC due to take place this week, my manager has taken…".
-const FUTURE_HEAD = new RegExp(`${FUTURE.source}(?:(?!, (?:my|our|the|your|their|i|we|he|she|they)\\b)[^;]){0,80}$`);
+// …not across a comma after which someone has already acted: "With the ICPC due to take place this week, my manager has
+// taken this to step 3" ("I'm on leave next week, my team manager is taking this to stage 3 on Monday" is still a plan).
+const FUTURE_HEAD = new RegExp(`${FUTURE.source}(?:(?!, (?:[a-z]+ ){1,3}(?:has|have) )[^;]){0,80}$`);
 
 /** A day after tomorrow: "next Friday", "on Monday", "first thing on Monday", "later that week", "Tuesday 20th", "over the weekend". */
 const FUTURE_DAY =

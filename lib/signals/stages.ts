@@ -154,7 +154,9 @@ export function stageAnchors(clause: string, policy: Policy, cache?: Map<string,
     // "the TWSP Executive meeting", "the panel papers": the role's business, not the role.
     if (ROLE_BUSINESS.test(clause.slice(match.index + match[0].length, match.index + match[0].length + 40))) continue;
     // "the ward manager", "the practice manager": a bare "manager" qualified by what they manage is another post.
-    if (/^managers?$/.test(match[0]) && OTHER_MANAGER.test(clause.slice(Math.max(0, match.index - 16), match.index))) continue;
+    // …but "my ward manager", "our registered manager" are the writer's own.
+    const qualified = clause.slice(Math.max(0, match.index - 24), match.index);
+    if (/^managers?$/.test(match[0]) && OTHER_MANAGER.test(qualified) && !/\b(?:my|our) [a-z]+ $/.test(qualified)) continue;
     // "the practice manager's duty lead", "the Head of Service's PA": someone of the role's, not the role.
     if (/^'s\b/.test(clause.slice(match.index + match[0].length))) continue;
     // "a referral to the Domestic Abuse Partnership": a bare "partnership" is the safeguarding one only when nothing else qualifies it.

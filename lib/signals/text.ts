@@ -69,9 +69,23 @@ const TITLES: [RegExp, string][] = [
   [/\b(the|our|my|your|ur|their|both) gm(s?)\b(?! police| and (?:her|his) )/g, '$1 group manager$2'],
   [/\b(our|my|your|ur|their) lm\b/g, '$1 line manager'],
   [/\b(the|our|my|your|ur|their) ad\b(?! hoc)/g, '$1 assistant director'],
-  // "Escalated to AD - Jo Hartley", "passed it up to HoS": the title as the step's object.
-  [/\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?to) ad\b(?! hoc|,)/g, '$1 assistant director'],
-  [/\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?to) hos\b/g, '$1 head of service'],
+  // "Escalated to AD - Jo Hartley", "passed it up to HoS", "Raised with GM today": the title as the step's object.
+  [
+    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) ad\b(?! hoc|,)/g,
+    '$1 assistant director',
+  ],
+  [
+    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) hos\b/g,
+    '$1 head of service',
+  ],
+  [
+    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) tm\b(?! and (?:her|his|their) )/g,
+    '$1 team manager',
+  ],
+  [
+    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) gm\b(?! police| and (?:her|his|their) )/g,
+    '$1 group manager',
+  ],
   [/\bat tm level\b/g, 'at team manager level'],
   [/\bat gm level\b/g, 'at group manager level'],
   [/\bat hos level\b/g, 'at head of service level'],
@@ -235,7 +249,8 @@ function pairedSubjects(pieces: readonly string[]): string[] {
 
 /** "if discharged tonight, …", "if left at home, …": a condition of a participle, then its comma. */
 /** A risk said with "would", which a bare condition after it completes: "S would be at imminent risk of harm". */
-const AT_RISK_IF = /\bwould be (?:at|in) (?:[a-z]+ ){0,2}(?:risk|danger)(?: of [a-z ]{1,30})?$|\bwould be unsafe$/;
+const AT_RISK_IF =
+  /\bwould (?:not )?be (?:placed )?(?:(?:at|in) (?:[a-z]+ ){0,2}(?:risk|danger)(?: of [a-z ]{1,30})?|unsafe|safe|vulnerable)$/;
 const ELLIPTICAL_IF = /^(if (?:[a-z]+ ){0,2}?[a-z]+(?:ed|en)\b(?: [a-z]+){0,3}?)(?:, |$)/;
 
 export function clauses(norm: string): string[] {

@@ -1747,3 +1747,92 @@ describe('corpus 28: the held-out mix, written again', () => {
       expect(read(text, undefined, { policy }).raisesDisagreement).toBe(true);
   });
 });
+
+/** Faults a second review of the round's rules found (2026-12-02), each put right. */
+describe("the second review of corpus 27 and 28's rules", () => {
+  doesNotResolve([
+    // an escalation agreed is no end
+    ['swindon', '3', 'We have agreed it goes to the Heads of Service for a decision.'],
+    ['sunderland', '3', 'We are agreed it goes to the SSCP.'],
+    ['hull-east-riding', '4', 'We have agreed it has gone as far as it can between us.'],
+    ['swindon', '2', 'We have agreed it is at an impasse.'],
+    ['swindon', '3', 'We have agreed it goes higher.'],
+    ['hull-east-riding', '3', 'Both agencies have agreed it belongs with the heads of service.'],
+    // someone else's "no need to go further"
+    ['swindon', '3', "Health's view is that there is no need for this to go any further. I strongly disagree."],
+    ['telford-wrekin', '3', 'CPS have said there is no need for this to go any further so the criminal investigation is closed.'],
+  ]);
+  movesTo([
+    ['swindon', '3', 'We have agreed it goes to the Heads of Service for a decision.', '4'],
+    ['telford-wrekin', '3', 'We have agreed it goes to the TWSP Executive for a final decision.', '5'],
+    // the writer's own manager, named by their workplace
+    ['sunderland', '1', 'As we have not been able to agree, I have passed this to my nursery manager.', '2'],
+    ['telford-wrekin', '1', "We couldn't agree so I have escalated this to my ward manager.", '2'],
+    // a move asked for
+    ['swindon', '3', 'Please could we move this to stage 4 now?', '4'],
+    ['telford-wrekin', '2', 'Please can we move this up to stage 3?', '3'],
+    // a failure about the family is still the managers'
+    ['swindon', '3', 'Our service managers could not agree on the plan for the family, so I am referring it to you.', '4'],
+    [
+      'hull-east-riding',
+      '4',
+      'The Heads of Service could not agree whether the parents are engaging. So I am referring the matter to you.',
+      '5',
+    ],
+    ['swindon', '3', 'The team managers could not resolve it. I am therefore referring this to you.', '4'],
+    ['swindon', '3', "The team managers could not resolve it. I'm passing this to you now.", '4'],
+    // titles as the step's object
+    ['swindon', '3', 'I have escalated this with HoS.', '4'],
+    ['swindon', '2', 'Escalated to TM today.', '3'],
+    ['hull-east-riding', '2', "Passed to GM for a decision as we couldn't agree.", '3'],
+    ['hull-east-riding', '2', 'Raised with GM today as per the policy.', '3'],
+    // a step now, another act later
+    ['swindon', '2', 'I am escalating this to Stage 3 now and will complete the referral form by Friday.', '3'],
+    ['telford-wrekin', '2', 'I am escalating to stage 3 and will refer the family to early help by Wednesday.', '3'],
+    ['swindon', '2', "I've asked the team manager to get in touch with her counterpart at the school.", '3'],
+    ['hull-east-riding', '3', 'I have asked Sarah, the Head of Service, to get in touch with yours.', '4'],
+    ['sunderland', '2', "Now sending to my senior manager as we couldn't agree.", '3'],
+    ['sunderland', '2', 'Step 3 please - thanks.', '3'],
+    ['hull-east-riding', '3', 'Stage 4 please, as discussed.', '4'],
+    ['swindon', '4', 'I have added the Partnership Manager to this email as we have been unable to resolve this at Stage 4.', '5'],
+    ['swindon', '2', 'We believe S would not be safe if discharged tonight, I am referring this to stage 3.', '3'],
+    [
+      'telford-wrekin',
+      '3',
+      "I am the Assistant Director for Children's Safeguarding. I am writing to you as my equivalent in Health to take this forward.",
+      '4',
+    ],
+    ['sunderland', '2', 'I see no reason to wait and am escalating this to step 3 today.', '3'],
+  ]);
+  noStep([
+    ['swindon', undefined, 'Could you please bring your line manager to the training on Tuesday?'],
+    ['telford-wrekin', undefined, 'Could you please forward this newsletter to your senior managers?'],
+    ['swindon', '2', 'Could you please forward the meeting invite to your service manager?'],
+    ['swindon', '2', 'I will be on leave next week, my team manager is taking this to stage 3 on Monday.'],
+    ['swindon', '2', 'Due to the delay, my manager is going to escalate to stage 3 next week.'],
+    ['swindon', '2', 'The stage 3 meeting will take place on Friday.'],
+    ['swindon', undefined, 'The stage 3 meeting is due to take place on Friday.'],
+    ['telford-wrekin', '2', 'Mum and the team manager could not agree on contact, so I am referring it to you.'],
+  ]);
+  resolves([
+    ['sunderland', '3', 'Both agencies have agreed it goes to a CIN plan. Thanks all.'],
+    ['telford-wrekin', '2', 'We have agreed it sits better with Early Help.'],
+    ['hull-east-riding', '3', 'Resolved - the threshold is agreed and the children are now subject to s47 enquiries.'],
+    ['hull-east-riding', '2', 'All agreed and resolved - the twins are now subject to care proceedings.'],
+    ['wiltshire', '2', 'Having heard from the GP I now see it differently and I am happy for the escalation to be closed.'],
+    ['hull-east-riding', '3', 'Agreed re the meeting outcome. Thanks all.'],
+  ]);
+  it('reads no disagreement of the family as a professional one', () => {
+    for (const [policy, text] of [
+      ['swindon', 'Mum and dad have never been able to find any common ground about contact, so the mediation referral stands.'],
+      ['hull-east-riding', "The parents have not been able to find any common ground over the children's schooling."],
+      ['wiltshire', 'The family would like the exclusion decision reconsidered by the governors.'],
+      ['sunderland', 'The young person does not agree with discharge from CAMHS.'],
+      ['telford-wrekin', 'Grandma disagrees with assessment of her as a kinship carer and wants a second opinion.'],
+    ] as const)
+      expect(read(text, undefined, { policy }).raisesDisagreement).toBe(false);
+    expect(
+      read('I think the step-down decision is wrong for these children.', undefined, { policy: 'sunderland' }).raisesDisagreement,
+    ).toBe(true);
+  });
+});
