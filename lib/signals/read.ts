@@ -87,7 +87,8 @@ const UNSENT =
 const WRITERS_ROLE = /\b(?:me|i am|am|as)\s+(?:the |a |an |your |their |one )?$/;
 
 /** A sentence that opens with the writer saying who they are: "Hello, I'm the …", "I am a …". */
-const I_AM = String.raw`^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? )?i am (?:(?:the|a|an|one of the) )?`;
+// "We haven't met - I'm Marcus Oyelaran, Head of Service…": an introduction may open the sentence.
+const I_AM = String.raw`^(?:(?:hi|hello|dear|good morning|good afternoon)\b[^.;,]{0,30},? |we have not (?:yet )?met,? -? ?|(?:let me|to) introduce myself,? -? ?)?i am (?:(?:the|a|an|one of the) )?`;
 /** The writer introducing themselves and writing: "I'm the Named Nurse … and I'm writing to you". */
 const WRITES_TO_YOU = new RegExp(
   String.raw`${I_AM}[^.;]{3,160}?\b(?:and|so) (?:i am |am )?(?:writing|contacting|emailing|getting in touch)\b`,
@@ -98,16 +99,20 @@ const TAKES_UP = new RegExp(
 );
 /** All that stands before the writer's own role: "I am the (acting) …". */
 const BEFORE_OWN_ROLE = new RegExp(
-  String.raw`${I_AM}(?:(?:[a-z&]+ ){0,3}[a-z]+'s )?(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$`,
+  String.raw`${I_AM}(?:[a-z'-]+ [a-z'-]+(?: [a-z'-]+)?, )?(?:(?:[a-z&]+ ){0,3}[a-z]+'s )?(?:(?:new|acting|interim|deputy|senior|named|designated|lead|area|locality|safeguarding|trust|force|practice|school)\s+){0,2}$`,
 );
 /** The writer taking it up with their counterpart: "I am therefore writing to you as my equivalent in the Council". */
 const TO_MY_EQUIVALENT =
-  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b(?![^.;]{0,60}\bto (?:share|let you know|introduce|invite|thank|update|say|confirm|arrange (?:a|the) (?:training|meeting of))\b)/;
+  /\b(?:writing|contacting|emailing|getting in touch|raising (?:this|it)|escalating (?:this|it)|pick (?:this|it) up) (?:with |to )?you (?:directly |now |formally )?(?:as|in your role as) (?:my|our) (?:equivalent|counterpart|opposite number)\b(?![^.;]{0,60}\bto (?:share|let you know|introduce|invite|thank|update|say|confirm|arrange (?:a|the) (?:training|meeting of))\b)/;
 /** The counterpart asked to take it up: "…as my equivalent in Health to take this forward". */
 const TO_TAKE_FORWARD =
   /\bto (?:take (?:this|it|the matter) forward|resolve (?:this|it|the matter|the disagreement)|reach (?:a )?(?:final )?resolution)\b|\bwith a view to (?:reaching|resolving|agreeing)\b/;
 /** A sentence that is the writer saying who they are: "I am West Mercia Police's representative on the TWSP." */
 const OWN_ROLE_SENTENCE = new RegExp(String.raw`${I_AM}[^.;]{3,120}[.!]?$`);
+
+/** The one written to asked to take it up: "I am writing to ask that you now take this forward". */
+const TAKE_IT_FORWARD =
+  /\b(?:(?:ask(?:ing)?|request(?:ing)?) (?:that )?you|(?:grateful|appreciate it) if you (?:could|would)) (?:now |please )*(?:to )?(?:take (?:this|it|the matter) (?:forward|on|up)|pick (?:this|it|the matter) up)\b/;
 
 /** The case referred to the one written to: "so I am referring the matter to you", "escalating this to you". */
 const REFERRED_TO_YOU = /\b(?:referring|escalating|raising|passing|bringing|sending)\b[^.;]{0,40}?\b(?:to|with) you\b/;
@@ -115,7 +120,11 @@ const REFERRED_TO_YOU = /\b(?:referring|escalating|raising|passing|bringing|send
 /** The stage of the role the one written to holds ("you are the tier 3 manager"). */
 function addresseesRole(norm: string, policy: Policy): string | null {
   const role = stageAnchors(norm, policy).find(
-    (a) => a.how === 'role' && /\byou are (?:the |our |a |an )?(?:[a-z-]+ ){0,2}$/.test(norm.slice(Math.max(0, a.index - 40), a.index)),
+    (a) =>
+      a.how === 'role' &&
+      /\b(?:you are|your details as|given your name as) (?:the |our |a |an )?(?:[a-z-]+ ){0,2}$/.test(
+        norm.slice(Math.max(0, a.index - 40), a.index),
+      ),
   );
   return role?.stage ?? null;
 }
@@ -165,7 +174,7 @@ const SEEN_DIFFERENTLY =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${SEEN_DIFFERENTLY.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:some (?:way|distance) )?(?:apart|divided)|still not (?:in the same place|on the same page|agreed)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|what (?:we|i) (?:have not|did not|could not|can not|still have not) (?:yet )?agreed?(?: on)? (?:is|are|was)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:some (?:way|distance) )?(?:apart|divided)|still not (?:in the same place|on the same page|agreed)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -254,6 +263,19 @@ const COUNTS_AS = /\bcounts? as (?:a |the |an )?(?:formal )?(?:stage|step|level|
 /** A failure that is no stage of this case: the family's, another case's, a diary's ("couldn't agree a date"). */
 const FAILED_ELSEWHERE =
   /^(?:[a-z]+ ){0,2}(?:mum|dad|mother|father|parents?|carers?|grand(?:mother|father|parents?|ma|pa)|the family)\b|\b(?:last year|a similar|another case|agree (?:on )?(?:a|the) (?:date|time|venue))\b/;
+
+/** Notes of a named stage's discussion: "my notes from the Step 2 conversation", "my note of the stage 1 discussion". */
+const NOTES_OF = /\b(?:notes?|record|minutes|summary|write-?up) (?:of|from) (?:the|our|my|that) ((?:stage|step|level|tier) [a-z0-9]+)\b/;
+
+/** Whether the message gives the notes of a stage below the case's: a late record, not where the case stands now. */
+function notesOfEarlierStage(written: readonly { norm: string }[], policy: Policy, currentStage: string | undefined): boolean {
+  if (currentStage === undefined) return false;
+  return written.some((s) => {
+    const named = NOTES_OF.exec(s.norm)?.[1];
+    const stage = named ? stageAnchors(named, policy)[0]?.stage : undefined;
+    return stage !== undefined && stageRank(policy, stage) < stageRank(policy, currentStage);
+  });
+}
 
 /** A sentence as evidence, cut to its first MAX_EVIDENCE characters. */
 const evidenceOf = (text: string): string => (text.length <= MAX_EVIDENCE ? text : `${text.slice(0, MAX_EVIDENCE)}…`);
@@ -368,6 +390,22 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       evidence: evidenceOf(toEquivalent.text),
       strength: 'strong',
     });
+  // "I understand from your office that you are the Strategic Safeguarding Partnership Manager. … I am writing to ask that
+  // you now take this forward": the one written to, in the role the writer says they hold, takes it up.
+  const askedToTakeUp = written.some((s) => !s.question && TAKE_IT_FORWARD.test(s.norm));
+  const addressed = askedToTakeUp ? written.map((s) => (s.question ? null : addresseesRole(s.norm, policy))).find((r) => r !== null) : null;
+  if (addressed) {
+    const asking = written.find((s) => !s.question && TAKE_IT_FORWARD.test(s.norm));
+    if (asking)
+      signals.push({
+        kind: 'stage',
+        stage: addressed,
+        escalation: true,
+        how: 'role',
+        evidence: evidenceOf(asking.text),
+        strength: 'strong',
+      });
+  }
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)
@@ -404,7 +442,17 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     (written.some((s) => SEEN_DIFFERENTLY.test(s.norm) && !s.question && !/\b(?:i|we) (?:now|have come to) see\b/.test(s.norm)) &&
       signals.some((s) => s.kind === 'resolution' && s.resolved)) ||
     // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
-    (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)));
+    // …not the late notes of an earlier stage ("my notes from the Step 2 conversation", the case now at Step 3).
+    (written.some((s) => AGREED_ITEM.test(s.norm)) &&
+      written.some((s) => NOT_AGREED_ITEM.test(s.norm)) &&
+      !notesOfEarlierStage(written, policy, context.currentStage));
+  // "My note of the stage 1 discussion … Agreed - TAF to continue": what was agreed at an earlier stage is its record, no end now.
+  if (notesOfEarlierStage(written, policy, context.currentStage)) {
+    const items = new Set(written.filter((s) => AGREED_ITEM.test(s.norm)).map((s) => evidenceOf(s.text)));
+    signals.forEach((s, i) => {
+      if (s.kind === 'resolution' && s.resolved && items.has(s.evidence)) signals[i] = { ...s, resolved: false, how: 'history' };
+    });
+  }
   return summarise(distinct(signals), policy, context, subject, {
     sentencesAsk: written.some((s) => s.question || ASKING.test(s.norm)),
     mixed,

@@ -44,6 +44,9 @@ function expandBare(match: string, wont?: string, cannot?: string, not?: string,
 const TYPOS: [RegExp, string][] = [
   [/\besc(?:a|e)?l+[ae]?t/g, 'escalat'], // escalting, esclate, escelate, escallate
   [/\besc'?(?:e?d)\b/g, 'escalated'], // "have esc'd to my LM"
+  [/\besc(?= to\b)/g, 'escalating'], // "esc to stage 3 now"
+  [/\bstg\b/g, 'stage'], // "take this as stg 2"
+  [/\bstp\b/g, 'step'], // "thats us at stp 2"
   [/\bescalat+(?:i?ng|ign|aing|eing)\b/g, 'escalating'], // escalatng, escalatting, escalataing
   [/\b(stage|step|level|tier)(\d)\b/g, '$1 $2'], // stage3
   [/\bref+er+(?=ing|ed|al)/g, 'referr'], // refering, reffered, referal
@@ -64,8 +67,8 @@ const TYPOS: [RegExp, string][] = [
 // Only after a possessive (a child's initials follow "with" and "to": "raised this with TM and her mum"), or as a level
 // ("at GM level"); never "ad hoc", "GM police" or "to hos" (hospital).
 const TITLES: [RegExp, string][] = [
-  [/\b(our|my|your|ur|their) hos\b/g, '$1 head of service'],
-  [/\b(the|our|my|your|ur|their|both) tm(s?)\b(?! and (?:her|his) )/g, '$1 team manager$2'],
+  [/\b(our|my|your|ur|their|as) hos\b/g, '$1 head of service'],
+  [/\b(the|our|my|your|ur|their|both|as) tm(s?)\b(?! and (?:her|his) )/g, '$1 team manager$2'],
   [/\b(the|our|my|your|ur|their|both) gm(s?)\b(?! police| and (?:her|his) )/g, '$1 group manager$2'],
   [/\b(our|my|your|ur|their) lm\b/g, '$1 line manager'],
   [/\b(the|our|my|your|ur|their) ad\b(?! hoc)/g, '$1 assistant director'],
@@ -94,7 +97,7 @@ const TITLES: [RegExp, string][] = [
 const TITLE_HINT = /\b(?:hos|tms?|gms?|lm|ad)\b/;
 /** A cheap first test: none of the typos above can be in a text without one of these. */
 const TYPO_HINT =
-  /\besc|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b|\bse(?:vice|rvcie|rivce|rcive)|\bdetective superintendent\b/;
+  /\besc|\bst[gp]\b|\bref|\bres|\bagre|\b(?:stage|step|level|tier)\d|\bmgr|\bmanger|supt\b|\bch\.? insp\b|\bse(?:vice|rvcie|rivce|rcive)|\bdetective superintendent\b/;
 
 const INITIAL = /\b[a-z]\.[a-z ]/;
 const INITIALS = /\b([a-z])\.(?:([a-z])\.(?=[\s,;:)]|$)|(?= [a-z]))/g;

@@ -1836,3 +1836,96 @@ describe("the second review of corpus 27 and 28's rules", () => {
     ).toBe(true);
   });
 });
+
+/** Corpus 29 (escalation-heavy, five more writers, 2026-12-02). */
+describe('corpus 29: stages moved, written again', () => {
+  goesToReview([
+    [
+      'wiltshire',
+      '1',
+      "I can live with the decision that a s47 isn't needed at this point. What we haven't agreed is contact, and I'll be taking that part higher.",
+    ],
+  ]);
+  movesTo([
+    ['hull-east-riding', '3', "Karen - this now needs to go to you as HoS I'm afraid, Ian and I couldn't agree.", '4'],
+    ['sunderland', '2', "Jan - this is the one I mentioned. Stage 3 now I'm afraid, the head and I got nowhere yesterday.", '3'],
+    [
+      'sunderland',
+      '2',
+      'The school would now like to ask for a resolution meeting under the SSCP protocol, with the relevant senior managers from the local authority and the school.',
+      '3',
+    ],
+    ['swindon', '1', 'so im taking it up w you direct – pls take this as stg 2 of the resolution policy.', '2'],
+    [
+      'swindon',
+      '2',
+      "After yesterday's MDT, where it was clear we still see his capacity very differently, this disagreement has been passed up to Stage Three.",
+      '3',
+    ],
+    ['swindon', '2', 'esc to stage 3 now – can the tms pick up pls.', '3'],
+    [
+      'sunderland',
+      '1',
+      'Before she left yesterday Sarah referred the disagreement to her line manager, who will be in touch with Mrs Kerr, as your line manager.',
+      '2',
+    ],
+    ['wiltshire', '1', 'Please could the matter now be referred to the Head of Service, as the CRS dissent process provides?', '2'],
+    [
+      'swindon',
+      '4',
+      'I understand from your office that you are the Strategic Safeguarding Partnership Manager. I am writing to ask that you now take this forward.',
+      '5',
+    ],
+    [
+      'swindon',
+      '3',
+      "We haven't met - I'm Marcus Oyelaran, Head of Service for Children in Need. Claire's conversation with Gill didn't resolve matters. I'd like to pick this up with you as my counterpart in CAMHS.",
+      '4',
+    ],
+    [
+      'swindon',
+      undefined,
+      'I was given your details as the Named GP for safeguarding. I would be very grateful if you could take it up with the practice before the conference.',
+      '3',
+    ],
+    [
+      'swindon',
+      undefined,
+      "I'm getting in touch as the team manager for the Adult Safeguarding Team. Nadia and Peter have spoken twice and haven't been able to agree.",
+      '3',
+    ],
+  ]);
+  noStep([
+    [
+      'sunderland',
+      '2',
+      'As it is, I think it makes sense for us both to see what comes out of Tuesday before either of us takes it any further.',
+    ],
+    ['swindon', '2', 'If we still cannot agree, could this be referred to the Head of Service next week?'],
+    ['swindon', '4', 'You are the Strategic Safeguarding Partnership Manager, I think? Could you ask that you take this forward?'],
+  ]);
+  resolves([['telford-wrekin', '3', 'On that basis both agencies consider the professional disagreement to be resolved.']]);
+  doesNotResolve([
+    [
+      'hull-east-riding',
+      undefined,
+      "I had a call today from Sam in your team to say it has been closed at the initial stage because it doesn't meet s42 criteria. I don't agree with that.",
+    ],
+  ]);
+  it('reads late notes of an earlier stage, agreed and not agreed, as no partial end', () => {
+    const reading = read(
+      "My notes from the Step 2 conversation between Tariq and me are below.\n- Agreed: school nurse to carry on weekly drop-ins\n- Not agreed: whether B's disclosure meets threshold",
+      '3',
+      { policy: 'sunderland' },
+    );
+    expect(reading.review).toBeNull();
+    expect(reading.resolved).toBe(false);
+    const wiltshire = read(
+      'As requested, my note of the stage 1 discussion on 4 March:\nAgreed\n- TAF to continue for now\nNot agreed\n- whether the threshold for CIN is met',
+      '2',
+      { policy: 'wiltshire' },
+    );
+    expect(wiltshire.resolved).toBe(false);
+    expect(wiltshire.review).toBeNull();
+  });
+});
