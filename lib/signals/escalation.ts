@@ -279,7 +279,7 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
       after,
     ) ||
       // "Stage 3 now I'm afraid, the head and I got nowhere".
-      /^\s*now(?: i am afraid| then| please)?\s*(?:[,.!-]|$)/.test(after))
+      /^\s*now (?:i am afraid|please|pls)\b/.test(after))
   )
     return target.index;
   // "Under Step 1 of the SSCP protocol I would like to discuss…": a stage of this process, and a verb of contact.
@@ -301,7 +301,7 @@ function bindingVerb(clause: string, anchors: StageAnchor[], target: StageAnchor
     if (
       contact &&
       target.how === 'role' &&
-      /^(?:getting in touch(?= as\b)|\S+)(?: (?:directly|now|formally|again))?(?: to| with| as| in my capacity as)? (?:the |my |our |your |one )?(?:[a-z]+ ){0,2}(?:[a-z]+'s )?$/.test(
+      /^\S+(?: (?:directly|now|formally|again))?(?: to| with| as| in my capacity as)? (?:the |my |our |your |one )?(?:[a-z]+ ){0,2}(?:[a-z]+'s )?$/.test(
         gap,
       ) &&
       !/\bbetween (?:the |our |their )?$/.test(gap)
@@ -340,7 +340,7 @@ export const STEP_ASKED = String.raw`(?:escalate|refer|pass|take|put|move|arrang
 
 /** A step asked for with "please": "so can we take it to the next stage please?", "could you please pass this to your Head of Service?" */
 const REQUESTED = new RegExp(
-  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b|^(?:so |and )?(?:please )?(?:can|could) (?:this|it|the matter|the case|the disagreement) (?:now |please )*be (?:referred|escalated|passed|taken|put|sent|brought)\b|^(?:so |and )?please (?:can|could|would) (?:we|you) (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b|^(?:so |and )?(?:can|could|would) (?:the|your|our) (?:[a-z-]+ ){1,3}please (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b`,
+  String.raw`^(?:so |and )?(?:can|could|would) (?:we|you) (?:please )?[a-z]+\b.*\b(?:please|pls|plz)\b|^(?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|, (?:so |and )?(?:can|could|would) (?:we|you) please ${STEP_ASKED}\b|^(?:so |and )?(?:can|could|may) i (?:please )?(?:ask|request)\b|^(?:so |and )?(?:please )?(?:can|could) (?:this|it|the matter|the case|the disagreement) (?:now |please )*be (?:referred|escalated|passed|taken|put|sent|brought)\b(?![^?]*\b(?:rather than|or do you|or would|or should|do you know)\b)|^(?:so |and )?please (?:can|could|would) (?:we|you) (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b|^(?:so |and )?(?:can|could|would) (?:the|your|our) (?:[a-z-]+ ){1,3}please (?!move (?:the|our|your|my) (?:[a-z0-9-]+ ){0,3}?(?:meeting|panel|call|date|discussion|visit)\b)${STEP_ASKED}\b`,
 );
 
 /** What someone else says or was heard to say: "telling colleagues that", "you'd heard", "the note says". */

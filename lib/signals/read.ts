@@ -174,7 +174,7 @@ const SEEN_DIFFERENTLY =
 /** Part agreed, part still in dispute: for the partnership to look at. */
 const STILL_DISAGREE = new RegExp(
   `${AGREE_TO_DIFFER.source}|${SEEN_DIFFERENTLY.source}|${
-    /\b(?:where we have not (?:got|reached|landed)|what (?:we|i) (?:have not|did not|could not|can not|still have not) (?:yet )?agreed?(?: on)? (?:is|are|was)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:some (?:way|distance) )?(?:apart|divided)|still not (?:in the same place|on the same page|agreed)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
+    /\b(?:where we have not (?:got|reached|landed)|what (?:we|i) (?:have not|did not|could not|can not|still have not) (?:yet )?agreed?(?: on)? (?:is|are|was)(?! (?:who|where|when|the (?:venue|date|time|minutes|room|agenda))\b)|(?:you|they) still (?:think|feel|believe|consider)|still (?:not on the same page|some (?:way|distance) apart|have (?:serious |real |significant )?concerns|disagree|do not agree|not agree|(?:a |the )?point of difference|are not happy|not happy|unhappy|do not accept|apart|differ|see (?:this|it|that|things) differently|have (?:different|differing) views|not comfortable|concerned|do not share (?:your|their|the|that|our|this) (?:view|position|assessment))|(?:do|does) not see eye to eye|(?:do|does) not see (?:it|this|that|things) the same way|not (?:persuaded|convinced)|remains? concerned|remains? (?:a |in )?(?:disagreement|dispute)|(?:question|issue|point|matter)\b[^.;]{0,120}\bremains? (?:open|outstanding|live)|(?:we|they) remain (?:some (?:way|distance) )?(?:apart|divided)|still not (?:in the same place|on the same page|agreed)|do not (?:agree|accept) (?:with )?(?:the|that|this|it)\b|not entirely|not fully|(?:a|the) point of difference|do not know whether|not sure (?:whether|where that leaves)|not clear whether|remains? of the view)/
       .source
   }`,
 );
@@ -270,7 +270,10 @@ const NOTES_OF = /\b(?:notes?|record|minutes|summary|write-?up) (?:of|from) (?:t
 /** Whether the message gives the notes of a stage below the case's: a late record, not where the case stands now. */
 function notesOfEarlierStage(written: readonly { norm: string }[], policy: Policy, currentStage: string | undefined): boolean {
   if (currentStage === undefined) return false;
-  return written.some((s) => {
+  // …a record sent on its own, not the notes of today's meeting that mention an earlier one.
+  if (written.some((s) => /\b(?:we|they|managers) (?:have )?met (?:again )?(?:today|this (?:morning|afternoon)|yesterday)\b/.test(s.norm)))
+    return false;
+  return written.slice(0, 3).some((s) => {
     const named = NOTES_OF.exec(s.norm)?.[1];
     const stage = named ? stageAnchors(named, policy)[0]?.stage : undefined;
     return stage !== undefined && stageRank(policy, stage) < stageRank(policy, currentStage);
@@ -392,10 +395,18 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     });
   // "I understand from your office that you are the Strategic Safeguarding Partnership Manager. … I am writing to ask that
   // you now take this forward": the one written to, in the role the writer says they hold, takes it up.
-  const askedToTakeUp = written.some((s) => !s.question && TAKE_IT_FORWARD.test(s.norm));
+  // …asked now, not on a condition or later, and about a disagreement raised or a stage that failed.
+  const asksNow = (s: { norm: string; question: boolean }) =>
+    !s.question &&
+    TAKE_IT_FORWARD.test(s.norm) &&
+    !/\b(?:if|unless|once|should|until|when|will be asking|shall be asking)\b/.test(
+      s.norm.replace(/\b(?:grateful|appreciate it) if you\b/g, ' '),
+    );
+  const askedToTakeUp =
+    written.some(asksNow) && (signals.some((s) => s.kind === 'disagreement') || written.some((s) => FAILED.test(s.norm)));
   const addressed = askedToTakeUp ? written.map((s) => (s.question ? null : addresseesRole(s.norm, policy))).find((r) => r !== null) : null;
   if (addressed) {
-    const asking = written.find((s) => !s.question && TAKE_IT_FORWARD.test(s.norm));
+    const asking = written.find(asksNow);
     if (asking)
       signals.push({
         kind: 'stage',

@@ -13,7 +13,7 @@ const NEGATION =
 
 /** A clause that opens with one of these is a condition, not a statement. */
 const CONDITION_OPENER =
-  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where(?! (?:it|we|they|i|you|he|she) (?:was|were|had|did|agreed|discussed|met)\b)|whether|otherwise|or else|if not|before(?! (?:she|he|they|i|we|you) (?:left|went|finished|was|were|had)\b)|in order to|so as to|so that(?=(?: [a-z']+){1,4} (?:can|could|will|would|may|might|should|shall)\b)(?! you (?:are|know|have|can see)\b))\b/;
+  /^(?:(?:and|but|so|or|then|otherwise) )?(?:in the absence of|without (?:a|any) (?:response|reply|answer|update|decision|agreement)|if|unless|failing|in the event|in case|should (?:we|i|you|this|it|they|the|there|that)|provided|providing|assuming|once|until|when|whenever|where(?! it (?:was|became) (?:clear|agreed|decided)\b)|whether|otherwise|or else|if not|before(?! (?:she|he|they|i|we|you) (?:left|went|finished|was|were|had)\b)|in order to|so as to|so that(?=(?: [a-z']+){1,4} (?:can|could|will|would|may|might|should|shall)\b)(?! you (?:are|know|have|can see)\b))\b/;
 
 /**
  * "Subject to" as terms set ("subject to written confirmation"), not as what a child is made

@@ -67,8 +67,9 @@ const TYPOS: [RegExp, string][] = [
 // Only after a possessive (a child's initials follow "with" and "to": "raised this with TM and her mum"), or as a level
 // ("at GM level"); never "ad hoc", "GM police" or "to hos" (hospital).
 const TITLES: [RegExp, string][] = [
-  [/\b(our|my|your|ur|their|as) hos\b/g, '$1 head of service'],
-  [/\b(the|our|my|your|ur|their|both|as) tm(s?)\b(?! and (?:her|his) )/g, '$1 team manager$2'],
+  [/\b(our|my|your|ur|their) hos\b/g, '$1 head of service'],
+  [/\bas hos\b(?! (?:is|was|are|were|has|had|said|told|will|would)\b)/g, 'as head of service'],
+  [/\b(the|our|my|your|ur|their|both) tm(s?)\b(?! and (?:her|his) )/g, '$1 team manager$2'],
   [/\b(the|our|my|your|ur|their|both) gm(s?)\b(?! police| and (?:her|his) )/g, '$1 group manager$2'],
   [/\b(our|my|your|ur|their) lm\b/g, '$1 line manager'],
   [/\b(the|our|my|your|ur|their) ad\b(?! hoc)/g, '$1 assistant director'],
@@ -220,7 +221,7 @@ function splitSentences(line: string): string[] {
  * subject or a conjunction, so "If we can't agree by Friday, I will…" is two clauses.
  */
 const CLAUSE_BOUNDARY =
-  /\s*,\s+(?=and\b)|\s*:\s+(?=(?:if|unless|once|provided|providing|should)\b)|\s+(?=(?:i|we) (?:am|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so(?<!\b(?:doing|do|does|did|done) so)|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
+  /\s*,\s+(?=and\b)|\s*:\s+(?=(?:if|unless|once|provided|providing|should)\b)|\s+(?=(?:i|we) (?:am(?! afraid\b)|are|have|had|will|shall|was|were|did|now|also|then|have now|am now)\b)|\s*;\s*|\s*,\s+(?=as (?:the|our|my|your|their|this|that|a|an)\b)|\s*,?\s+(?=(?:but(?! to\b)|however|although|though|whereas|because|so that|so(?<!\b(?:doing|do|does|did|done) so)|since|while|whilst|and then|then|unless|otherwise|as (?:i|we|they|he|she|it)|and (?:i|we|they|he|she|you|it|this|that|there|the (?:case|matter|issue|disagreement|escalation|dispute|plan|decision))|or (?:i|we|they)|if|whether|which|who|before (?:i|we|they|you|it|this|anything))\b)|\s*,\s+(?=(?:i|we|they|he|she|you|it|this|that|there|please|failing|in the event|once|until|when|where|given|having)\b(?!\.))/g;
 
 /** A conjunction left alone by a split ("if" | "we have not agreed…"): it belongs to the clause after it. */
 const LONE_CONJUNCTION = /^(?:if|unless|when|once|whether|because|although|though|since|while|whilst|until|before|which|then)$/;

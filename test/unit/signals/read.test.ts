@@ -1873,7 +1873,7 @@ describe('corpus 29: stages moved, written again', () => {
     [
       'swindon',
       '4',
-      'I understand from your office that you are the Strategic Safeguarding Partnership Manager. I am writing to ask that you now take this forward.',
+      'I understand from your office that you are the Strategic Safeguarding Partnership Manager. Supt Rourke and Tom Hadley have not been able to agree. I am writing to ask that you now take this forward.',
       '5',
     ],
     [
@@ -1885,13 +1885,7 @@ describe('corpus 29: stages moved, written again', () => {
     [
       'swindon',
       undefined,
-      'I was given your details as the Named GP for safeguarding. I would be very grateful if you could take it up with the practice before the conference.',
-      '3',
-    ],
-    [
-      'swindon',
-      undefined,
-      "I'm getting in touch as the team manager for the Adult Safeguarding Team. Nadia and Peter have spoken twice and haven't been able to agree.",
+      'We have an ongoing disagreement with Ashbury Surgery about sharing information. I was given your details as the Named GP for safeguarding. I would be very grateful if you could take it up with the practice before the conference.',
       '3',
     ],
   ]);
@@ -1928,4 +1922,50 @@ describe('corpus 29: stages moved, written again', () => {
     expect(wiltshire.resolved).toBe(false);
     expect(wiltshire.review).toBeNull();
   });
+});
+
+/** Faults a review of corpus 29's rules found (2026-12-02), each put right. */
+describe("the review of corpus 29's rules", () => {
+  doesNotResolve([
+    ['swindon', '2', "We consider this to be over the threshold for a strategy discussion, so I'd ask you to look again."],
+    ['swindon', '2', "I'm disappointed that CSC consider the case to be closed, as I still have concerns about the baby."],
+    ['sunderland', '3', 'School consider the escalation to be over-complicated and would like a meeting with your manager.'],
+  ]);
+  resolves([
+    ['wiltshire', '1', "We've resolved this between us. What we did not agree was who will take the minutes, but I'll sort that."],
+    ['swindon', '3', "The matter is resolved. What I couldn't agree on was the venue, so we'll use the Civic."],
+  ]);
+  noStep([
+    [
+      'swindon',
+      undefined,
+      "I'm getting in touch as the team manager for the Adult Safeguarding Team, to introduce myself as I started on Monday.",
+    ],
+    ['swindon', undefined, "I'm getting in touch as the new Head of Service to let you know about the partnership training on 12 May."],
+    ['swindon', undefined, 'Sarah has passed this on as TM told her teacher about the bruise on Friday.'],
+    ['sunderland', '1', "I've passed this to the police as TM said her uncle had touched her."],
+    ['swindon', '2', 'Stage 3 now then. What time suits for the meeting?'],
+    ['sunderland', '2', 'Stage 3 now, if the head will not meet before Friday.'],
+    ['swindon', '1', 'Stage 2 now, I think, if we still cannot agree by Friday.'],
+    [
+      'swindon',
+      '3',
+      "I was given your details as the Head of Service. If Friday's meeting doesn't resolve it, I'd be grateful if you could take this forward.",
+    ],
+    [
+      'swindon',
+      undefined,
+      "Your details as the Head of Service were on the conference invite. I'd appreciate it if you could take this up with the family's GP.",
+    ],
+    ['swindon', '2', 'Can this be taken to the strategy meeting rather than the Head of Service?'],
+    ['swindon', '1', 'Could this be referred to the Head of Service, or do you think we can sort it between us?'],
+    ['swindon', '1', 'Where they met last week, they agreed to escalate to Stage 2 if needed.'],
+  ]);
+  goesToReview([
+    [
+      'sunderland',
+      '3',
+      'Further to the minutes of the stage 2 meeting, we met again today at stage 3.\n- Agreed: CIN plan to continue\n- Not agreed: whether the threshold for s47 was met',
+    ],
+  ]);
 });

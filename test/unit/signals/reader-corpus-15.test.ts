@@ -8,7 +8,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * agreed), unrelated acted on 0 %; held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('fifteenth reader corpus', 'reader-corpus-15', 200, {
-  accuracy: 0.965,
+  accuracy: 0.975,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,

@@ -8,7 +8,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * way round (a resolution offered "provided…" with "would" stays a note, as the earlier corpora label it).
  */
 holdsItsFloor('nineteenth reader corpus', 'reader-corpus-19', 200, {
-  accuracy: 0.975,
+  accuracy: 0.98,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,

@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * who does what), unrelated acted on 0 %; held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('twenty-first reader corpus', 'reader-corpus-21', 300, {
-  accuracy: 0.976,
+  accuracy: 0.98,
   escalationRecall: 1,
   resolutionRecall: 1,
   resolutionPrecision: 1,

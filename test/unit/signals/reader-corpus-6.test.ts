@@ -8,7 +8,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * floor that only rises.
  */
 holdsItsFloor('sixth reader corpus', 'reader-corpus-6', 300, {
-  accuracy: 0.943,
+  accuracy: 0.95,
   escalationRecall: 0.95,
   resolutionRecall: 0.983,
   resolutionPrecision: 1,

@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * five); held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('seventh reader corpus', 'reader-corpus-7', 300, {
-  accuracy: 0.98,
+  accuracy: 0.983,
   escalationRecall: 1,
   resolutionRecall: 0.955,
   resolutionPrecision: 1,

@@ -7,7 +7,7 @@ import { holdsItsFloor } from '../../support/reader-floor.js';
  * unrelated acted on 0 %; held to the figures reached on it, a floor that only rises.
  */
 holdsItsFloor('eighth reader corpus', 'reader-corpus-8', 300, {
-  accuracy: 0.95,
+  accuracy: 0.953,
   escalationRecall: 0.957,
   resolutionRecall: 0.985,
   resolutionPrecision: 1,
