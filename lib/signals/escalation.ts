@@ -123,33 +123,28 @@ export function readEscalation(
   // will speak to your Director".
   const target = pickTarget(anchors, clause, moving?.index ?? CONTACTING.exec(clause)?.index ?? -1, policy);
   if (!target) return [];
+  // The words just before the stage: "copied in the", "added the", "with Joanne (my".
+  const lead = clause.slice(Math.max(0, target.index - 30), target.index);
   // "I've copied in the Partnership as I understand this is the right way to raise it": the partnership copied,
   // as every policy asks, is a recipient, not the stage that bears its name.
   if (
     (target.how === 'name' || /\bpartnership\b/.test(target.text)) &&
-    (/\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
-      clause.slice(Math.max(0, target.index - 30), target.index),
-    ) ||
+    (/\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your )?$/.test(lead) ||
       // "I've added the Partnership back onto the thread": the mailbox added, not its manager.
-      (/^partnership$/.test(target.text) &&
-        /\b(?:add(?:ed|ing)|loop(?:ed|ing))\b(?: in)?(?: to)? (?:the |our |your )?$/.test(
-          clause.slice(Math.max(0, target.index - 30), target.index),
-        )))
+      (/^partnership$/.test(target.text) && /\b(?:add(?:ed|ing)|loop(?:ed|ing))\b(?: in)?(?: to)? (?:the |our |your )?$/.test(lead)))
   )
     return target.how === 'name' ? [{ kind: 'mention', stage: target.stage, anchor: target.how }] : [];
   // "I've copied in my team manager, Daniel Okafor, for information so he's aware": copied for information, not raised with.
   if (
     target.how === 'role' &&
-    /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your |my )?$/.test(
-      clause.slice(Math.max(0, target.index - 30), target.index),
-    ) &&
+    /\b(?:cop(?:y|ied|ying)|cc'?(?:d|ing)?)\b(?: in)?(?: to)? (?:the |our |your |my )?$/.test(lead) &&
     FOR_INFORMATION.test(clause.slice(target.index, target.index + 120))
   )
     return [];
   // "I'm raising it with you formally, with Joanne (my team leader) and the partnership copied in": copied, not raised with.
   if (
     target.how === 'role' &&
-    /\bwith (?:[a-z]+ ){0,2}\(?(?:my|our) $/.test(clause.slice(Math.max(0, target.index - 30), target.index)) &&
+    /\bwith (?:[a-z]+ ){0,2}\(?(?:my|our) $/.test(lead) &&
     COPIED_AFTER.test(clause.slice(target.index + target.text.length, target.index + target.text.length + 80))
   )
     return [];
@@ -522,17 +517,11 @@ function blockedBy(
   )
     return 'modal';
   const future = dated ? scopeWords.FUTURE_HEAD.exec(before) : null;
-  const ownPart =
-    !future || !/\b(?:will|shall)\b/.test(future[0])
-      ? verb
-      : verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, '');
+  const verbOnly = verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, '');
+  const ownPart = future && /\b(?:will|shall)\b/.test(future[0]) ? verbOnly : verb;
   if (future && scopeWords.FUTURE_DAY.test(clause.slice(future.index, verbIndex) + ownPart)) return 'modal';
   // "My manager is going to escalate to stage 3 next week": "going" read as the verb is the future's own word.
-  if (
-    /^going to [a-z]+/.test(verb) &&
-    scopeWords.FUTURE_DAY.test(verb.replace(/ and (?:would|will|is|are|has|have|can|could|we|i|he|she|they)\b.*$/, ''))
-  )
-    return 'modal';
+  if (/^going to [a-z]+/.test(verb) && scopeWords.FUTURE_DAY.test(verbOnly)) return 'modal';
   // "I would ask that this goes to…": a polite request is the request made, not a modal.
   const polite =
     /\b(?:i|we) would(?: therefore| now| also| formally| respectfully)?\s*$/.test(before) &&

@@ -402,21 +402,19 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     !/\b(?:if|unless|once|should|until|when|will be asking|shall be asking)\b/.test(
       s.norm.replace(/\b(?:grateful|appreciate it) if you\b/g, ' '),
     );
+  const asking = written.find(asksNow);
   const askedToTakeUp =
-    written.some(asksNow) && (signals.some((s) => s.kind === 'disagreement') || written.some((s) => FAILED.test(s.norm)));
+    asking !== undefined && (signals.some((s) => s.kind === 'disagreement') || written.some((s) => FAILED.test(s.norm)));
   const addressed = askedToTakeUp ? written.map((s) => (s.question ? null : addresseesRole(s.norm, policy))).find((r) => r !== null) : null;
-  if (addressed) {
-    const asking = written.find(asksNow);
-    if (asking)
-      signals.push({
-        kind: 'stage',
-        stage: addressed,
-        escalation: true,
-        how: 'role',
-        evidence: evidenceOf(asking.text),
-        strength: 'strong',
-      });
-  }
+  if (asking && addressed)
+    signals.push({
+      kind: 'stage',
+      stage: addressed,
+      escalation: true,
+      how: 'role',
+      evidence: evidenceOf(asking.text),
+      strength: 'strong',
+    });
   // "+ Rebecca Lyle (my team manager)" … "so I'm escalating to you": the one added, in the role given, is where it goes.
   const added = signals.some((s) => s.kind === 'escalation') ? addedRole(written, policy) : null;
   if (added)
@@ -437,6 +435,8 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
       evidence: `Subject: ${cleanSubject}`,
       strength: 'strong',
     });
+  // "My notes from the Step 2 conversation…", the case now at Step 3: a late record of an earlier stage.
+  const lateNotes = notesOfEarlierStage(written, policy, context.currentStage);
   // "I remain of the view… but I accept your decision as the final word": a final decision accepted ends it, reservation and all.
   const mixed =
     (!written.some((s) => FINAL_WORD.test(s.norm)) &&
@@ -453,12 +453,10 @@ export function readSignals(message: ReadableMessage, policy: Policy, context: C
     (written.some((s) => SEEN_DIFFERENTLY.test(s.norm) && !s.question && !/\b(?:i|we) (?:now|have come to) see\b/.test(s.norm)) &&
       signals.some((s) => s.kind === 'resolution' && s.resolved)) ||
     // "• agreed – a CIN plan from Monday … • not agreed – whether the threshold was met": a list of what was and was not.
-    // …not the late notes of an earlier stage ("my notes from the Step 2 conversation", the case now at Step 3).
-    (written.some((s) => AGREED_ITEM.test(s.norm)) &&
-      written.some((s) => NOT_AGREED_ITEM.test(s.norm)) &&
-      !notesOfEarlierStage(written, policy, context.currentStage));
+    // …not the late notes of an earlier stage.
+    (written.some((s) => AGREED_ITEM.test(s.norm)) && written.some((s) => NOT_AGREED_ITEM.test(s.norm)) && !lateNotes);
   // "My note of the stage 1 discussion … Agreed - TAF to continue": what was agreed at an earlier stage is its record, no end now.
-  if (notesOfEarlierStage(written, policy, context.currentStage)) {
+  if (lateNotes) {
     const items = new Set(written.filter((s) => AGREED_ITEM.test(s.norm)).map((s) => evidenceOf(s.text)));
     signals.forEach((s, i) => {
       if (s.kind === 'resolution' && s.resolved && items.has(s.evidence)) signals[i] = { ...s, resolved: false, how: 'history' };

@@ -196,11 +196,12 @@ const POLITE_REQUEST = new RegExp(
 /** A clause of purpose: "so it can go to stage 2", "so that we can take it to the Head of Service". */
 const PURPOSE =
   /^so (?:that )?(?:it|this|we|they|i|he|she|the (?:case|matter|disagreement|dispute)|(?:our|their|your|my|the) (?:[a-z-]+ ){0,2}[a-z-]+) (?:can|could|will|would|may|might)\b/;
-/** A step being taken as the writer writes: "i am moving it up", "we are now escalating". */
 /** A verb that moves a case, in the later act: "…and will escalate to stage 3 by Wednesday". */
 const STEP_VERB =
   /\b(?:escalat(?:e|ing)\b|(?:refer(?:ring)?|mov(?:e|ing)|tak(?:e|ing)|pass(?:ing)?|rais(?:e|ing)) (?:it|this|the (?:matter|case|disagreement))\b)/;
+/** A step being taken as the writer writes: "i am moving it up", "we are now escalating". */
 const TAKING_NOW = /\b(?:i am|we are) (?:now )?(?:moving|escalating|referring|passing|taking|raising|sending|handing)\b/;
+/** A purpose in the present: "so it goes to Stage 3". */
 const PURPOSE_NOW = /^so (?:that )?(?:it|this|the (?:case|matter|disagreement|dispute)) (?:goes|moves|gets|sits|is)\b/;
 
 /** The polite head of a request, and the request after it: "I'd be grateful" | "if you could…". */

@@ -60,12 +60,15 @@ const TYPOS: [RegExp, string][] = [
   [/\bdetective superintendent\b/g, 'superintendent'], // "supt" is already "superintendent" here
 ];
 
+/** A step whose object a title is: "Escalated to AD - Jo Hartley", "passed it up to HoS", "Raised with GM today". */
+const STEP_TO = String.raw`((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with)`;
+
 /**
  * Managers' titles as busy people type them, after a word that makes them a title: "to our HoS", "ur TM", "at GM
- * level", "my LM", "the AD". Read before initials are joined, so a child's "T.M." is never a team manager.
+ * level", "my LM", "the AD". Read before initials are joined, so a child's "T.M." is never a team manager. Only after a
+ * possessive (a child's initials follow "with" and "to": "raised this with TM and her mum"), as a step's object or as a
+ * level; never "ad hoc", "GM police" or "to hos" (hospital).
  */
-// Only after a possessive (a child's initials follow "with" and "to": "raised this with TM and her mum"), or as a level
-// ("at GM level"); never "ad hoc", "GM police" or "to hos" (hospital).
 const TITLES: [RegExp, string][] = [
   [/\b(our|my|your|ur|their) hos\b/g, '$1 head of service'],
   [/\bas hos\b(?! (?:is|was|are|were|has|had|said|told|will|would)\b)/g, 'as head of service'],
@@ -73,23 +76,10 @@ const TITLES: [RegExp, string][] = [
   [/\b(the|our|my|your|ur|their|both) gm(s?)\b(?! police| and (?:her|his) )/g, '$1 group manager$2'],
   [/\b(our|my|your|ur|their) lm\b/g, '$1 line manager'],
   [/\b(the|our|my|your|ur|their) ad\b(?! hoc)/g, '$1 assistant director'],
-  // "Escalated to AD - Jo Hartley", "passed it up to HoS", "Raised with GM today": the title as the step's object.
-  [
-    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) ad\b(?! hoc|,)/g,
-    '$1 assistant director',
-  ],
-  [
-    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) hos\b/g,
-    '$1 head of service',
-  ],
-  [
-    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) tm\b(?! and (?:her|his|their) )/g,
-    '$1 team manager',
-  ],
-  [
-    /\b((?:escalated|referred|passed|sent|forwarded|gone|going) (?:it |this )?(?:up )?(?:to|with)|raised (?:it |this )?with) gm\b(?! police| and (?:her|his|their) )/g,
-    '$1 group manager',
-  ],
+  [new RegExp(String.raw`\b${STEP_TO} ad\b(?! hoc|,)`, 'g'), '$1 assistant director'],
+  [new RegExp(String.raw`\b${STEP_TO} hos\b`, 'g'), '$1 head of service'],
+  [new RegExp(String.raw`\b${STEP_TO} tm\b(?! and (?:her|his|their) )`, 'g'), '$1 team manager'],
+  [new RegExp(String.raw`\b${STEP_TO} gm\b(?! police| and (?:her|his|their) )`, 'g'), '$1 group manager'],
   [/\bat tm level\b/g, 'at team manager level'],
   [/\bat gm level\b/g, 'at group manager level'],
   [/\bat hos level\b/g, 'at head of service level'],
@@ -251,10 +241,10 @@ function pairedSubjects(pieces: readonly string[]): string[] {
   return out;
 }
 
-/** "if discharged tonight, …", "if left at home, …": a condition of a participle, then its comma. */
 /** A risk said with "would", which a bare condition after it completes: "S would be at imminent risk of harm". */
 const AT_RISK_IF =
   /\bwould (?:not )?be (?:placed )?(?:(?:at|in) (?:[a-z]+ ){0,2}(?:risk|danger)(?: of [a-z ]{1,30})?|unsafe|safe|vulnerable)$/;
+/** "if discharged tonight, …", "if left at home, …": a condition of a participle, then its comma. */
 const ELLIPTICAL_IF = /^(if (?:[a-z]+ ){0,2}?[a-z]+(?:ed|en)\b(?: [a-z]+){0,3}?)(?:, |$)/;
 
 export function clauses(norm: string): string[] {
